@@ -1,0 +1,191 @@
+package io.clearline.adapters.channel;
+
+import io.clearline.adapters.outbound.InboundMessageStore;
+import io.clearline.adapters.outbound.OutboundDelivery;
+import io.clearline.adapters.outbound.StatusReports;
+import io.clearline.core.common.api.Bic;
+import io.clearline.core.common.api.Money;
+import io.clearline.core.common.api.Uetr;
+import io.clearline.core.liquidity.api.PledgeLiquidityCommand;
+import io.clearline.core.payment.api.PaymentReferences;
+import io.clearline.core.payment.api.SubmitPaymentCommand;
+import io.clearline.core.payment.api.SubmitPaymentOutcome;
+import io.clearline.iso20022.CreditTransfer;
+import io.clearline.iso20022.CreditTransferMessage;
+import io.clearline.iso20022.InboundMessage;
+import io.clearline.iso20022.InboundResult;
+import io.clearline.iso20022.Iso20022Reader;
+import io.clearline.iso20022.Iso20022Writer;
+import io.clearline.iso20022.LiquidityTransferMessage;
+import io.clearline.iso20022.Rejection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/**
+ * The one way into Clearline for an ISO 20022 message, whichever channel brought it: read and check
+ * it, refuse it with a pacs.002 RJCT, or submit each of its payments to the core.
+ *
+ * <p>A refused message changes nothing but the rejection sent back. An accepted one is submitted
+ * payment by payment, keyed by UETR, so a bank that resends after a time-out cannot pay twice.
+ */
+public class InboundMessageService {
+    private static final String STATUS_REPORT_TYPE = "pacs.002.001.10";
+
+    private final Iso20022Reader reader;
+    private final Iso20022Writer writer;
+    private final CommandGateway commands;
+    private final InboundMessageStore originals;
+    private final OutboundDelivery delivery;
+    private final MessageReceipts receipts;
+    private final Duration submitTimeout;
+
+    public InboundMessageService(Iso20022Reader reader, Iso20022Writer writer, CommandGateway commands,
+                                 InboundMessageStore originals, OutboundDelivery delivery, MessageReceipts receipts,
+                                 Duration submitTimeout) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.writer = Objects.requireNonNull(writer, "writer");
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.originals = Objects.requireNonNull(originals, "originals");
+        this.delivery = Objects.requireNonNull(delivery, "delivery");
+        this.receipts = Objects.requireNonNull(receipts, "receipts");
+        this.submitTimeout = Objects.requireNonNull(submitTimeout, "submitTimeout");
+    }
+
+    /**
+     * @param xml        the message exactly as the bank sent it
+     * @param channelBic the bank the channel is bound to (the authenticated user, the inbox folder)
+     */
+    public InboundAnswer receive(byte[] xml, String channelBic) {
+        InboundResult result = reader.read(xml, channelBic);
+        if (result instanceof InboundResult.Rejected rejected) {
+            return refuse(channelBic, rejected.rejection());
+        }
+        InboundMessage read = ((InboundResult.Accepted) result).message();
+        Optional<MessageReceipts.Earlier> earlier = receipts.earlier(channelBic, read.messageId(), xml);
+        if (earlier.isPresent()) {
+            return answerAgain(channelBic, read, earlier.get());
+        }
+        InboundAnswer answer = switch (read) {
+            case CreditTransferMessage payments -> submit(payments, xml, channelBic);
+            case LiquidityTransferMessage transfer -> pledge(channelBic, transfer);
+            // The reader also checks other message types (pacs.009...); until settlement handles them they
+            // are refused with the same pacs.002 RJCT as any other refusal, so the bank is never left waiting.
+            default -> refuse(channelBic, new Rejection("FF01", read.messageDefinition()
+                    + " is read but not yet settled by this node", read.messageId(), read.messageDefinition()));
+        };
+        if (answer instanceof InboundAnswer.Accepted accepted) {
+            receipts.keep(channelBic, xml, accepted);
+        }
+        return answer;
+    }
+
+    /**
+     * A bank moves its own reserves onto the ledger (camt.050 with itself as creditor): a pledge keyed
+     * by the bank and its message id, so a resend pledges nothing twice. The camt.025 receipt follows
+     * once the cash is issued. Moving ledger cash back to reserves needs redemption, which the ledger
+     * does not have yet: such a request is refused plainly.
+     */
+    private InboundAnswer pledge(String channelBic, LiquidityTransferMessage transfer) {
+        if (transfer.creditorBic() != null && !transfer.creditorBic().equals(transfer.debtorBic())) {
+            return refuse(channelBic, new Rejection("AG01", "a liquidity transfer to another bank ("
+                    + transfer.creditorBic() + ") is a payment: send a pacs.009; this node takes camt.050 only"
+                    + " to move a bank's own reserves onto the ledger", transfer.messageId(),
+                    transfer.messageDefinition()));
+        }
+        String transferId = LiquidityTransferIds.of(channelBic, transfer.messageId());
+        try {
+            commands.send(new PledgeLiquidityCommand(transferId, Bic.of(channelBic),
+                    Money.of(transfer.amountMinorUnits(), transfer.currency())))
+                    .get(submitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException failure) {
+            return new InboundAnswer.Refused(InboundAnswer.Problem.CORE_UNAVAILABLE, "NARR",
+                    "Settlement did not confirm liquidity transfer " + transfer.messageId() + " in time; resend the"
+                            + " same message (it is idempotent on its message id) to learn its outcome");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pledging " + transferId, interrupted);
+        }
+        return new InboundAnswer.Accepted(transfer.messageId(), transfer.messageDefinition(),
+                List.of(new InboundAnswer.TransactionOutcome(transferId, "ACCEPTED")));
+    }
+
+    private InboundAnswer answerAgain(String channelBic, InboundMessage message, MessageReceipts.Earlier earlier) {
+        return switch (earlier) {
+            case MessageReceipts.Earlier.SameMessage same -> same.firstAnswer();
+            case MessageReceipts.Earlier.OtherMessage other -> refuse(channelBic, new Rejection("DU01",
+                    "message id " + message.messageId() + " was already used by this bank for another message",
+                    message.messageId(), message.messageDefinition()));
+        };
+    }
+
+    private InboundAnswer submit(CreditTransferMessage message, byte[] xml, String channelBic) {
+        List<CompletableFuture<SubmitPaymentOutcome>> submitted = new ArrayList<>();
+        for (CreditTransfer transfer : message.transactions()) {
+            originals.keep(transfer.uetr(), message.messageId(), channelBic, xml);
+            submitted.add(commands.send(command(message, transfer)));
+        }
+        List<InboundAnswer.TransactionOutcome> outcomes = new ArrayList<>();
+        for (int index = 0; index < submitted.size(); index++) {
+            CreditTransfer transfer = message.transactions().get(index);
+            SubmitPaymentOutcome outcome;
+            try {
+                outcome = submitted.get(index).get(submitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException failure) {
+                return new InboundAnswer.Refused(InboundAnswer.Problem.CORE_UNAVAILABLE, "NARR",
+                        "Settlement did not confirm payment " + transfer.uetr() + " in time; resend the same"
+                                + " message (it is idempotent on its UETR) to learn its outcome");
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while submitting " + transfer.uetr(), interrupted);
+            }
+            if (outcome == SubmitPaymentOutcome.DUPLICATE) {
+                answerDuplicate(channelBic, message, transfer);
+            }
+            outcomes.add(new InboundAnswer.TransactionOutcome(transfer.uetr(), outcome.name()));
+        }
+        return new InboundAnswer.Accepted(message.messageId(), message.messageDefinition(), outcomes);
+    }
+
+    /** Refuses a message the channel would not even read, with the same pacs.002 RJCT as any other. */
+    public InboundAnswer refuseOversized(String channelBic, long lengthBytes, int sizeMaxBytes) {
+        String explanation = "The message is " + lengthBytes + " bytes; the limit is " + sizeMaxBytes;
+        delivery.deliver(channelBic, STATUS_REPORT_TYPE, "pacs.002:refused:" + UUID.randomUUID(),
+                writer.paymentStatusReport(StatusReports.refused(channelBic, "FF01", explanation)));
+        return new InboundAnswer.Refused(InboundAnswer.Problem.TOO_LARGE, "FF01", explanation);
+    }
+
+    private static SubmitPaymentCommand command(CreditTransferMessage message, CreditTransfer transfer) {
+        return new SubmitPaymentCommand(
+                Uetr.of(transfer.uetr()),
+                // As in T2: the instructing agent is the participant whose money moves (the channel checked it
+                // is the sender), the instructed agent the participant credited.
+                Bic.of(transfer.instructingAgentBic()),
+                Bic.of(transfer.instructedAgentBic()),
+                Money.of(transfer.amountMinorUnits(), transfer.currency()),
+                new PaymentReferences(message.messageId(), message.messageDefinition(), transfer.instructionId(),
+                        transfer.endToEndId()),
+                transfer.contentDigest());
+    }
+
+    private void answerDuplicate(String channelBic, CreditTransferMessage message, CreditTransfer transfer) {
+        delivery.deliver(channelBic, STATUS_REPORT_TYPE,
+                "pacs.002:" + transfer.uetr() + ":AM05:" + transfer.contentDigest(),
+                writer.paymentStatusReport(StatusReports.duplicate(channelBic, message, transfer)));
+    }
+
+    private InboundAnswer refuse(String channelBic, Rejection rejection) {
+        delivery.deliver(channelBic, STATUS_REPORT_TYPE, "pacs.002:refused:" + UUID.randomUUID(),
+                writer.paymentStatusReport(StatusReports.refused(channelBic, rejection)));
+        return new InboundAnswer.Refused(InboundAnswer.Problem.INVALID_MESSAGE, rejection.reasonCode(),
+                rejection.explanation());
+    }
+}

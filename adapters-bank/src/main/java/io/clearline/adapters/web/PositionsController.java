@@ -1,0 +1,54 @@
+package io.clearline.adapters.web;
+
+import io.clearline.adapters.security.BankAccess;
+import io.clearline.core.common.api.Bic;
+import io.clearline.core.liquidity.api.FindPositionQuery;
+import io.clearline.core.liquidity.api.FindQueueQuery;
+import io.clearline.core.liquidity.api.QueueView;
+import io.clearline.core.liquidity.api.PositionView;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@RequestMapping("/api/positions")
+public class PositionsController {
+    private final QueryGateway queries;
+
+    public PositionsController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    /** A bank's balance, reserved, available and queued-out liquidity per currency. A bank sees only its own. */
+    @GetMapping("/{bic}")
+    public Map<String, Object> position(@PathVariable String bic, Authentication caller) {
+        if (!BankAccess.maySee(caller, bic)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "a bank sees only its own position");
+        }
+        PositionView position = queries.query(new FindPositionQuery(Bic.of(bic)),
+                        ResponseTypes.instanceOf(PositionView.class))
+                .orTimeout(ParticipantsController.QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+        QueueView queue = queries.query(new FindQueueQuery(Bic.of(bic)), ResponseTypes.instanceOf(QueueView.class))
+                .orTimeout(ParticipantsController.QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("bic", position.bic().value());
+        body.put("positions", position.currencies().stream()
+                .map(currency -> Map.of(
+                        "currency", currency.balance().currency(),
+                        "balance", Amounts.format(currency.balance()),
+                        "reserved", Amounts.format(currency.reserved()),
+                        "available", Amounts.format(currency.available()),
+                        "queuedOut", Amounts.format(queue.queuedOutgoing(currency.balance().currency()))))
+                .toList());
+        return body;
+    }
+}

@@ -1,0 +1,30 @@
+package io.clearline.adapters.workspace;
+
+import io.clearline.adapters.web.Amounts;
+import io.clearline.core.common.api.Money;
+
+/**
+ * Amounts for people: the API's decimal string in the currency's scale ({@link Amounts}), with its
+ * whole part grouped by thousands so that a treasury user reads 10,000,000.00 at a glance.
+ */
+final class DisplayAmounts {
+    private static final int GROUP_DIGITS = 3;
+
+    private DisplayAmounts() {
+    }
+
+    static String format(Money money) {
+        String plain = Amounts.format(money);
+        int point = plain.indexOf('.');
+        String whole = point < 0 ? plain : plain.substring(0, point);
+        String fraction = point < 0 ? "" : plain.substring(point);
+        StringBuilder grouped = new StringBuilder(plain.length() + whole.length() / GROUP_DIGITS);
+        for (int index = 0; index < whole.length(); index++) {
+            if (index > 0 && (whole.length() - index) % GROUP_DIGITS == 0) {
+                grouped.append(',');
+            }
+            grouped.append(whole.charAt(index));
+        }
+        return grouped.append(fraction).toString();
+    }
+}

@@ -1,0 +1,97 @@
+package io.clearline.adapters.channel;
+
+import io.clearline.adapters.outbound.InboundMessageStore;
+import io.clearline.adapters.outbound.OutboundDelivery;
+import io.clearline.adapters.outbound.OutboundMessage;
+import io.clearline.adapters.outbound.OutboxStore;
+import io.clearline.core.liquidity.api.PledgeLiquidityCommand;
+import io.clearline.core.payment.api.SubmitPaymentCommand;
+import io.clearline.core.payment.api.SubmitPaymentOutcome;
+import io.clearline.iso20022.Iso20022Reader;
+import io.clearline.iso20022.Iso20022Writer;
+import io.clearline.iso20022.ReaderSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A channel as the node wires it, with the core replaced by a command bus that records what it is
+ * sent and answers with {@link #answer}, and the outbox on an in-memory database.
+ */
+public final class ChannelFixture implements AutoCloseable {
+    public static final String ALPHA = "ALPHEUAAXXX";
+    public static final String BRAVO = "BRAVEUBBXXX";
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
+
+    public final List<SubmitPaymentCommand> submitted = new CopyOnWriteArrayList<>();
+    public final List<PledgeLiquidityCommand> pledged = new CopyOnWriteArrayList<>();
+    final List<OutboundMessage> filesWritten = new CopyOnWriteArrayList<>();
+    volatile SubmitPaymentOutcome answer = SubmitPaymentOutcome.ACCEPTED;
+    public final OutboxStore outbox;
+    public final InboundMessageStore originals;
+    public final InboundMessageService service;
+    public final OutboundDelivery delivery;
+    public final Iso20022Writer writer = new Iso20022Writer("CENBEUCBXXX", CLOCK);
+    final CamelContext camel = new DefaultCamelContext();
+
+    /** A channel whose outbound files are collected in {@link #filesWritten} instead of written. */
+    public ChannelFixture() throws Exception {
+        this(true);
+        camel.start();
+    }
+
+    /** @param collectFiles false when the test adds the real file routes itself (and starts Camel) */
+    ChannelFixture(boolean collectFiles) throws Exception {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:channel-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        outbox = new OutboxStore(jdbc, CLOCK);
+        outbox.createSchemaIfMissing();
+        originals = new InboundMessageStore(jdbc, CLOCK);
+        originals.createSchemaIfMissing();
+        MessageReceipts receipts = new MessageReceipts(jdbc, CLOCK);
+        receipts.createSchemaIfMissing();
+        if (collectFiles) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(OutboundDelivery.FILE_DELIVERY_ENDPOINT)
+                            .process(exchange -> filesWritten.add(exchange.getIn().getBody(OutboundMessage.class)));
+                }
+            });
+        }
+        SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
+        commandBus.subscribe(PledgeLiquidityCommand.class.getName(), command -> {
+            pledged.add((PledgeLiquidityCommand) command.getPayload());
+            return null;
+        });
+        commandBus.subscribe(SubmitPaymentCommand.class.getName(), command -> {
+            submitted.add((SubmitPaymentCommand) command.getPayload());
+            return answer;
+        });
+        delivery = new OutboundDelivery(outbox, camel.createProducerTemplate());
+        Iso20022Reader reader = new Iso20022Reader(ReaderSettings.defaults(CLOCK));
+        service = new InboundMessageService(reader, writer, DefaultCommandGateway.builder().commandBus(commandBus)
+                .build(), originals, delivery, receipts, Duration.ofSeconds(5));
+    }
+
+    public List<OutboundMessage> outboxOf(String bic) {
+        return outbox.page(bic, 0, OutboxStore.PAGE_SIZE_MAX);
+    }
+
+    @Override
+    public void close() throws Exception {
+        camel.close();
+    }
+}

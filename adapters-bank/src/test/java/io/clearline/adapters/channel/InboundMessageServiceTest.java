@@ -1,0 +1,237 @@
+package io.clearline.adapters.channel;
+
+import static io.clearline.adapters.channel.ChannelFixture.ALPHA;
+import static io.clearline.adapters.channel.ChannelFixture.BRAVO;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clearline.adapters.outbound.OutboundMessage;
+import io.clearline.core.payment.api.SubmitPaymentCommand;
+import io.clearline.core.payment.api.SubmitPaymentOutcome;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+public class InboundMessageServiceTest {
+    private static final String UETR = "8a562c67-ca16-48ba-b074-65581be6f001";
+    private ChannelFixture channel;
+
+    @BeforeEach
+    void wire() throws Exception {
+        channel = new ChannelFixture();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        channel.close();
+    }
+
+    public static byte[] pacs008(String uetr, String payer, String payee, String amount) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08">
+                  <FIToFICstmrCdtTrf>
+                    <GrpHdr><MsgId>MSG-1</MsgId><CreDtTm>2026-11-24T09:00:00Z</CreDtTm><NbOfTxs>1</NbOfTxs>
+                      <SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf></GrpHdr>
+                    <CdtTrfTxInf>
+                      <PmtId><InstrId>INSTR-1</InstrId><EndToEndId>E2E-1</EndToEndId><UETR>%1$s</UETR></PmtId>
+                      <IntrBkSttlmAmt Ccy="EUR">%4$s</IntrBkSttlmAmt>
+                      <IntrBkSttlmDt>2026-11-24</IntrBkSttlmDt>
+                      <ChrgBr>SLEV</ChrgBr>
+                      <InstgAgt><FinInstnId><BICFI>%2$s</BICFI></FinInstnId></InstgAgt>
+                      <InstdAgt><FinInstnId><BICFI>%3$s</BICFI></FinInstnId></InstdAgt>
+                      <Dbtr><Nm>Anna</Nm></Dbtr>
+                      <DbtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></DbtrAcct>
+                      <DbtrAgt><FinInstnId><BICFI>%2$s</BICFI></FinInstnId></DbtrAgt>
+                      <CdtrAgt><FinInstnId><BICFI>%3$s</BICFI></FinInstnId></CdtrAgt>
+                      <Cdtr><Nm>Bruno</Nm></Cdtr>
+                      <CdtrAcct><Id><IBAN>GB82WEST12345698765432</IBAN></Id></CdtrAcct>
+                    </CdtTrfTxInf>
+                  </FIToFICstmrCdtTrf>
+                </Document>
+                """.formatted(uetr, payer, payee, amount).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void validPaymentIsSubmittedToTheCoreKeyedByItsUetrInMinorUnits() {
+        InboundAnswer answer = channel.service.receive(pacs008(UETR, ALPHA, BRAVO, "250.00"), ALPHA);
+
+        assertThat(answer).isInstanceOf(InboundAnswer.Accepted.class);
+        assertThat(((InboundAnswer.Accepted) answer).transactions())
+                .containsExactly(new InboundAnswer.TransactionOutcome(UETR, "ACCEPTED"));
+        SubmitPaymentCommand command = channel.submitted.getFirst();
+        assertThat(command.uetr().value()).isEqualTo(UETR);
+        assertThat(command.payer().value()).isEqualTo(ALPHA);
+        assertThat(command.payee().value()).isEqualTo(BRAVO);
+        assertThat(command.amount().minorUnits()).isEqualTo(25_000);
+        assertThat(command.amount().currency()).isEqualTo("EUR");
+        assertThat(command.references().messageId()).isEqualTo("MSG-1");
+        assertThat(command.references().endToEndId()).isEqualTo("E2E-1");
+        assertThat(channel.originals.original(UETR)).isPresent();
+        assertThat(channel.outboxOf(ALPHA)).isEmpty();
+    }
+
+    @Test
+    void messageThatIsNotXmlIsRefusedWithFF01AndAnsweredWithARejection() {
+        InboundAnswer answer = channel.service.receive("not xml at all".getBytes(StandardCharsets.UTF_8), ALPHA);
+
+        assertThat(answer).isInstanceOf(InboundAnswer.Refused.class);
+        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("FF01");
+        assertThat(((InboundAnswer.Refused) answer).problem().httpStatus()).isEqualTo(400);
+        assertThat(channel.submitted).isEmpty();
+        List<OutboundMessage> outbox = channel.outboxOf(ALPHA);
+        assertThat(outbox).hasSize(1);
+        assertThat(outbox.getFirst().xml()).contains("RJCT").contains("FF01");
+        assertThat(channel.filesWritten).hasSize(1);
+    }
+
+    @Test
+    void bankCannotSpendAnotherBanksMoney() {
+        InboundAnswer answer = channel.service.receive(pacs008(UETR, BRAVO, ALPHA, "250.00"), ALPHA);
+
+        assertThat(answer).isInstanceOf(InboundAnswer.Refused.class);
+        assertThat(channel.submitted).isEmpty();
+        assertThat(channel.originals.original(UETR)).isEmpty();
+        assertThat(channel.outboxOf(ALPHA)).singleElement()
+                .satisfies(rejection -> assertThat(rejection.xml()).contains("RJCT"));
+        assertThat(channel.outboxOf(BRAVO)).isEmpty();
+    }
+
+    @Test
+    void sameUetrWithOtherContentIsAnsweredWithAM05() {
+        channel.answer = SubmitPaymentOutcome.DUPLICATE;
+
+        InboundAnswer answer = channel.service.receive(pacs008(UETR, ALPHA, BRAVO, "999.00"), ALPHA);
+
+        assertThat(((InboundAnswer.Accepted) answer).transactions())
+                .containsExactly(new InboundAnswer.TransactionOutcome(UETR, "DUPLICATE"));
+        assertThat(channel.outboxOf(ALPHA)).singleElement()
+                .satisfies(rejection -> assertThat(rejection.xml()).contains("RJCT").contains("AM05")
+                        .contains(UETR));
+    }
+
+    @Test
+    void resentMessageGetsTheFirstAnswerAndIsNotSubmittedAgain() {
+        byte[] message = pacs008(UETR, ALPHA, BRAVO, "250.00");
+        InboundAnswer first = channel.service.receive(message, ALPHA);
+        channel.answer = SubmitPaymentOutcome.REPEATED;
+
+        InboundAnswer again = channel.service.receive(message, ALPHA);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(channel.submitted).hasSize(1);
+    }
+
+    @Test
+    void otherMessageUnderAMessageIdAlreadyUsedIsRefusedWithDU01() {
+        channel.service.receive(pacs008(UETR, ALPHA, BRAVO, "250.00"), ALPHA);
+
+        InboundAnswer answer = channel.service.receive(
+                pacs008("3f2504e0-4f89-41d3-9a0c-0305e82c3301", ALPHA, BRAVO, "99.00"), ALPHA);
+
+        assertThat(answer).isInstanceOf(InboundAnswer.Refused.class);
+        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("DU01");
+        assertThat(channel.submitted).hasSize(1);
+        assertThat(channel.outboxOf(ALPHA)).singleElement()
+                .satisfies(rejection -> assertThat(rejection.xml()).contains("RJCT").contains("DU01"));
+    }
+
+    @Test
+    void sameMessageIdFromAnotherBankIsItsOwn() {
+        channel.service.receive(pacs008(UETR, ALPHA, BRAVO, "250.00"), ALPHA);
+
+        InboundAnswer answer = channel.service.receive(
+                pacs008("3f2504e0-4f89-41d3-9a0c-0305e82c3301", BRAVO, ALPHA, "99.00"), BRAVO);
+
+        assertThat(answer).isInstanceOf(InboundAnswer.Accepted.class);
+        assertThat(channel.submitted).hasSize(2);
+    }
+
+    @Test
+    void harmlessRepeatSendsNoSecondAnswer() {
+        channel.answer = SubmitPaymentOutcome.REPEATED;
+
+        channel.service.receive(pacs008(UETR, ALPHA, BRAVO, "250.00"), ALPHA);
+
+        assertThat(channel.outboxOf(ALPHA)).isEmpty();
+    }
+
+    @Test
+    void financialInstitutionTransferIsReadButRefusedUntilSettlementHandlesIt() {
+        byte[] pacs009 = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.009.001.08">
+                  <FICdtTrf>
+                    <GrpHdr><MsgId>FI-1</MsgId><CreDtTm>2026-11-24T09:00:00Z</CreDtTm><NbOfTxs>1</NbOfTxs>
+                      <SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf></GrpHdr>
+                    <CdtTrfTxInf>
+                      <PmtId><InstrId>FI-1</InstrId><EndToEndId>FI-E2E-1</EndToEndId><UETR>%s</UETR></PmtId>
+                      <IntrBkSttlmAmt Ccy="EUR">1000.00</IntrBkSttlmAmt>
+                      <IntrBkSttlmDt>2026-11-24</IntrBkSttlmDt>
+                      <InstgAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstgAgt>
+                      <InstdAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstdAgt>
+                      <Dbtr><FinInstnId><BICFI>%s</BICFI></FinInstnId></Dbtr>
+                      <Cdtr><FinInstnId><BICFI>%s</BICFI></FinInstnId></Cdtr>
+                    </CdtTrfTxInf>
+                  </FICdtTrf>
+                </Document>
+                """.formatted(UETR, ALPHA, BRAVO, ALPHA, BRAVO).getBytes(StandardCharsets.UTF_8);
+
+        InboundAnswer answer = channel.service.receive(pacs009, ALPHA);
+
+        assertThat(answer).isInstanceOf(InboundAnswer.Refused.class);
+        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("FF01");
+        assertThat(((InboundAnswer.Refused) answer).explanation()).contains("pacs.009.001.08");
+        assertThat(channel.submitted).isEmpty();
+        assertThat(channel.outboxOf(ALPHA)).singleElement()
+                .satisfies(rejection -> assertThat(rejection.xml()).contains("RJCT").contains("FI-1"));
+    }
+
+    static byte[] camt050(String messageId, String debtor, String creditor, String amount) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.050.001.05">
+                  <LqdtyCdtTrf>
+                    <MsgHdr><MsgId>%s</MsgId><CreDtTm>2026-11-24T09:00:00Z</CreDtTm></MsgHdr>
+                    <LqdtyCdtTrf>
+                      <LqdtyTrfId><EndToEndId>TOPUP-1</EndToEndId></LqdtyTrfId>
+                      <Cdtr><FinInstnId><BICFI>%s</BICFI></FinInstnId></Cdtr>
+                      <TrfdAmt><AmtWthCcy Ccy="EUR">%s</AmtWthCcy></TrfdAmt>
+                      <Dbtr><FinInstnId><BICFI>%s</BICFI></FinInstnId></Dbtr>
+                    </LqdtyCdtTrf>
+                  </LqdtyCdtTrf>
+                </Document>
+                """.formatted(messageId, creditor, amount, debtor).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void liquidityTransferToItsOwnLedgerAccountPledgesOnceKeyedByItsMessageId() {
+        InboundAnswer answer = channel.service.receive(camt050("LIQ-1", ALPHA, ALPHA, "5000.00"), ALPHA);
+        InboundAnswer again = channel.service.receive(camt050("LIQ-1", ALPHA, ALPHA, "5000.00"), ALPHA);
+
+        assertThat(answer).isInstanceOf(InboundAnswer.Accepted.class).isEqualTo(again);
+        assertThat(channel.pledged).singleElement().satisfies(pledge -> {
+            assertThat(pledge.participant().value()).isEqualTo(ALPHA);
+            assertThat(pledge.amount().minorUnits()).isEqualTo(500_000);
+            assertThat(pledge.transferId()).isEqualTo("camt050:" + ALPHA + ":LIQ-1");
+        });
+    }
+
+    @Test
+    void liquidityTransferToAnotherBankIsRefusedAsAPayment() {
+        InboundAnswer answer = channel.service.receive(camt050("LIQ-2", ALPHA, BRAVO, "5000.00"), ALPHA);
+
+        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("AG01");
+        assertThat(channel.pledged).isEmpty();
+    }
+
+    @Test
+    void oversizedMessageIsRefusedUnreadWithFF01() {
+        InboundAnswer answer = channel.service.refuseOversized(ALPHA, 5_000_000, 1_048_576);
+
+        assertThat(((InboundAnswer.Refused) answer).problem().httpStatus()).isEqualTo(413);
+        assertThat(channel.outboxOf(ALPHA)).singleElement()
+                .satisfies(rejection -> assertThat(rejection.xml()).contains("FF01"));
+    }
+}

@@ -1,0 +1,98 @@
+package io.clearline.adapters.outbound;
+
+import static io.clearline.adapters.channel.ChannelFixture.ALPHA;
+import static io.clearline.adapters.channel.ChannelFixture.BRAVO;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clearline.adapters.channel.ChannelFixture;
+import io.clearline.adapters.channel.InboundMessageServiceTest;
+import io.clearline.core.common.api.Bic;
+import io.clearline.core.common.api.Money;
+import io.clearline.core.common.api.Reason;
+import io.clearline.core.common.api.ReasonCode;
+import io.clearline.core.common.api.Uetr;
+import io.clearline.core.liquidity.api.LiquidityPledgedEvent;
+import io.clearline.core.payment.api.PaymentReferences;
+import io.clearline.core.payment.api.PaymentRejectedEvent;
+import io.clearline.core.payment.api.PaymentSettledEvent;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OutboundMessageHandlerTest {
+    private static final String UETR = "8a562c67-ca16-48ba-b074-65581be6f001";
+    private static final PaymentReferences REFERENCES =
+            new PaymentReferences("MSG-1", "pacs.008.001.08", "INSTR-1", "E2E-1");
+    private ChannelFixture channel;
+    private OutboundMessageHandler handler;
+
+    @BeforeEach
+    void wire() throws Exception {
+        channel = new ChannelFixture();
+        handler = new OutboundMessageHandler(channel.delivery, channel.writer, channel.originals,
+                ZoneId.of("Europe/Berlin"));
+        channel.originals.keep(UETR, "MSG-1", ALPHA, InboundMessageServiceTest.pacs008(UETR, ALPHA, BRAVO, "250.00"));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        channel.close();
+    }
+
+    private static PaymentSettledEvent settled() {
+        return new PaymentSettledEvent(Uetr.of(UETR), Bic.of(ALPHA), Bic.of(BRAVO), Money.of(25_000, "EUR"),
+                REFERENCES, "ab12cd34", Instant.parse("2026-11-24T23:30:00Z"));
+    }
+
+    @Test
+    void settledPaymentTellsThePayerItSettledAndThePayeeItWasCredited() {
+        handler.on(settled());
+
+        assertThat(channel.outboxOf(ALPHA)).singleElement().satisfies(report -> assertThat(report.xml())
+                .contains("ACSC").contains(UETR).contains("MSG-1"));
+        assertThat(channel.outboxOf(BRAVO)).extracting(OutboundMessage::messageType)
+                .containsExactly("pacs.008.001.08", "camt.054.001.08");
+        String notification = channel.outboxOf(BRAVO).get(1).xml();
+        assertThat(notification).contains("Ccy=\"EUR\">250.00<").contains("CRDT").contains(UETR)
+                .contains("ab12cd34");
+        // Settled at 23:30 UTC, which is already the next day in Frankfurt: the value date is that business
+        // day, not the UTC date.
+        assertThat(notification).containsPattern("ValDt>\\s*<(\\w+:)?Dt>2026-11-25<");
+    }
+
+    @Test
+    void replayingASettlementSendsNothingTwice() {
+        handler.on(settled());
+        handler.on(settled());
+
+        assertThat(channel.outboxOf(ALPHA)).hasSize(1);
+        assertThat(channel.outboxOf(BRAVO)).hasSize(2);
+    }
+
+    @Test
+    void pledgeABankAskedForWithACamt050IsAnsweredWithAReceipt() {
+        handler.on(new LiquidityPledgedEvent("camt050:" + ALPHA + ":LIQ-1", Bic.of(ALPHA), Money.of(500_000, "EUR"),
+                "ef56", Instant.parse("2026-11-24T10:00:00Z")));
+        handler.on(new LiquidityPledgedEvent("opening-balance-" + BRAVO + "-EUR", Bic.of(BRAVO),
+                Money.of(500_000, "EUR"), "ef57", Instant.parse("2026-11-24T10:00:00Z")));
+
+        assertThat(channel.outboxOf(ALPHA)).singleElement().satisfies(receipt -> {
+            assertThat(receipt.messageType()).isEqualTo("camt.025.001.05");
+            assertThat(receipt.xml()).contains("LIQ-1").contains("COMP");
+        });
+        assertThat(channel.outboxOf(BRAVO)).isEmpty();
+    }
+
+    @Test
+    void rejectedPaymentTellsOnlyThePayerWithItsReason() {
+        handler.on(new PaymentRejectedEvent(Uetr.of(UETR), Bic.of(ALPHA), Bic.of(BRAVO), Money.of(25_000, "EUR"),
+                REFERENCES, Reason.of(ReasonCode.CNOR, "the payee is not a participant"),
+                Instant.parse("2026-11-24T10:00:00Z")));
+
+        assertThat(channel.outboxOf(ALPHA)).singleElement().satisfies(report -> assertThat(report.xml())
+                .contains("RJCT").contains("CNOR"));
+        assertThat(channel.outboxOf(BRAVO)).isEmpty();
+    }
+}

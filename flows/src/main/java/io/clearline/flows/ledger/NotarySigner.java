@@ -1,0 +1,13 @@
+package io.clearline.flows.ledger;
+
+/** How a notary signs the transactions it has committed: one by one, or once per batch. */
+@FunctionalInterface
+public interface NotarySigner {
+    /** The notary's signature for a committed transaction; it must verify against {@code transactionId}. */
+    TransactionSignature sign(String transactionId);
+
+    /** A signature over each id on its own: one Ed25519 signing per transaction. */
+    static NotarySigner perTransaction(IdentityService identities, Party notary) {
+        return transactionId -> identities.sign(notary, transactionId);
+    }
+}

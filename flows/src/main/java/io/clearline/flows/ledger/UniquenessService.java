@@ -1,0 +1,40 @@
+package io.clearline.flows.ledger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Guarantees that no state is consumed by two transactions. One interface for a single node, a
+ * Raft cluster or a BFT cluster: only configuration picks which.
+ */
+public interface UniquenessService {
+
+    /**
+     * Marks every input consumed by {@code transactionId}, all or none. Committing the same
+     * transaction again is harmless and answers {@link Committed} again.
+     */
+    Result commit(List<StateRef> inputs, String transactionId, Instant now);
+
+    /** One transaction's claim on its inputs, at the notary's time of asking. */
+    record Request(List<StateRef> inputs, String transactionId, Instant now) {
+        public Request {
+            inputs = List.copyOf(inputs);
+            java.util.Objects.requireNonNull(transactionId, "transactionId");
+            java.util.Objects.requireNonNull(now, "now");
+        }
+    }
+
+    sealed interface Result permits Committed, Conflict {
+    }
+
+    record Committed() implements Result {
+    }
+
+    /** Some inputs were already consumed by other transactions: state to the transaction that consumed it. */
+    record Conflict(Map<StateRef, String> consumedBy) implements Result {
+        public Conflict {
+            consumedBy = Map.copyOf(consumedBy);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package io.clearline.flows.settlement;
+
+import io.clearline.core.common.api.Bic;
+import io.clearline.core.ledger.api.LedgerPort;
+import io.clearline.flows.ledger.BatchNotarySigner;
+import io.clearline.flows.ledger.BatchingUniquenessService;
+import io.clearline.flows.ledger.FungibleStateSelector;
+import io.clearline.flows.ledger.IdentityService;
+import io.clearline.flows.ledger.Jdbc;
+import io.clearline.flows.ledger.JdbcUniquenessService;
+import io.clearline.flows.ledger.LedgerCodecs;
+import io.clearline.flows.ledger.LedgerSchema;
+import io.clearline.flows.ledger.LedgerStore;
+import io.clearline.flows.ledger.Notary;
+import io.clearline.flows.ledger.Page;
+import io.clearline.flows.ledger.Party;
+import io.clearline.flows.ledger.PublicKey;
+import io.clearline.flows.ledger.RecordedTransaction;
+import io.clearline.flows.ledger.SignedTransaction;
+import io.clearline.flows.ledger.SoftLocks;
+import io.clearline.flows.ledger.TransactionSignature;
+import io.clearline.flows.ledger.TransactionState;
+import io.clearline.flows.ledger.TransactionVerifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+
+/**
+ * The ledger as the node wires it: one process hosting the central bank, the notary, the regulator
+ * and every admitted bank, on one database.
+ *
+ * <pre>{@code
+ * ClearlineLedger ledger = ClearlineLedger.open(dataSource, clock, Executors.newVirtualThreadPerTaskExecutor(),
+ *         "CBANKXXX", "notary", "regulator");
+ * ledger.admit(Bic.of("BANKDEFF"));
+ * LedgerPort port = ledger.ledgerPort();
+ * }</pre>
+ *
+ * Opening creates the tables if missing and the three service identities (keys generated once, kept).
+ */
+public final class ClearlineLedger {
+    /** A crashed flow's cash locks free themselves after this. */
+    public static final Duration SOFT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a payment waits for cash that other payments hold locked, before refusing with AM04. */
+    public static final Duration SOFT_LOCK_WAIT_MAX = Duration.ofSeconds(10);
+    public static final Duration SOFT_LOCK_RETRY_INTERVAL = Duration.ofMillis(5);
+    /** Notarisations committed in one database transaction at most. */
+    public static final int NOTARY_BATCH_SIZE_MAX = 128;
+    /**
+     * How long a notary batch waits to fill. Zero: a batch is what queued while the previous one
+     * committed, so a lone payment never waits and a busy notary still batches (group commit).
+     */
+    public static final Duration NOTARY_BATCH_WAIT_MAX = Duration.ZERO;
+    /** Notarisations queued at most; more callers block until there is room (back pressure). */
+    public static final int NOTARY_QUEUE_CAPACITY_MAX = 4_096;
+
+    private final SettlementFlows.LedgerParties parties;
+    private final IdentityService identities;
+    private final LedgerStore store;
+    private final CashIssuances issuances;
+    private final CashRedemptions redemptions;
+    private final SoftLocks softLocks;
+    private final SettlementFlows flows;
+    private final SettlementLedger ledgerPort;
+    private final RegulatorAudit regulatorAudit;
+    private final Clock clock;
+
+    private ClearlineLedger(DataSource dataSource, Clock clock, Executor flowExecutor, String centralBankName,
+                            String notaryName, String regulatorName, PaymentTransactionBuilder builder) {
+        Jdbc jdbc = new Jdbc(dataSource);
+        LedgerSchema.create(jdbc);
+        this.identities = new IdentityService(jdbc, clock);
+        this.parties = new SettlementFlows.LedgerParties(identities.getOrCreate(centralBankName),
+                identities.getOrCreate(notaryName), identities.getOrCreate(regulatorName));
+        LedgerCodecs codecs = SettlementCodecs.registerAll(new LedgerCodecs());
+        TransactionVerifier verifier = new TransactionVerifier(codecs)
+                .register(CashContract.NAME, new CashContract())
+                .register(PaymentContract.NAME, new PaymentContract());
+        this.store = new LedgerStore(jdbc, codecs, clock);
+        this.issuances = new CashIssuances(jdbc);
+        this.redemptions = new CashRedemptions(jdbc);
+        this.softLocks = new SoftLocks(SOFT_LOCK_TIMEOUT);
+        // Two group commits in a row: one database transaction per batch of commits, one signature per
+        // batch of committed ids (the batches need not coincide; each id's proof names its own).
+        Notary notary = new Notary(parties.notary(), new BatchingUniquenessService(
+                new JdbcUniquenessService(jdbc), NOTARY_BATCH_SIZE_MAX, NOTARY_BATCH_WAIT_MAX, NOTARY_QUEUE_CAPACITY_MAX),
+                verifier, clock, new BatchNotarySigner(identities, parties.notary(), NOTARY_BATCH_SIZE_MAX,
+                        NOTARY_BATCH_WAIT_MAX, NOTARY_QUEUE_CAPACITY_MAX));
+        FungibleStateSelector selector = new FungibleStateSelector(store, softLocks, SOFT_LOCK_WAIT_MAX,
+                SOFT_LOCK_RETRY_INTERVAL);
+        PayeeResponder responder = new PayeeResponder(identities, verifier, store);
+        this.regulatorAudit = new RegulatorAudit(jdbc, verifier, store);
+        this.clock = clock;
+        this.flows = new SettlementFlows(parties, identities, verifier, notary, store, issuances, redemptions, selector,
+                softLocks,
+                responder, builder, regulatorAudit);
+        this.ledgerPort = new SettlementLedger(flows, identities, flowExecutor);
+    }
+
+    /**
+     * Opens the ledger on a database (H2 2.x or PostgreSQL 15). Flows run on {@code flowExecutor};
+     * give it virtual threads, since flows block. Names are the identities of the central bank (the
+     * cash issuer; usually its BIC), the notary and the regulator (observer of every transaction).
+     */
+    public static ClearlineLedger open(DataSource dataSource, Clock clock, Executor flowExecutor,
+                                       String centralBankName, String notaryName, String regulatorName) {
+        return new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
+                new HonestPaymentTransactionBuilder());
+    }
+
+    /** For tests that play a dishonest payer. */
+    static ClearlineLedger openWithBuilder(DataSource dataSource, Clock clock, Executor flowExecutor,
+                                           PaymentTransactionBuilder builder) {
+        return new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator", builder);
+    }
+
+    /** Gives a bank its ledger identity and key pair, if it has none yet. Idempotent. */
+    public Party admit(Bic bic) {
+        return identities.getOrCreate(bic.value());
+    }
+
+    /** The port the settlement core calls to issue and redeem cash and settle payments. */
+    public LedgerPort ledgerPort() {
+        return ledgerPort;
+    }
+
+    public Party centralBank() {
+        return parties.centralBank();
+    }
+
+    public Party notary() {
+        return parties.notary();
+    }
+
+    public Party regulator() {
+        return parties.regulator();
+    }
+
+    /** Unconsumed cash a bank owns in a currency, in minor units, from its own vault. */
+    public long cashBalance(Bic owner, String currency) {
+        return identities.find(owner.value())
+                .map(party -> store.sumUnconsumed(party, SettlementCodecs.CASH, currency, party.name(), null))
+                .orElse(0L);
+    }
+
+    /** Unconsumed cash at all owners but the issuer, from the regulator's copy: must equal {@link #issued}. */
+    public long cashInCirculation(String currency) {
+        return store.sumUnconsumed(parties.regulator(), SettlementCodecs.CASH, currency, null,
+                parties.centralBank().name());
+    }
+
+    /**
+     * Cash issued minus redeemed, counted from the issuance and redemption records: what must be in
+     * circulation ({@link #cashInCirculation}).
+     */
+    public long issued(String currency) {
+        return Math.subtractExact(issuances.issued(currency), redemptions.redeemed(currency));
+    }
+
+    /** Cash redeemed, counted from the redemption records. */
+    public long redeemed(String currency) {
+        return redemptions.redeemed(currency);
+    }
+
+    /** A recorded transaction with its signatures, each checked, and its notarisation; empty if unknown. */
+    public Optional<TransactionView> transaction(String transactionId) {
+        return store.transaction(transactionId).map(this::view);
+    }
+
+    /**
+     * The regulator's audit of every transaction it recorded, verified as it recorded it: counts,
+     * cash issued and in circulation per currency, the first {@link RegulatorAudit#FAILURES_LISTED_MAX}
+     * failures. {@code clean} when nothing failed and circulation equals issuance in every currency.
+     */
+    public LedgerAudit audit() {
+        return regulatorAudit.audit(clock.instant());
+    }
+
+    /** Every audit failure, oldest first, a page at a time (at most {@link Page#PAGE_SIZE_MAX} per page). */
+    public Page<AuditFailure> auditFailures(int pageNumber, int pageSize) {
+        return regulatorAudit.failures(pageNumber, pageSize);
+    }
+
+    /** Whether that party's vault holds that transaction (finality recorded it there). */
+    public boolean isRecordedAt(Party holder, String transactionId) {
+        return store.holds(holder, transactionId);
+    }
+
+    IdentityService identities() {
+        return identities;
+    }
+
+    LedgerStore store() {
+        return store;
+    }
+
+    SoftLocks softLocks() {
+        return softLocks;
+    }
+
+    SettlementFlows flows() {
+        return flows;
+    }
+
+    private TransactionView view(RecordedTransaction recorded) {
+        SignedTransaction stx = recorded.transaction();
+        List<TransactionView.OutputView> outputs = IntStream.range(0, stx.tx().outputs().size()).mapToObj(index -> {
+            TransactionState output = stx.tx().outputs().get(index);
+            return new TransactionView.OutputView(index, store.codecs().typeName(output.data()),
+                    output.contractName(), store.codecs().describe(output.data()));
+        }).toList();
+        List<TransactionView.SignatureView> signatures = new ArrayList<>();
+        TransactionView.SignatureView notarySignature = null;
+        for (TransactionSignature signature : stx.signatures()) {
+            TransactionView.SignatureView view = new TransactionView.SignatureView(nameOf(signature.by()),
+                    signature.by().base64(), signature.signatureBase64(), signature.verifies(stx.id()));
+            signatures.add(view);
+            if (signature.by().equals(stx.tx().notary().publicKey())) {
+                notarySignature = view;
+            }
+        }
+        return new TransactionView(stx.id(),
+                stx.tx().inputs().stream().map(ref -> new TransactionView.InputView(ref.transactionId(),
+                        ref.outputIndex())).toList(),
+                outputs,
+                stx.tx().commands().stream().map(command -> new TransactionView.CommandView(
+                        command.value().commandName(), command.signers().stream().map(this::nameOf).toList())).toList(),
+                signatures, stx.tx().notary().name(), Objects.requireNonNull(notarySignature, "notary signature"),
+                recorded.notarisedAt());
+    }
+
+    private String nameOf(PublicKey key) {
+        return identities.partyOf(key).map(Party::name).orElse("unknown");
+    }
+}

@@ -1,0 +1,339 @@
+package io.clearline.flows.settlement;
+
+import static io.clearline.flows.settlement.Refusals.refusal;
+
+import io.clearline.core.common.api.ReasonCode;
+import io.clearline.flows.ledger.Command;
+import io.clearline.flows.ledger.Ed25519;
+import io.clearline.flows.ledger.FungibleStateSelector;
+import io.clearline.flows.ledger.IdentityService;
+import io.clearline.flows.ledger.Jdbc;
+import io.clearline.flows.ledger.LedgerStore;
+import io.clearline.flows.ledger.NotarisationRequest;
+import io.clearline.flows.ledger.Notary;
+import io.clearline.flows.ledger.Party;
+import io.clearline.flows.ledger.RecordedTransaction;
+import io.clearline.flows.ledger.SignedTransaction;
+import io.clearline.flows.ledger.SoftLocks;
+import io.clearline.flows.ledger.StateAndRef;
+import io.clearline.flows.ledger.TransactionState;
+import io.clearline.flows.ledger.TransactionVerifier;
+import io.clearline.flows.ledger.VaultEntry;
+import io.clearline.flows.ledger.WireTransaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+
+/**
+ * The issue-cash, redeem-cash and settle-payment flows: ordinary blocking code, meant to run on
+ * virtual threads. Each is idempotent on its key; concurrent calls with one key share one run.
+ */
+final class SettlementFlows {
+    /** Cash states one issuance is split into, so that parallel payments do not queue on one state. */
+    static final int CASH_STATES_PER_ISSUANCE_MAX = 8;
+
+    private final LedgerParties parties;
+    private final IdentityService identities;
+    private final TransactionVerifier verifier;
+    private final Notary notary;
+    private final LedgerStore store;
+    private final CashIssuances issuances;
+    private final CashRedemptions redemptions;
+    private final FungibleStateSelector selector;
+    private final SoftLocks softLocks;
+    private final PaymentResponder payeeResponder;
+    private final PaymentTransactionBuilder builder;
+    private final RegulatorAudit regulatorAudit;
+    private final ConcurrentMap<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
+
+    record LedgerParties(Party centralBank, Party notary, Party regulator) {
+    }
+
+    SettlementFlows(LedgerParties parties, IdentityService identities, TransactionVerifier verifier, Notary notary,
+                    LedgerStore store, CashIssuances issuances, CashRedemptions redemptions,
+                    FungibleStateSelector selector, SoftLocks softLocks,
+                    PaymentResponder payeeResponder, PaymentTransactionBuilder builder, RegulatorAudit regulatorAudit) {
+        this.parties = parties;
+        this.identities = identities;
+        this.verifier = verifier;
+        this.notary = notary;
+        this.store = store;
+        this.issuances = issuances;
+        this.redemptions = redemptions;
+        this.selector = selector;
+        this.softLocks = softLocks;
+        this.payeeResponder = payeeResponder;
+        this.builder = builder;
+        this.regulatorAudit = regulatorAudit;
+    }
+
+    /**
+     * Issues central-bank cash to a participant, split into up to {@link #CASH_STATES_PER_ISSUANCE_MAX}
+     * states. Asking again with the same transfer id returns the first transaction's id.
+     *
+     * @throws io.clearline.core.ledger.api.LedgerRefusedException AM05 if the transfer id was used for other content
+     */
+    String issueCash(String transferId, Party participant, long amountMinorUnits, String currency) {
+        return once("issue:" + transferId, () -> issuances.find(transferId)
+                .map(existing -> sameIssuance(existing, participant, amountMinorUnits, currency))
+                .orElseGet(() -> issueNew(transferId, participant, amountMinorUnits, currency)));
+    }
+
+    private String sameIssuance(CashIssuances.Issuance existing, Party participant, long amount, String currency) {
+        if (!existing.participant().equals(participant.name()) || existing.amountMinorUnits() != amount
+                || !existing.currency().equals(currency)) {
+            throw refusal(ReasonCode.AM05, "transfer id " + existing.transferId() + " already issued "
+                    + existing.amountMinorUnits() + " " + existing.currency() + " to " + existing.participant());
+        }
+        return existing.transactionId();
+    }
+
+    private String issueNew(String transferId, Party participant, long amount, String currency) {
+        if (amount <= 0) {
+            throw refusal(ReasonCode.AM01, "an issuance is of a positive amount, not " + amount);
+        }
+        int stateCount = (int) Math.min(CASH_STATES_PER_ISSUANCE_MAX, amount);
+        List<TransactionState> outputs = new ArrayList<>();
+        for (int i = 0; i < stateCount; i++) {
+            // The remainder of the division goes to the first state, so the parts sum to the amount exactly.
+            long part = amount / stateCount + (i == 0 ? amount % stateCount : 0);
+            outputs.add(new TransactionState(new CashState(part, currency, parties.centralBank(), participant),
+                    CashContract.NAME, parties.notary()));
+        }
+        WireTransaction wtx = new WireTransaction(List.of(), outputs,
+                List.of(new Command(CashCommand.ISSUE, List.of(parties.centralBank().publicKey()))),
+                parties.notary(), null, Ed25519.randomHex(WireTransaction.PRIVACY_SALT_BYTES));
+        SignedTransaction stx = verifier.codecs().unsigned(wtx);
+        stx = stx.withSignature(identities.sign(parties.centralBank(), stx.id()));
+        verifier.verifyContracts(verifier.resolve(stx, store));
+        RecordedTransaction recorded = notarise(stx);
+        CashIssuances.Issuance issuance = new CashIssuances.Issuance(transferId, stx.id(), participant.name(), amount,
+                currency);
+        try {
+            recordFinal(recorded, List.of(participant, parties.centralBank()),
+                    connection -> CashIssuances.insert(connection, issuance, recorded.notarisedAt()));
+        } catch (Jdbc.LedgerStorageException e) {
+            if (Jdbc.isIntegrityViolation(e)) {
+                // Another node process issued this transfer first; ours recorded nothing.
+                return issuances.find(transferId).orElseThrow(() -> e).transactionId();
+            }
+            throw e;
+        }
+        return stx.id();
+    }
+
+    /**
+     * Redeems a participant's cash: selects and soft-locks its cash as a payment does, consumes it with
+     * a {@link CashCommand#REDEEM} that the owner and the central bank both sign, change back to the
+     * owner, notarised and recorded at owner, central bank and regulator. Asking again with the same
+     * transfer id returns the first transaction's id.
+     *
+     * @throws io.clearline.core.ledger.api.LedgerRefusedException AM04 without enough unlocked cash in time;
+     *         AM05 if the transfer id was used for other content; AM01 for an amount not positive
+     */
+    String redeemCash(String transferId, Party participant, long amountMinorUnits, String currency)
+            throws InterruptedException {
+        try {
+            return once("redeem:" + transferId, () -> redemptions.find(transferId)
+                    .map(existing -> sameRedemption(existing, participant, amountMinorUnits, currency))
+                    .orElseGet(() -> redeemNew(transferId, participant, amountMinorUnits, currency)));
+        } catch (InterruptedWrapper e) {
+            throw e.interrupted;
+        }
+    }
+
+    private String sameRedemption(CashRedemptions.Redemption existing, Party participant, long amount,
+                                  String currency) {
+        if (!existing.participant().equals(participant.name()) || existing.amountMinorUnits() != amount
+                || !existing.currency().equals(currency)) {
+            throw refusal(ReasonCode.AM05, "transfer id " + existing.transferId() + " already redeemed "
+                    + existing.amountMinorUnits() + " " + existing.currency() + " of " + existing.participant());
+        }
+        return existing.transactionId();
+    }
+
+    private String redeemNew(String transferId, Party participant, long amount, String currency) {
+        if (amount <= 0) {
+            throw refusal(ReasonCode.AM01, "a redemption is of a positive amount, not " + amount);
+        }
+        FungibleStateSelector.Result result;
+        try {
+            result = selector.select(participant, SettlementCodecs.CASH, currency, amount);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedWrapper(e);
+        }
+        if (result instanceof FungibleStateSelector.Insufficient insufficient) {
+            throw refusal(ReasonCode.AM04, participant + " has " + insufficient.unconsumedMinorUnits() + " "
+                    + currency + " (minor units) of cash" + (insufficient.lockedByOthers()
+                    ? ", not enough of it unlocked in time," : "") + " to redeem " + amount);
+        }
+        if (result instanceof FungibleStateSelector.Fragmented fragmented) {
+            throw refusal(ReasonCode.AM04, participant + " has enough " + currency + " cash in too many small"
+                    + " states: the " + fragmented.statesMax() + " a redemption may spend cover only "
+                    + fragmented.coveredByStatesMaxMinorUnits() + " of " + amount + " (minor units)");
+        }
+        FungibleStateSelector.Selected selected = (FungibleStateSelector.Selected) result;
+        try {
+            return buildSignNotariseRecordRedemption(transferId, participant, amount, currency, selected);
+        } finally {
+            softLocks.release(selected.lockId(), selected.entries().stream().map(VaultEntry::ref).toList());
+        }
+    }
+
+    private String buildSignNotariseRecordRedemption(String transferId, Party participant, long amount,
+                                                     String currency, FungibleStateSelector.Selected selected) {
+        List<StateAndRef> inputs = selected.entries().stream().map(entry -> new StateAndRef(store.resolve(entry.ref())
+                .orElseThrow(() -> new IllegalStateException("vault lists unrecorded " + entry.ref())), entry.ref()))
+                .toList();
+        long change = Math.subtractExact(selected.totalMinorUnits(), amount);
+        List<TransactionState> outputs = change == 0 ? List.of()
+                : List.of(new TransactionState(new CashState(change, currency, parties.centralBank(), participant),
+                        CashContract.NAME, parties.notary()));
+        WireTransaction wtx = new WireTransaction(inputs.stream().map(StateAndRef::ref).toList(), outputs,
+                List.of(new Command(CashCommand.REDEEM,
+                        List.of(participant.publicKey(), parties.centralBank().publicKey()))),
+                parties.notary(), null, Ed25519.randomHex(WireTransaction.PRIVACY_SALT_BYTES));
+        SignedTransaction stx = verifier.codecs().unsigned(wtx);
+        // The owner gives up its cash; the central bank takes it back against reserves: both sign.
+        stx = stx.withSignature(identities.sign(participant, stx.id()));
+        stx = stx.withSignature(identities.sign(parties.centralBank(), stx.id()));
+        verifier.verifySignatures(stx, Set.of(parties.notary().publicKey()));
+        verifier.verifyContracts(verifier.resolve(stx, store));
+        RecordedTransaction recorded = notarise(stx);
+        CashRedemptions.Redemption redemption = new CashRedemptions.Redemption(transferId, stx.id(),
+                participant.name(), amount, currency);
+        try {
+            recordFinal(recorded, List.of(participant, parties.centralBank()),
+                    connection -> CashRedemptions.insert(connection, redemption, recorded.notarisedAt()));
+        } catch (Jdbc.LedgerStorageException e) {
+            if (Jdbc.isIntegrityViolation(e)) {
+                // Another node process redeemed this transfer first; ours recorded nothing.
+                return redemptions.find(transferId).orElseThrow(() -> e).transactionId();
+            }
+            throw e;
+        }
+        return stx.id();
+    }
+
+    /**
+     * Settles a payment: selects and soft-locks the payer's cash, has the payee check and sign,
+     * notarises, records at payer, payee and regulator. If a payment state with this UETR is already
+     * recorded, returns its transaction without building another.
+     *
+     * @throws io.clearline.core.ledger.api.LedgerRefusedException AM04 without enough unlocked cash in time;
+     *         NARR if the payee or the notary refuses. Nothing is recorded then.
+     */
+    String settlePayment(PaymentProposal proposal) throws InterruptedException {
+        try {
+            return once("payment:" + proposal.uetr(), () -> store
+                    .transactionOfLinearState(proposal.payer(), SettlementCodecs.PAYMENT, proposal.uetr())
+                    .orElseGet(() -> settleNew(proposal)));
+        } catch (InterruptedWrapper e) {
+            throw e.interrupted;
+        }
+    }
+
+    private String settleNew(PaymentProposal proposal) {
+        if (proposal.payer().equals(proposal.payee())) {
+            throw refusal(ReasonCode.NARR, "payer and payee are the same party: " + proposal.payer());
+        }
+        FungibleStateSelector.Result result;
+        try {
+            result = selector.select(proposal.payer(), SettlementCodecs.CASH, proposal.currency(),
+                    proposal.amountMinorUnits());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedWrapper(e);
+        }
+        if (result instanceof FungibleStateSelector.Insufficient insufficient) {
+            throw refusal(ReasonCode.AM04, proposal.payer() + " has " + insufficient.unconsumedMinorUnits() + " "
+                    + proposal.currency() + " (minor units) of cash" + (insufficient.lockedByOthers()
+                    ? ", not enough of it unlocked in time," : "") + " to pay " + proposal.amountMinorUnits());
+        }
+        if (result instanceof FungibleStateSelector.Fragmented fragmented) {
+            throw refusal(ReasonCode.AM04, proposal.payer() + " has enough " + proposal.currency() + " cash in too"
+                    + " many small states: the " + fragmented.statesMax() + " a payment may spend cover only "
+                    + fragmented.coveredByStatesMaxMinorUnits() + " of " + proposal.amountMinorUnits() + " (minor units)");
+        }
+        FungibleStateSelector.Selected selected = (FungibleStateSelector.Selected) result;
+        try {
+            return buildSignNotariseRecord(proposal, selected.entries());
+        } finally {
+            softLocks.release(selected.lockId(), selected.entries().stream().map(VaultEntry::ref).toList());
+        }
+    }
+
+    private String buildSignNotariseRecord(PaymentProposal proposal, List<VaultEntry> entries) {
+        List<StateAndRef> inputs = entries.stream().map(entry -> new StateAndRef(store.resolve(entry.ref())
+                .orElseThrow(() -> new IllegalStateException("vault lists unrecorded " + entry.ref())), entry.ref()))
+                .toList();
+        SignedTransaction stx = verifier.codecs().unsigned(builder.build(proposal, inputs, parties.notary()));
+        stx = stx.withSignature(identities.sign(proposal.payer(), stx.id()));
+        verifier.verifySignatures(stx, Set.of(proposal.payee().publicKey(), parties.notary().publicKey()));
+        stx = stx.withSignature(payeeResponder.checkAndSign(stx, proposal));
+        verifier.verifySignatures(stx, Set.of(parties.notary().publicKey()));
+        RecordedTransaction recorded = notarise(stx);
+        recordFinal(recorded, List.of(proposal.payer(), proposal.payee()), connection -> { });
+        return stx.id();
+    }
+
+    /**
+     * The last step of finality: records a notarised transaction at its participants and at the
+     * regulator, which verifies it first and, when it records it for the first time, writes its
+     * finding in the same database transaction. A finding of failure does not stop the recording:
+     * the transaction is final; the audit reports it.
+     */
+    void recordFinal(RecordedTransaction recorded, List<Party> participants, LedgerStore.AlsoInSameTransaction also) {
+        RegulatorAudit.Entry finding = regulatorAudit.verify(recorded);
+        store.record(recorded, participants, List.of(parties.regulator()), also,
+                (connection, observer) -> RegulatorAudit.write(connection, finding, recorded.notarisedAt()));
+    }
+
+    RecordedTransaction notarise(SignedTransaction stx) {
+        // Non-validating: the notary gets inputs, notary, time window and signers, never amounts.
+        Notary.Result result = notary.notarise(NotarisationRequest.of(stx, verifier.codecs()));
+        if (result instanceof Notary.Refused refused) {
+            throw refusal(ReasonCode.NARR, "notary " + parties.notary() + " refused: " + refused.explanation());
+        }
+        Notary.Notarised notarised = (Notary.Notarised) result;
+        return new RecordedTransaction(stx.withSignature(notarised.signature()), notarised.notarisedAt());
+    }
+
+    /** Runs {@code work} once per key at a time; a concurrent caller with the same key gets the same outcome. */
+    private String once(String key, Supplier<String> work) {
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
+        }
+        try {
+            String transactionId = work.get();
+            mine.complete(transactionId);
+            return transactionId;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    /** Carries an interruption through the supplier that cannot throw checked exceptions. */
+    private static final class InterruptedWrapper extends RuntimeException {
+        private final InterruptedException interrupted;
+
+        InterruptedWrapper(InterruptedException interrupted) {
+            super(interrupted);
+            this.interrupted = interrupted;
+        }
+    }
+}

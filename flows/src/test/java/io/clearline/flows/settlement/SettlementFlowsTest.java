@@ -1,0 +1,185 @@
+package io.clearline.flows.settlement;
+
+import static io.clearline.flows.settlement.LedgerFixture.BANK_A;
+import static io.clearline.flows.settlement.LedgerFixture.BANK_B;
+import static io.clearline.flows.settlement.LedgerFixture.newUetr;
+import static io.clearline.flows.settlement.LedgerFixture.payment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clearline.core.common.api.Money;
+import io.clearline.core.common.api.ReasonCode;
+import io.clearline.core.ledger.api.CashIssuanceRequest;
+import io.clearline.core.ledger.api.LedgerReceipt;
+import io.clearline.core.ledger.api.LedgerRefusedException;
+import io.clearline.flows.ledger.Party;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SettlementFlowsTest {
+    private LedgerFixture fixture;
+
+    @AfterEach
+    void close() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @Test
+    void issueThenPayMovesTheAmountAndEveryoneCanVerifyIt() {
+        fixture = new LedgerFixture();
+        ClearlineLedger ledger = fixture.ledger;
+        fixture.issue("transfer-1", BANK_A, 1_000_000);
+        assertThat(ledger.cashBalance(BANK_A, "EUR")).isEqualTo(1_000_000);
+        String uetr = newUetr();
+
+        String id = ledger.ledgerPort().settlePayment(payment(uetr, BANK_A, BANK_B, 250_075)).join().transactionId();
+
+        assertThat(ledger.cashBalance(BANK_A, "EUR")).isEqualTo(749_925);
+        assertThat(ledger.cashBalance(BANK_B, "EUR")).isEqualTo(250_075);
+        assertThat(ledger.isRecordedAt(ledger.regulator(), id)).isTrue();
+        assertThat(ledger.isRecordedAt(ledger.admit(BANK_A), id)).isTrue();
+        assertThat(ledger.isRecordedAt(ledger.admit(BANK_B), id)).isTrue();
+        TransactionView view = ledger.transaction(id).orElseThrow();
+        assertThat(view.signatures()).extracting(TransactionView.SignatureView::signerName)
+                .containsExactlyInAnyOrder("BANKAAAA", "BANKBBBB", "notary");
+        assertThat(view.signatures()).allMatch(TransactionView.SignatureView::verifies);
+        assertThat(view.notarySignature().signerName()).isEqualTo("notary");
+        assertThat(view.notarisedAt()).isNotNull();
+        assertThat(view.outputs()).anySatisfy(output -> {
+            assertThat(output.type()).isEqualTo("payment");
+            assertThat(output.fields()).containsEntry("uetr", uetr).containsEntry("amountMinorUnits", 250_075L)
+                    .containsEntry("currency", "EUR");
+        });
+        assertThat(ledger.cashInCirculation("EUR")).isEqualTo(ledger.issued("EUR")).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void issuanceIsSplitAndIdempotentByTransferId() {
+        fixture = new LedgerFixture();
+        String first = fixture.issue("transfer-1", BANK_A, 1_000);
+        String again = fixture.issue("transfer-1", BANK_A, 1_000);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(fixture.ledger.issued("EUR")).isEqualTo(1_000);
+        assertThat(fixture.ledger.cashBalance(BANK_A, "EUR")).isEqualTo(1_000);
+        assertThat(fixture.ledger.transaction(first).orElseThrow().outputs())
+                .hasSize(SettlementFlows.CASH_STATES_PER_ISSUANCE_MAX);
+        assertThat(fixture.ledger.isRecordedAt(fixture.ledger.centralBank(), first)).isTrue();
+    }
+
+    @Test
+    void aTransferIdReusedForOtherContentIsRefusedWithAm05() {
+        fixture = new LedgerFixture();
+        fixture.issue("transfer-1", BANK_A, 1_000);
+        CompletableFuture<LedgerReceipt> reused = fixture.ledger.ledgerPort()
+                .issueCash(new CashIssuanceRequest("transfer-1", BANK_A, Money.of(2_000, "EUR")));
+        assertRefused(reused, ReasonCode.AM05);
+    }
+
+    @Test
+    void theSameUetrSettlesOnceAndAnswersWithTheSameTransaction() {
+        fixture = new LedgerFixture();
+        fixture.issue("transfer-1", BANK_A, 1_000);
+        String uetr = newUetr();
+
+        String first = fixture.ledger.ledgerPort().settlePayment(payment(uetr, BANK_A, BANK_B, 100)).join().transactionId();
+        String second = fixture.ledger.ledgerPort().settlePayment(payment(uetr, BANK_A, BANK_B, 100)).join().transactionId();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(fixture.ledger.cashBalance(BANK_B, "EUR")).isEqualTo(100);
+        assertThat(fixture.ledger.store().countStates(fixture.ledger.regulator(), "payment", false)).isEqualTo(1);
+    }
+
+    @Test
+    void insufficientCashIsRefusedWithAm04AndNothingIsRecorded() {
+        fixture = new LedgerFixture();
+        fixture.issue("transfer-1", BANK_A, 1_000);
+
+        assertRefused(fixture.ledger.ledgerPort().settlePayment(payment(newUetr(), BANK_A, BANK_B, 1_001)), ReasonCode.AM04);
+
+        assertThat(fixture.ledger.cashBalance(BANK_A, "EUR")).isEqualTo(1_000);
+        assertThat(fixture.ledger.cashBalance(BANK_B, "EUR")).isZero();
+        assertThat(fixture.ledger.store().countStates(fixture.ledger.regulator(), "payment", false)).isZero();
+        assertThat(fixture.ledger.softLocks().size()).isZero();
+    }
+
+    @Test
+    void aBankNotAdmittedIsRefused() {
+        fixture = new LedgerFixture();
+        assertRefused(fixture.ledger.ledgerPort().settlePayment(
+                payment(newUetr(), io.clearline.core.common.api.Bic.of("NOBANKXX"), BANK_B, 1)), ReasonCode.DNOR);
+    }
+
+    @Test
+    void thePayeeRefusesATransactionThatPaysItLessThanAskedAndNothingIsRecorded() {
+        HonestPaymentTransactionBuilder honest = new HonestPaymentTransactionBuilder();
+        // A dishonest payer: builds an honest-looking payment of one unit less than asked.
+        fixture = new LedgerFixture((proposal, inputs, notary) -> honest.build(new PaymentProposal(proposal.uetr(),
+                proposal.payer(), proposal.payee(), proposal.amountMinorUnits() - 1, proposal.currency()), inputs, notary));
+        fixture.issue("transfer-1", BANK_A, 1_000);
+        String uetr = newUetr();
+
+        CompletableFuture<LedgerReceipt> tampered = fixture.ledger.ledgerPort().settlePayment(payment(uetr, BANK_A, BANK_B, 500));
+
+        LedgerRefusedException refusal = assertRefused(tampered, ReasonCode.NARR);
+        assertThat(refusal.reason().explanation()).contains("payee BANKBBBB refused").contains("not the 500 EUR asked");
+        assertThat(fixture.ledger.cashBalance(BANK_A, "EUR")).isEqualTo(1_000);
+        assertThat(fixture.ledger.cashBalance(BANK_B, "EUR")).isZero();
+        for (Party holder : List.of(fixture.ledger.admit(BANK_A), fixture.ledger.admit(BANK_B), fixture.ledger.regulator())) {
+            assertThat(fixture.ledger.store().countStates(holder, "payment", false)).isZero();
+            assertThat(fixture.ledger.store().countStates(holder, "cash", true)).isZero();
+        }
+        assertThat(fixture.ledger.softLocks().size()).isZero();
+    }
+
+    @Test
+    void sixtyFourParallelPaymentsFromOneBankAllSettleExactlyOnce() {
+        fixture = new LedgerFixture();
+        ClearlineLedger ledger = fixture.ledger;
+        fixture.issue("transfer-1", BANK_A, 1_000_000);
+        int paymentCount = 64;
+        List<String> uetrs = IntStream.range(0, paymentCount).mapToObj(i -> newUetr()).toList();
+
+        List<CompletableFuture<LedgerReceipt>> receipts = new ArrayList<>();
+        for (int i = 0; i < paymentCount; i++) {
+            receipts.add(ledger.ledgerPort().settlePayment(payment(uetrs.get(i), BANK_A, BANK_B, 1_000 + i)));
+        }
+        Set<String> ids = receipts.stream().map(receipt -> receipt.join().transactionId()).collect(Collectors.toSet());
+
+        long paid = IntStream.range(0, paymentCount).mapToLong(i -> 1_000 + i).sum();
+        assertThat(ids).hasSize(paymentCount);
+        assertThat(ledger.cashBalance(BANK_B, "EUR")).isEqualTo(paid);
+        assertThat(ledger.cashBalance(BANK_A, "EUR")).isEqualTo(1_000_000 - paid);
+        assertThat(ledger.cashInCirculation("EUR")).isEqualTo(ledger.issued("EUR"));
+        assertThat(ledger.store().countStates(ledger.regulator(), "payment", false)).isEqualTo(paymentCount);
+        assertNoStateConsumedTwice(ids);
+        LedgerAudit audit = ledger.audit();
+        assertThat(audit.clean()).isTrue();
+        assertThat(audit.paymentsRecorded()).isEqualTo(paymentCount);
+    }
+
+    private void assertNoStateConsumedTwice(Set<String> transactionIds) {
+        List<String> allInputs = transactionIds.stream()
+                .flatMap(id -> fixture.ledger.transaction(id).orElseThrow().inputs().stream())
+                .map(input -> input.transactionId() + ":" + input.outputIndex()).toList();
+        assertThat(allInputs).doesNotHaveDuplicates();
+    }
+
+    private static LedgerRefusedException assertRefused(CompletableFuture<LedgerReceipt> future, ReasonCode code) {
+        assertThatThrownBy(future::join).isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(LedgerRefusedException.class);
+        LedgerRefusedException refusal = (LedgerRefusedException) future.handle((ok, failure) -> failure).join();
+        assertThat(refusal.reason().code()).isEqualTo(code);
+        return refusal;
+    }
+
+}

@@ -1,0 +1,35 @@
+package io.clearline.iso20022;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A validated FI-to-FI customer credit transfer message (pacs.008).
+ *
+ * @param messageId the group header's MsgId
+ * @param messageDefinition e.g. {@code pacs.008.001.08}
+ * @param creationDateTime the group header's CreDtTm
+ * @param transactions one entry per CdtTrfTxInf, in document order, never empty
+ */
+public record CreditTransferMessage(
+    String messageId,
+    String messageDefinition,
+    Instant creationDateTime,
+    List<CreditTransfer> transactions) implements InboundMessage {
+
+  public CreditTransferMessage {
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(messageDefinition, "messageDefinition");
+    Objects.requireNonNull(creationDateTime, "creationDateTime");
+    transactions = List.copyOf(transactions);
+    if (transactions.isEmpty()) {
+      throw new IllegalArgumentException("a credit transfer message has at least one transaction");
+    }
+  }
+
+  @Override
+  public int transactionCount() {
+    return transactions.size();
+  }
+}

@@ -1,0 +1,113 @@
+package io.clearline.iso20022;
+
+import com.prowidesoftware.swift.model.mx.AbstractMX;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads one inbound ISO 20022 message and either maps it to Clearline's records or refuses it
+ * with an ISO 20022 status reason code.
+ *
+ * <p>Usage: build one reader per channel configuration and share it; it is thread-safe.
+ * {@code read(xml, "BANKDEFFXXX")} for a message that arrived from that bank; pass a null
+ * channel BIC only for offline checking.
+ *
+ * <p>Failure: every fault of the message (size, hostile or broken XML, unknown type, business
+ * rule) comes back as {@link InboundResult.Rejected}; an exception means a bug in Clearline.
+ * Checks run in layers: transport safety (size, DTD, entities, nesting), envelope (Document
+ * namespace, AppHdr agreement), then the business rules of every field Clearline reads.
+ *
+ * <p>Supported (see {@link #SUPPORTED_MESSAGE_DEFINITIONS}): pacs.008.001.08 to .13, mapped to
+ * {@link CreditTransferMessage}; pacs.009.001.08 to .12, core and cover, mapped to
+ * {@link FinancialInstitutionCreditTransferMessage}; camt.050.001.05 to .07 (liquidity credit
+ * transfer), mapped to {@link LiquidityTransferMessage}.
+ */
+public final class Iso20022Reader {
+
+  /** The message definitions this reader maps; any other is refused with FF01. */
+  public static final Set<String> SUPPORTED_MESSAGE_DEFINITIONS =
+      Set.copyOf(MessageDefinitions.SUPPORTED.keySet());
+
+  private final ReaderSettings settings;
+  private final TransportGuard guard;
+
+  public Iso20022Reader(ReaderSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.guard = new TransportGuard(settings.sizeMaxBytes(), settings.nestingDepthMax());
+    ProwideSetup.ensureInstalled();
+  }
+
+  /**
+   * @param xml the message as received, any envelope around AppHdr and Document
+   * @param channelBic the bank the message arrived from, or null to skip that rule
+   */
+  public InboundResult read(byte[] xml, String channelBic) {
+    Checked<EnvelopeScan> scanned = guard.scan(xml);
+    if (scanned.isRefused()) {
+      return new InboundResult.Rejected(scanned.rejection());
+    }
+    EnvelopeScan scan = scanned.value();
+    String definition = scan.messageDefinition();
+    MessageDefinitions.Definition supported = MessageDefinitions.SUPPORTED.get(definition);
+    if (supported == null) {
+      return rejected(scan, "unsupported message definition " + definition
+          + "; this system accepts " + MessageDefinitions.LISTED);
+    }
+    if (scan.hasHeader() && !definition.equals(scan.headerMessageDefinition())) {
+      return rejected(scan, "AppHdr/MsgDefIdr '" + scan.headerMessageDefinition()
+          + "' does not match the Document namespace " + definition);
+    }
+    AbstractMX parsed;
+    try {
+      parsed = supported.parser().apply(decode(xml, scan));
+    } catch (RuntimeException unreadable) {
+      // Prowide throws for content JAXB cannot bind; that is the sender's fault, not a bug.
+      return rejected(scan, "the Document could not be read as " + definition + ": "
+          + unreadable.getClass().getSimpleName());
+    }
+    if (parsed == null) {
+      return rejected(scan, "the Document could not be read as " + definition);
+    }
+    return map(parsed, supported.kind(), scan, channelBic);
+  }
+
+  private InboundResult map(
+      AbstractMX parsed, MessageDefinitions.Kind kind, EnvelopeScan scan, String channelBic) {
+    GroupMapper mapper = new GroupMapper(scan, channelBic);
+    TransactionChecks checks = new TransactionChecks(settings, mapper::reject);
+    String definition = scan.messageDefinition();
+    return switch (kind) {
+      case CUSTOMER_CREDIT_TRANSFER -> result(
+          mapper.map(parsed, kind.rootElement, new Pacs008Transactions(checks)),
+          group -> new CreditTransferMessage(group.messageId(), definition,
+              group.creationDateTime(), group.transactions()));
+      case FINANCIAL_INSTITUTION_CREDIT_TRANSFER -> result(
+          mapper.map(parsed, kind.rootElement, new Pacs009Transactions(checks)),
+          group -> new FinancialInstitutionCreditTransferMessage(group.messageId(), definition,
+              group.creationDateTime(), group.transactions()));
+      case LIQUIDITY_CREDIT_TRANSFER -> result(
+          new LiquidityTransfers(mapper, checks).map(parsed, definition),
+          message -> message);
+    };
+  }
+
+  private static <T> InboundResult result(Checked<T> mapped,
+      Function<T, InboundMessage> message) {
+    return mapped.isRefused()
+        ? new InboundResult.Rejected(mapped.rejection())
+        : new InboundResult.Accepted(message.apply(mapped.value()));
+  }
+
+  private static String decode(byte[] xml, EnvelopeScan scan) {
+    String text = new String(xml, scan.charset());
+    // A byte-order mark decoded as U+FEFF would sit before the XML declaration and break it.
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  private static InboundResult rejected(EnvelopeScan scan, String explanation) {
+    return new InboundResult.Rejected(new Rejection(ReasonCode.INVALID_FILE_FORMAT, explanation,
+        scan.headerBusinessMessageId(), scan.messageDefinition()));
+  }
+
+}

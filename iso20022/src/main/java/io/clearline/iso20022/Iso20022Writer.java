@@ -1,0 +1,311 @@
+package io.clearline.iso20022;
+
+import com.prowidesoftware.swift.model.mx.AbstractMX;
+import com.prowidesoftware.swift.model.mx.BusinessAppHdrV02;
+import com.prowidesoftware.swift.model.mx.MxCamt02500105;
+import com.prowidesoftware.swift.model.mx.MxCamt05400108;
+import com.prowidesoftware.swift.model.mx.MxPacs00200110;
+import com.prowidesoftware.swift.model.mx.MxPacs00800108;
+import com.prowidesoftware.swift.model.mx.MxWriteConfiguration;
+import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
+import com.prowidesoftware.swift.model.mx.dic.AccountNotification17;
+import com.prowidesoftware.swift.model.mx.dic.AccountSchemeName1Choice;
+import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
+import com.prowidesoftware.swift.model.mx.dic.BankToCustomerDebitCreditNotificationV08;
+import com.prowidesoftware.swift.model.mx.dic.BranchAndFinancialInstitutionIdentification6;
+import com.prowidesoftware.swift.model.mx.dic.CashAccount39;
+import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
+import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction39;
+import com.prowidesoftware.swift.model.mx.dic.DateAndDateTime2Choice;
+import com.prowidesoftware.swift.model.mx.dic.EntryDetails9;
+import com.prowidesoftware.swift.model.mx.dic.EntryStatus1Choice;
+import com.prowidesoftware.swift.model.mx.dic.EntryTransaction10;
+import com.prowidesoftware.swift.model.mx.dic.FIToFICustomerCreditTransferV08;
+import com.prowidesoftware.swift.model.mx.dic.FIToFIPaymentStatusReportV10;
+import com.prowidesoftware.swift.model.mx.dic.FinancialInstitutionIdentification18;
+import com.prowidesoftware.swift.model.mx.dic.GenericAccountIdentification1;
+import com.prowidesoftware.swift.model.mx.dic.GroupHeader81;
+import com.prowidesoftware.swift.model.mx.dic.GroupHeader91;
+import com.prowidesoftware.swift.model.mx.dic.GroupHeader93;
+import com.prowidesoftware.swift.model.mx.dic.MessageHeader9;
+import com.prowidesoftware.swift.model.mx.dic.OrganisationIdentification29;
+import com.prowidesoftware.swift.model.mx.dic.OriginalGroupHeader17;
+import com.prowidesoftware.swift.model.mx.dic.OriginalGroupInformation29;
+import com.prowidesoftware.swift.model.mx.dic.OriginalMessageAndIssuer1;
+import com.prowidesoftware.swift.model.mx.dic.Party38Choice;
+import com.prowidesoftware.swift.model.mx.dic.Party44Choice;
+import com.prowidesoftware.swift.model.mx.dic.PartyIdentification135;
+import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction110;
+import com.prowidesoftware.swift.model.mx.dic.Receipt3;
+import com.prowidesoftware.swift.model.mx.dic.ReceiptV05;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
+import com.prowidesoftware.swift.model.mx.dic.RequestHandling1;
+import com.prowidesoftware.swift.model.mx.dic.SettlementInstruction7;
+import com.prowidesoftware.swift.model.mx.dic.SettlementMethod1Code;
+import com.prowidesoftware.swift.model.mx.dic.StatusReason6Choice;
+import com.prowidesoftware.swift.model.mx.dic.StatusReasonInformation12;
+import com.prowidesoftware.swift.model.mx.dic.TransactionAgents5;
+import com.prowidesoftware.swift.model.mx.dic.TransactionReferences6;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Writes the messages the settlement system sends to banks, each as a full XML document: an
+ * {@code Envelope} element holding the business application header (head.001.001.02) then the
+ * Document. "Envelope" is the wrapper the CBPR+ and HVPS+ samples use; banks' transports that
+ * need another wrapper re-wrap it.
+ *
+ * <p>Thread-safe. Fails with {@link IllegalArgumentException} only on caller bugs (a BIC that is
+ * not a BIC, a UETR not in the original message).
+ */
+public final class Iso20022Writer {
+
+  public static final String ENVELOPE_ELEMENT = "Envelope";
+  public static final String NO_REFERENCE = "NONREF";
+  public static final String UNKNOWN_MESSAGE_NAME = "UNKNOWN";
+  /**
+   * Scheme name of the settlement accounts Clearline keeps: a bank's account here has no IBAN,
+   * so it is identified by the bank's BIC under this proprietary scheme.
+   */
+  public static final String ACCOUNT_SCHEME = "CLEARLINE";
+  /** Entry status BOOK: the credit is final on the ledger, not pending or expected. */
+  static final String ENTRY_STATUS_BOOKED = "BOOK";
+  /** Max105Text: the schema limit of one AddtlInf line. */
+  static final int ADDITIONAL_INFORMATION_LENGTH_MAX = 105;
+  /** The schema allows AddtlInf up to unbounded; a few lines carry any explanation we write. */
+  static final int ADDITIONAL_INFORMATION_LINES_MAX = 3;
+
+  private final String settlementSystemBic;
+  private final Clock clock;
+  private final TransportGuard guard = new TransportGuard(
+      ReaderSettings.SIZE_MAX_BYTES_DEFAULT, ReaderSettings.NESTING_DEPTH_MAX_DEFAULT);
+
+  public Iso20022Writer(String settlementSystemBic, Clock clock) {
+    this.settlementSystemBic = requireBic(settlementSystemBic);
+    this.clock = Objects.requireNonNull(clock, "clock");
+    ProwideSetup.ensureInstalled();
+  }
+
+  /** A pacs.002.001.10 answering one message or one transaction, ACSC or RJCT. */
+  public String paymentStatusReport(StatusReport report) {
+    requireBic(report.recipientBic());
+    String messageId = newMessageId();
+    OffsetDateTime now = now();
+    FIToFIPaymentStatusReportV10 document = new FIToFIPaymentStatusReportV10()
+        .setGrpHdr(new GroupHeader91().setMsgId(messageId).setCreDtTm(now));
+    if (report.isTransactionLevel()) {
+      document.addTxInfAndSts(transactionStatus(report));
+    } else {
+      OriginalGroupHeader17 group = new OriginalGroupHeader17()
+          .setOrgnlMsgId(orElse(report.originalMessageId(), NO_REFERENCE))
+          .setOrgnlMsgNmId(orElse(report.originalMessageDefinition(), UNKNOWN_MESSAGE_NAME))
+          .setGrpSts(report.status().isoCode());
+      if (report.reasonCode() != null) {
+        group.addStsRsnInf(reason(report));
+      }
+      document.addOrgnlGrpInfAndSts(group);
+    }
+    MxPacs00200110 mx = new MxPacs00200110().setFIToFIPmtStsRpt(document);
+    return write(mx, messageId, "pacs.002.001.10", report.recipientBic(), now);
+  }
+
+  private PaymentTransaction110 transactionStatus(StatusReport report) {
+    PaymentTransaction110 transaction = new PaymentTransaction110()
+        .setOrgnlGrpInf(new OriginalGroupInformation29()
+            .setOrgnlMsgId(orElse(report.originalMessageId(), NO_REFERENCE))
+            .setOrgnlMsgNmId(orElse(report.originalMessageDefinition(), UNKNOWN_MESSAGE_NAME)))
+        .setOrgnlInstrId(report.originalInstructionId())
+        .setOrgnlEndToEndId(report.originalEndToEndId())
+        .setOrgnlUETR(report.originalUETR())
+        .setTxSts(report.status().isoCode());
+    if (report.status() == StatusReport.Status.SETTLED) {
+      transaction.setAccptncDtTm(report.settledAt().atOffset(ZoneOffset.UTC));
+    }
+    if (report.reasonCode() != null) {
+      transaction.addStsRsnInf(reason(report));
+    }
+    return transaction;
+  }
+
+  private static StatusReasonInformation12 reason(StatusReport report) {
+    StatusReasonInformation12 reason = new StatusReasonInformation12()
+        .setRsn(new StatusReason6Choice().setCd(report.reasonCode()));
+    String rest = report.explanation() == null ? "" : report.explanation().strip();
+    for (int line = 0; line < ADDITIONAL_INFORMATION_LINES_MAX && !rest.isEmpty(); line++) {
+      int end = Math.min(rest.length(), ADDITIONAL_INFORMATION_LENGTH_MAX);
+      reason.addAddtlInf(rest.substring(0, end));
+      rest = rest.substring(end);
+    }
+    return reason;
+  }
+
+  /**
+   * A pacs.008.001.08 from the settlement system to the creditor agent carrying the one
+   * transaction with this UETR from an original message the reader accepted earlier.
+   *
+   * @throws IllegalArgumentException if the original cannot be read or holds no such UETR
+   */
+  public String forwardCreditTransfer(byte[] originalXml, String uetr, String creditorAgentBic) {
+    requireBic(creditorAgentBic);
+    CreditTransferTransaction39 transaction = findTransaction(originalXml, uetr);
+    String messageId = newMessageId();
+    OffsetDateTime now = now();
+    transaction.setInstgAgt(null).setInstdAgt(null);
+    GroupHeader93 groupHeader = new GroupHeader93()
+        .setMsgId(messageId)
+        .setCreDtTm(now)
+        .setNbOfTxs("1")
+        .setCtrlSum(transaction.getIntrBkSttlmAmt().getValue())
+        .setSttlmInf(new SettlementInstruction7().setSttlmMtd(SettlementMethod1Code.CLRG))
+        .setInstgAgt(agent(settlementSystemBic))
+        .setInstdAgt(agent(creditorAgentBic));
+    FIToFICustomerCreditTransferV08 document = new FIToFICustomerCreditTransferV08()
+        .setGrpHdr(groupHeader)
+        .addCdtTrfTxInf(transaction);
+    MxPacs00800108 mx = new MxPacs00800108().setFIToFICstmrCdtTrf(document);
+    return write(mx, messageId, "pacs.008.001.08", creditorAgentBic, now);
+  }
+
+  private CreditTransferTransaction39 findTransaction(byte[] originalXml, String uetr) {
+    Checked<EnvelopeScan> scan = guard.scan(originalXml);
+    if (scan.isRefused()) {
+      throw new IllegalArgumentException(
+          "original message unreadable: " + scan.rejection().explanation());
+    }
+    MxPacs00800108 original = MxPacs00800108.parse(
+        new String(originalXml, scan.value().charset()).replaceFirst("^\uFEFF", ""));
+    if (original == null || original.getFIToFICstmrCdtTrf() == null) {
+      throw new IllegalArgumentException("original message is not a pacs.008.001.08");
+    }
+    return original.getFIToFICstmrCdtTrf().getCdtTrfTxInf().stream()
+        .filter(candidate -> candidate.getPmtId() != null
+            && uetr.equalsIgnoreCase(candidate.getPmtId().getUETR()))
+        .findFirst()
+        .map(found -> {
+          found.getPmtId().setUETR(Identifiers.lowerCase(found.getPmtId().getUETR()));
+          return found;
+        })
+        .orElseThrow(() -> new IllegalArgumentException("no transaction with UETR " + uetr));
+  }
+
+  /**
+   * A camt.054.001.08 telling the payee's bank that its settlement account here was credited
+   * with one settled transaction: one notification, one booked entry, one transaction's details.
+   */
+  public String creditNotification(CreditNotification notification) {
+    String messageId = newMessageId();
+    OffsetDateTime now = now();
+    ActiveOrHistoricCurrencyAndAmount amount =
+        amount(notification.amountMinorUnits(), notification.currency());
+    EntryTransaction10 details = new EntryTransaction10()
+        .setRefs(new TransactionReferences6()
+            .setMsgId(notification.originalMessageId())
+            .setAcctSvcrRef(notification.ledgerTransactionId())
+            .setInstrId(notification.instructionId())
+            .setEndToEndId(notification.endToEndId())
+            .setUETR(notification.uetr()))
+        .setAmt(amount)
+        .setCdtDbtInd(CreditDebitCode.CRDT)
+        .setRltdAgts(new TransactionAgents5().setDbtrAgt(agent(notification.payerBic())));
+    ReportEntry10 entry = new ReportEntry10()
+        .setAmt(amount)
+        .setCdtDbtInd(CreditDebitCode.CRDT)
+        .setSts(new EntryStatus1Choice().setCd(ENTRY_STATUS_BOOKED))
+        .setBookgDt(new DateAndDateTime2Choice()
+            .setDtTm(notification.bookedAt().atOffset(ZoneOffset.UTC)))
+        .setValDt(new DateAndDateTime2Choice().setDt(notification.valueDate()))
+        .setAcctSvcrRef(notification.ledgerTransactionId())
+        .addNtryDtls(new EntryDetails9().addTxDtls(details));
+    AccountNotification17 account = new AccountNotification17()
+        // One notification per message, so the message id also identifies the notification.
+        .setId(messageId)
+        .setCreDtTm(now)
+        .setAcct(settlementAccount(notification.recipientBic(), notification.currency()))
+        .addNtry(entry);
+    BankToCustomerDebitCreditNotificationV08 document =
+        new BankToCustomerDebitCreditNotificationV08()
+            .setGrpHdr(new GroupHeader81().setMsgId(messageId).setCreDtTm(now))
+            .addNtfctn(account);
+    MxCamt05400108 mx = new MxCamt05400108().setBkToCstmrDbtCdtNtfctn(document);
+    return write(mx, messageId, "camt.054.001.08", notification.recipientBic(), now);
+  }
+
+  private CashAccount39 settlementAccount(String ownerBic, String currency) {
+    return new CashAccount39()
+        .setId(new AccountIdentification4Choice().setOthr(new GenericAccountIdentification1()
+            .setId(ownerBic)
+            .setSchmeNm(new AccountSchemeName1Choice().setPrtry(ACCOUNT_SCHEME))))
+        .setCcy(currency)
+        .setOwnr(new PartyIdentification135()
+            .setId(new Party38Choice().setOrgId(new OrganisationIdentification29()
+                .setAnyBIC(ownerBic))))
+        .setSvcr(agent(settlementSystemBic));
+  }
+
+  /** The only place minor units become a decimal: exactly the currency's scale, no rounding. */
+  private static ActiveOrHistoricCurrencyAndAmount amount(long amountMinorUnits,
+      String currency) {
+    return new ActiveOrHistoricCurrencyAndAmount()
+        .setValue(BigDecimal.valueOf(amountMinorUnits, Iso4217.requireScale(currency)))
+        .setCcy(currency);
+  }
+
+  /** A camt.025.001.05 answering a bank's liquidity transfer: completed or rejected, and why. */
+  public String liquidityTransferReceipt(Receipt receipt) {
+    String messageId = newMessageId();
+    OffsetDateTime now = now();
+    ReceiptV05 document = new ReceiptV05()
+        .setMsgHdr(new MessageHeader9().setMsgId(messageId).setCreDtTm(now))
+        .addRctDtls(new Receipt3()
+            .setOrgnlMsgId(new OriginalMessageAndIssuer1().setMsgId(receipt.originalMessageId()))
+            .addReqHdlg(new RequestHandling1()
+                .setStsCd(receipt.status().isoCode())
+                .setDesc(receipt.description())));
+    MxCamt02500105 mx = new MxCamt02500105().setRct(document);
+    return write(mx, messageId, "camt.025.001.05", receipt.recipientBic(), now);
+  }
+
+  private String write(AbstractMX mx, String messageId, String definition, String recipientBic,
+      OffsetDateTime now) {
+    BusinessAppHdrV02 header = new BusinessAppHdrV02();
+    header.setFr(new Party44Choice().setFIId(agent(settlementSystemBic)))
+        .setTo(new Party44Choice().setFIId(agent(recipientBic)))
+        .setBizMsgIdr(messageId)
+        .setMsgDefIdr(definition)
+        .setCreDt(now);
+    mx.setAppHdr(header);
+    MxWriteConfiguration configuration = new MxWriteConfiguration();
+    configuration.rootElement = ENVELOPE_ELEMENT;
+    configuration.includeXMLDeclaration = true;
+    return mx.message(configuration);
+  }
+
+  private static BranchAndFinancialInstitutionIdentification6 agent(String bic) {
+    return new BranchAndFinancialInstitutionIdentification6()
+        .setFinInstnId(new FinancialInstitutionIdentification18().setBICFI(bic));
+  }
+
+  /** 34 characters, under Max35Text, unique without coordination between nodes. */
+  private static String newMessageId() {
+    return "CL" + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  private OffsetDateTime now() {
+    return clock.instant().atOffset(ZoneOffset.UTC);
+  }
+
+  private static String orElse(String value, String fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static String requireBic(String bic) {
+    if (!Identifiers.isBic(bic)) {
+      throw new IllegalArgumentException("not a BIC: " + bic);
+    }
+    return bic;
+  }
+}

@@ -1,0 +1,236 @@
+package io.clearline.iso20022;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Layer 1: refuses oversized, hostile and malformed documents before any data binding, and finds
+ * the Document and the optional AppHdr inside whatever envelope the bank's transport uses.
+ *
+ * <p>The StAX factory is the JDK's own (not whatever is on the classpath) with DTDs, external
+ * entities and entity replacement off; any DOCTYPE or entity reference is refused outright, so
+ * nothing is ever read from disk or network and no entity is ever expanded.
+ */
+final class TransportGuard {
+
+  static final String ISO_NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:";
+  /**
+   * Elements Clearline reads that the schemas allow once per parent. Without schema validation
+   * the data binding would silently keep only the last of two, so a duplicate is refused.
+   */
+  private static final Set<String> SINGLE_VALUED = Set.of("GrpHdr", "MsgId", "CreDtTm",
+      "NbOfTxs", "CtrlSum", "IntrBkSttlmAmt", "IntrBkSttlmDt", "PmtId", "InstrId", "EndToEndId",
+      "TxId", "UETR", "InstgAgt", "InstdAgt", "DbtrAgt", "CdtrAgt", "Dbtr", "Cdtr", "DbtrAcct",
+      "CdtrAcct", "FinInstnId", "BICFI", "IBAN", "Nm", "Id", "SttlmInf", "SttlmMtd");
+  private static final Pattern MESSAGE_DEFINITION =
+      Pattern.compile("[a-z]{4}\\.[0-9]{3}\\.[0-9]{3}\\.[0-9]{2}");
+  /** Longest header value kept; BICs, ids and definitions are far shorter. */
+  private static final int HEADER_TEXT_LENGTH_MAX = 256;
+
+  private final int sizeMaxBytes;
+  private final int nestingDepthMax;
+  private final XMLInputFactory factory;
+
+  TransportGuard(int sizeMaxBytes, int nestingDepthMax) {
+    this.sizeMaxBytes = sizeMaxBytes;
+    this.nestingDepthMax = nestingDepthMax;
+    this.factory = hardenedFactory();
+  }
+
+  private static XMLInputFactory hardenedFactory() {
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    return factory;
+  }
+
+  Checked<EnvelopeScan> scan(byte[] xml) {
+    if (xml == null || xml.length == 0) {
+      return refuse("the message is empty");
+    }
+    if (xml.length > sizeMaxBytes) {
+      return refuse("the message is " + xml.length + " bytes, above the limit of "
+          + sizeMaxBytes + " bytes");
+    }
+    try {
+      return walk(xml);
+    } catch (XMLStreamException | RuntimeException notWellFormed) {
+      // The parser's message names line and column, which is what the sender needs; the
+      // exception itself is the sender's fault, not ours, so it becomes a value.
+      return refuse("the message is not well-formed XML: " + firstLine(notWellFormed.getMessage()));
+    }
+  }
+
+  private Checked<EnvelopeScan> walk(byte[] xml) throws XMLStreamException {
+    XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+    try {
+      Charset charset = charsetOf(reader.getEncoding());
+      ScanState state = new ScanState();
+      while (reader.hasNext()) {
+        int event = reader.next();
+        Rejection refusal = state.accept(event, reader);
+        if (refusal != null) {
+          return Checked.refused(refusal);
+        }
+      }
+      return state.finish(charset);
+    } finally {
+      reader.close();
+    }
+  }
+
+  private static Charset charsetOf(String encoding) {
+    try {
+      return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+    } catch (IllegalArgumentException unknown) {
+      return StandardCharsets.UTF_8;
+    }
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "no detail";
+    }
+    String oneLine = text.replaceAll("\\s+", " ").trim();
+    return oneLine.length() > HEADER_TEXT_LENGTH_MAX
+        ? oneLine.substring(0, HEADER_TEXT_LENGTH_MAX) : oneLine;
+  }
+
+  static <T> Checked<T> refuse(String explanation) {
+    return Checked.refused(
+        new Rejection(ReasonCode.INVALID_FILE_FORMAT, explanation, null, null));
+  }
+
+  /** Walks the event stream once, remembering only what the reader needs. */
+  private final class ScanState {
+    private final Deque<String> path = new ArrayDeque<>();
+    private final Deque<Set<String>> childrenSeen = new ArrayDeque<>();
+    private int headerDepth = -1;
+    private int documentDepth = -1;
+    private int documentCount;
+    private boolean hasHeader;
+    private String documentNamespace;
+    private String headerMessageDefinition;
+    private String headerFromBic;
+    private String headerBusinessMessageId;
+    private final StringBuilder text = new StringBuilder();
+
+    Rejection accept(int event, XMLStreamReader reader) {
+      switch (event) {
+        case XMLStreamConstants.DTD:
+          return fileFormat("a DOCTYPE declaration is not allowed in ISO 20022 messages");
+        case XMLStreamConstants.ENTITY_REFERENCE:
+          return fileFormat("entity reference &" + reader.getLocalName() + "; is not allowed");
+        case XMLStreamConstants.START_ELEMENT:
+          return startElement(reader);
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA:
+          if (headerDepth >= 0 && text.length() < HEADER_TEXT_LENGTH_MAX) {
+            text.append(reader.getText(), 0,
+                Math.min(reader.getTextLength(), HEADER_TEXT_LENGTH_MAX - text.length()));
+          }
+          return null;
+        case XMLStreamConstants.END_ELEMENT:
+          endElement();
+          return null;
+        default:
+          return null;
+      }
+    }
+
+    private Rejection startElement(XMLStreamReader reader) {
+      path.addLast(reader.getLocalName());
+      text.setLength(0);
+      if (path.size() > nestingDepthMax) {
+        return fileFormat("elements nest deeper than the limit of " + nestingDepthMax);
+      }
+      String name = reader.getLocalName();
+      String namespace = reader.getNamespaceURI();
+      if (!childrenSeen.isEmpty() && !childrenSeen.peekLast().add(name)
+          && SINGLE_VALUED.contains(name) && documentDepth >= 0) {
+        return fileFormat("element " + name + " appears more than once in one parent");
+      }
+      childrenSeen.addLast(new HashSet<>());
+      if (documentDepth < 0 && headerDepth < 0) {
+        if ("Document".equals(name)) {
+          documentDepth = path.size();
+          documentCount++;
+          if (documentCount > 1) {
+            return fileFormat("the message holds more than one Document");
+          }
+          documentNamespace = namespace;
+        } else if ("AppHdr".equals(name)) {
+          if (hasHeader) {
+            return fileFormat("the message holds more than one AppHdr");
+          }
+          hasHeader = true;
+          headerDepth = path.size();
+        }
+      }
+      return null;
+    }
+
+    private void endElement() {
+      if (headerDepth >= 0) {
+        rememberHeaderField(headerRelativePath(), text.toString().trim());
+      }
+      if (path.size() == documentDepth) {
+        documentDepth = -1;
+      }
+      if (path.size() == headerDepth) {
+        headerDepth = -1;
+      }
+      path.removeLast();
+      childrenSeen.removeLast();
+      text.setLength(0);
+    }
+
+    private String headerRelativePath() {
+      return String.join("/", path.stream().skip(headerDepth).toList());
+    }
+
+    private void rememberHeaderField(String relativePath, String value) {
+      switch (relativePath) {
+        case "MsgDefIdr" -> headerMessageDefinition = value;
+        case "BizMsgIdr" -> headerBusinessMessageId = value;
+        case "Fr/FIId/FinInstnId/BICFI", "Fr/FIId/FinInstnId/BIC" -> headerFromBic = value;
+        default -> { }
+      }
+    }
+
+    Checked<EnvelopeScan> finish(Charset charset) {
+      if (documentCount == 0) {
+        return refuse("no ISO 20022 Document element found");
+      }
+      if (documentNamespace == null || !documentNamespace.startsWith(ISO_NAMESPACE_PREFIX)) {
+        return refuse("the Document has no ISO 20022 namespace (found '"
+            + (documentNamespace == null ? "" : documentNamespace) + "')");
+      }
+      String definition = documentNamespace.substring(ISO_NAMESPACE_PREFIX.length());
+      if (!MESSAGE_DEFINITION.matcher(definition).matches()) {
+        return refuse("unsupported message definition '" + definition + "'");
+      }
+      return Checked.of(new EnvelopeScan(definition, headerMessageDefinition, headerFromBic,
+          headerBusinessMessageId, hasHeader, charset));
+    }
+
+    private Rejection fileFormat(String explanation) {
+      return new Rejection(ReasonCode.INVALID_FILE_FORMAT, explanation, null, null);
+    }
+  }
+}

@@ -1,0 +1,230 @@
+package io.clearline.iso20022;
+
+import static io.clearline.iso20022.ReaderTestSupport.ON_SETTLEMENT_DAY;
+import static io.clearline.iso20022.ReaderTestSupport.accepted;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.prowidesoftware.swift.model.mx.MxCamt02500105;
+import com.prowidesoftware.swift.model.mx.MxCamt05400108;
+import com.prowidesoftware.swift.model.mx.MxPacs00200110;
+import com.prowidesoftware.swift.model.mx.dic.AccountNotification17;
+import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
+import com.prowidesoftware.swift.model.mx.dic.EntryTransaction10;
+import com.prowidesoftware.swift.model.mx.dic.OriginalGroupHeader17;
+import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction110;
+import com.prowidesoftware.swift.model.mx.dic.Receipt3;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class Iso20022WriterTest {
+
+  private static final String SYSTEM_BIC = "CENTRALBXXX";
+  private final Iso20022Writer writer = new Iso20022Writer(SYSTEM_BIC, ON_SETTLEMENT_DAY);
+  private final Iso20022Reader reader = ReaderTestSupport.READER;
+
+  private CreditTransferMessage original() {
+    return accepted(reader.read(new CreditTransferSample().bytes(), CreditTransferSample.DEBTOR_AGENT));
+  }
+
+  @Test
+  void writesASettledStatusReportQuotingTheOriginal() {
+    CreditTransferMessage message = original();
+    Instant settledAt = Instant.parse("2025-03-14T10:00:01Z");
+    String xml = writer.paymentStatusReport(StatusReport.settled(
+        CreditTransferSample.DEBTOR_AGENT, message, message.transactions().getFirst(), settledAt));
+
+    assertThat(xml).contains("<Envelope").contains("head.001.001.02");
+    MxPacs00200110 report = MxPacs00200110.parse(xml);
+    assertThat(report.getAppHdr().from()).isEqualTo(SYSTEM_BIC);
+    assertThat(report.getAppHdr().to()).isEqualTo(CreditTransferSample.DEBTOR_AGENT);
+    assertThat(report.getAppHdr().messageName()).isEqualTo("pacs.002.001.10");
+    PaymentTransaction110 status = report.getFIToFIPmtStsRpt().getTxInfAndSts().getFirst();
+    assertThat(status.getTxSts()).isEqualTo("ACSC");
+    assertThat(status.getAccptncDtTm()).isEqualTo(settledAt.atOffset(ZoneOffset.UTC));
+    assertThat(status.getOrgnlUETR()).isEqualTo(CreditTransferSample.UETR);
+    assertThat(status.getOrgnlEndToEndId()).isEqualTo("E2E-1");
+    assertThat(status.getOrgnlInstrId()).isEqualTo("INSTR-1");
+    assertThat(status.getOrgnlGrpInf().getOrgnlMsgId()).isEqualTo("MSG-0001");
+    assertThat(status.getOrgnlGrpInf().getOrgnlMsgNmId()).isEqualTo("pacs.008.001.08");
+    assertThat(report.getFIToFIPmtStsRpt().getGrpHdr().getMsgId()).hasSizeLessThanOrEqualTo(35);
+  }
+
+  @Test
+  void writesATransactionRejectionWithReasonAndExplanation() {
+    CreditTransferMessage message = original();
+    String explanation = "insufficient liquidity ".repeat(10).strip();
+    String xml = writer.paymentStatusReport(StatusReport.rejectedTransaction(
+        CreditTransferSample.DEBTOR_AGENT, message, message.transactions().getFirst(), "AM04",
+        explanation));
+    PaymentTransaction110 status =
+        MxPacs00200110.parse(xml).getFIToFIPmtStsRpt().getTxInfAndSts().getFirst();
+    assertThat(status.getTxSts()).isEqualTo("RJCT");
+    assertThat(status.getStsRsnInf().getFirst().getRsn().getCd()).isEqualTo("AM04");
+    assertThat(status.getStsRsnInf().getFirst().getAddtlInf())
+        .allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(105))
+        .hasSize(3);
+  }
+
+  @Test
+  void writesAGroupRejectionForAMessageThatCouldNotBeParsed() {
+    Rejection rejection = ReaderTestSupport.rejected(
+        reader.read("<not-xml".getBytes(StandardCharsets.UTF_8), CreditTransferSample.DEBTOR_AGENT));
+    String xml = writer.paymentStatusReport(
+        StatusReport.rejectedMessage(CreditTransferSample.DEBTOR_AGENT, rejection));
+    MxPacs00200110 report = MxPacs00200110.parse(xml);
+    assertThat(report.getFIToFIPmtStsRpt().getTxInfAndSts()).isEmpty();
+    OriginalGroupHeader17 group = report.getFIToFIPmtStsRpt().getOrgnlGrpInfAndSts().getFirst();
+    assertThat(group.getOrgnlMsgId()).isEqualTo("NONREF");
+    assertThat(group.getOrgnlMsgNmId()).isEqualTo("UNKNOWN");
+    assertThat(group.getGrpSts()).isEqualTo("RJCT");
+    assertThat(group.getStsRsnInf().getFirst().getRsn().getCd()).isEqualTo("FF01");
+  }
+
+  @Test
+  void forwardsTheOneTransactionToTheCreditorAgentAndTheReaderAcceptsIt() {
+    String xml = writer.forwardCreditTransfer(new CreditTransferSample().bytes(),
+        CreditTransferSample.UETR.toUpperCase(), CreditTransferSample.CREDITOR_AGENT);
+
+    CreditTransferMessage forwarded =
+        accepted(reader.read(xml.getBytes(StandardCharsets.UTF_8), SYSTEM_BIC));
+    CreditTransfer transfer = forwarded.transactions().getFirst();
+    CreditTransfer originalTransfer = original().transactions().getFirst();
+    assertThat(forwarded.messageId()).isNotEqualTo("MSG-0001");
+    assertThat(transfer.uetr()).isEqualTo(CreditTransferSample.UETR);
+    assertThat(transfer.instructingAgentBic()).isEqualTo(SYSTEM_BIC);
+    assertThat(transfer.instructedAgentBic()).isEqualTo(CreditTransferSample.CREDITOR_AGENT);
+    assertThat(transfer.amountMinorUnits()).isEqualTo(originalTransfer.amountMinorUnits());
+    assertThat(transfer.creditorAccount()).isEqualTo(originalTransfer.creditorAccount());
+    assertThat(transfer.debtorName()).isEqualTo(originalTransfer.debtorName());
+  }
+
+  @Test
+  void refusesToForwardAUetrThatIsNotInTheOriginal() {
+    assertThatThrownBy(() -> writer.forwardCreditTransfer(new CreditTransferSample().bytes(),
+        "0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d", CreditTransferSample.CREDITOR_AGENT))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no transaction");
+  }
+
+  private static final Instant BOOKED_AT = Instant.parse("2025-03-14T10:00:01Z");
+  private static final LocalDate VALUE_DATE = LocalDate.parse("2025-03-14");
+
+  private static CreditNotification creditOf(long amountMinorUnits, String currency,
+      String instructionId) {
+    return new CreditNotification(CreditTransferSample.CREDITOR_AGENT,
+        CreditTransferSample.DEBTOR_AGENT, amountMinorUnits, currency, CreditTransferSample.UETR,
+        "E2E-1", instructionId, "MSG-0001", BOOKED_AT, VALUE_DATE, "LEDGER-TX-42");
+  }
+
+  @Test
+  void notifiesThePayeeBankOfABookedCreditWithTheTransactionReferences() {
+    String xml = writer.creditNotification(creditOf(123_45, "EUR", "INSTR-1"));
+
+    assertThat(xml).contains("<Envelope").contains("head.001.001.02")
+        .contains("Ccy=\"EUR\">123.45<");
+    MxCamt05400108 camt = MxCamt05400108.parse(xml);
+    assertThat(camt.getAppHdr().from()).isEqualTo(SYSTEM_BIC);
+    assertThat(camt.getAppHdr().to()).isEqualTo(CreditTransferSample.CREDITOR_AGENT);
+    assertThat(camt.getAppHdr().messageName()).isEqualTo("camt.054.001.08");
+    assertThat(camt.getBkToCstmrDbtCdtNtfctn().getGrpHdr().getMsgId())
+        .isEqualTo(camt.getAppHdr().reference()).hasSizeLessThanOrEqualTo(35);
+    assertThat(camt.getBkToCstmrDbtCdtNtfctn().getNtfctn()).hasSize(1);
+    AccountNotification17 notification = camt.getBkToCstmrDbtCdtNtfctn().getNtfctn().getFirst();
+    assertThat(notification.getAcct().getId().getOthr().getId())
+        .isEqualTo(CreditTransferSample.CREDITOR_AGENT);
+    assertThat(notification.getAcct().getId().getOthr().getSchmeNm().getPrtry())
+        .isEqualTo("CLEARLINE");
+    assertThat(notification.getAcct().getOwnr().getId().getOrgId().getAnyBIC())
+        .isEqualTo(CreditTransferSample.CREDITOR_AGENT);
+    assertThat(notification.getAcct().getSvcr().getFinInstnId().getBICFI()).isEqualTo(SYSTEM_BIC);
+    assertThat(notification.getNtry()).hasSize(1);
+    ReportEntry10 entry = notification.getNtry().getFirst();
+    assertThat(entry.getAmt().getCcy()).isEqualTo("EUR");
+    assertThat(entry.getAmt().getValue()).isEqualTo(new BigDecimal("123.45"));
+    assertThat(entry.getCdtDbtInd()).isEqualTo(CreditDebitCode.CRDT);
+    assertThat(entry.getSts().getCd()).isEqualTo("BOOK");
+    assertThat(entry.getBookgDt().getDtTm()).isEqualTo(BOOKED_AT.atOffset(ZoneOffset.UTC));
+    assertThat(entry.getValDt().getDt()).isEqualTo(VALUE_DATE);
+    assertThat(entry.getAcctSvcrRef()).isEqualTo("LEDGER-TX-42");
+    EntryTransaction10 details = entry.getNtryDtls().getFirst().getTxDtls().getFirst();
+    assertThat(details.getRefs().getUETR()).isEqualTo(CreditTransferSample.UETR);
+    assertThat(details.getRefs().getEndToEndId()).isEqualTo("E2E-1");
+    assertThat(details.getRefs().getInstrId()).isEqualTo("INSTR-1");
+    assertThat(details.getRefs().getMsgId()).isEqualTo("MSG-0001");
+    assertThat(details.getRefs().getAcctSvcrRef()).isEqualTo("LEDGER-TX-42");
+    assertThat(details.getAmt().getValue()).isEqualTo(new BigDecimal("123.45"));
+    assertThat(details.getCdtDbtInd()).isEqualTo(CreditDebitCode.CRDT);
+    assertThat(details.getRltdAgts().getDbtrAgt().getFinInstnId().getBICFI())
+        .isEqualTo(CreditTransferSample.DEBTOR_AGENT);
+  }
+
+  @Test
+  void writesAYenCreditWithoutDecimalsAndLeavesOutAnUnknownInstructionId() {
+    String xml = writer.creditNotification(creditOf(5_000_000, "JPY", null));
+
+    assertThat(xml).contains("Ccy=\"JPY\">5000000<").doesNotContain("<InstrId>");
+    ReportEntry10 entry = MxCamt05400108.parse(xml).getBkToCstmrDbtCdtNtfctn().getNtfctn()
+        .getFirst().getNtry().getFirst();
+    assertThat(entry.getAmt().getCcy()).isEqualTo("JPY");
+    assertThat(entry.getAmt().getValue()).isEqualTo(new BigDecimal("5000000"));
+    assertThat(entry.getNtryDtls().getFirst().getTxDtls().getFirst().getRefs().getInstrId())
+        .isNull();
+  }
+
+  @Test
+  void refusesACreditNotificationWithoutAPositiveAmountInAKnownCurrency() {
+    assertThatThrownBy(() -> creditOf(0, "EUR", null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("above zero");
+    assertThatThrownBy(() -> creditOf(100, "XAU", null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ISO 4217");
+  }
+
+  @Test
+  void refusesAReferenceLongerThanTheSchemaAllows() {
+    assertThatThrownBy(() -> new CreditNotification(CreditTransferSample.CREDITOR_AGENT,
+        CreditTransferSample.DEBTOR_AGENT, 1, "EUR", CreditTransferSample.UETR, "E".repeat(36),
+        null, "MSG-0001", BOOKED_AT, VALUE_DATE, "LEDGER-TX-42"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("endToEndId");
+  }
+
+  @Test
+  void answersACompletedLiquidityTransferWithAReceipt() {
+    String xml = writer.liquidityTransferReceipt(new Receipt(CreditTransferSample.DEBTOR_AGENT,
+        "LIQ-0001", Receipt.Status.COMPLETED, "liquidity transfer settled"));
+
+    assertThat(xml).contains("<Envelope").contains("head.001.001.02");
+    MxCamt02500105 camt = MxCamt02500105.parse(xml);
+    assertThat(camt.getAppHdr().from()).isEqualTo(SYSTEM_BIC);
+    assertThat(camt.getAppHdr().to()).isEqualTo(CreditTransferSample.DEBTOR_AGENT);
+    assertThat(camt.getAppHdr().messageName()).isEqualTo("camt.025.001.05");
+    assertThat(camt.getRct().getMsgHdr().getMsgId()).isEqualTo(camt.getAppHdr().reference());
+    Receipt3 details = camt.getRct().getRctDtls().getFirst();
+    assertThat(details.getOrgnlMsgId().getMsgId()).isEqualTo("LIQ-0001");
+    assertThat(details.getReqHdlg().getFirst().getStsCd()).isEqualTo("COMP");
+    assertThat(details.getReqHdlg().getFirst().getDesc()).isEqualTo("liquidity transfer settled");
+  }
+
+  @Test
+  void answersARejectedLiquidityTransferWithItsDescription() {
+    String xml = writer.liquidityTransferReceipt(new Receipt(CreditTransferSample.DEBTOR_AGENT,
+        "LIQ-0002", Receipt.Status.REJECTED, "insufficient liquidity on the settlement account"));
+
+    Receipt3 details = MxCamt02500105.parse(xml).getRct().getRctDtls().getFirst();
+    assertThat(details.getOrgnlMsgId().getMsgId()).isEqualTo("LIQ-0002");
+    assertThat(details.getReqHdlg().getFirst().getStsCd()).isEqualTo("RJCT");
+    assertThat(details.getReqHdlg().getFirst().getDesc())
+        .isEqualTo("insufficient liquidity on the settlement account");
+  }
+
+  @Test
+  void refusesAReceiptDescriptionLongerThan140Characters() {
+    assertThatThrownBy(() -> new Receipt(CreditTransferSample.DEBTOR_AGENT, "LIQ-0003",
+        Receipt.Status.REJECTED, "x".repeat(141)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("140");
+  }
+}

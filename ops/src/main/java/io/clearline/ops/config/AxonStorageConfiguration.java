@@ -1,0 +1,133 @@
+package io.clearline.ops.config;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon without Axon Server: the event store, tokens and sagas in the node's own database through
+ * JDBC, everything serialized as JSON by Jackson. Hibernate is not involved, so there is no
+ * sequence allocation to get wrong for the global index (an identity column gives it).
+ */
+@Configuration
+public class AxonStorageConfiguration {
+
+    /**
+     * Events, commands, queries and saga state: fields are read directly so sagas need no getters, and
+     * {@code isX()} methods are not properties (otherwise {@code Money.isZero()} would be written as a
+     * field that cannot be read back). Settlement-core's JacksonRoundTripTest pins this configuration.
+     */
+    static ObjectMapper axonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
+    }
+
+    static Serializer jacksonSerializer() {
+        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jacksonSerializer();
+    }
+
+    /**
+     * The saga store with column types for the database at hand: Axon's generic schema declares BLOBs,
+     * which PostgreSQL does not have.
+     */
+    @Bean
+    JdbcSagaStore sagaStore(ConnectionProvider connections, Serializer serializer, DataSource dataSource) {
+        return JdbcSagaStore.builder()
+                .connectionProvider(connections)
+                .sqlSchema(isPostgres(dataSource) ? new PostgresSagaSqlSchema() : new GenericSagaSqlSchema())
+                .serializer(serializer)
+                .build();
+    }
+
+    /**
+     * Creates Axon's tables on first start, before any processor or command touches them (singletons
+     * are initialised before Spring starts the lifecycle that starts the processors).
+     */
+    @Bean
+    SmartInitializingSingleton axonSchema(EventStorageEngine eventStorageEngine, TokenStore tokenStore,
+                                          JdbcSagaStore sagaStore, DataSource dataSource) {
+        boolean postgres = isPostgres(dataSource);
+        return () -> {
+            if (eventStorageEngine instanceof JdbcEventStorageEngine jdbcEngine) {
+                jdbcEngine.createSchema(postgres ? PostgresEventTableFactory.INSTANCE : H2EventTableFactory.INSTANCE);
+            }
+            if (tokenStore instanceof JdbcTokenStore jdbcTokens) {
+                jdbcTokens.createSchema(postgres ? PostgresTokenTableFactory.INSTANCE : GenericTokenTableFactory.INSTANCE);
+            }
+            if (!tableExists(dataSource, "SAGAENTRY")) {
+                try {
+                    sagaStore.createSchema();
+                } catch (SQLException failed) {
+                    throw new IllegalStateException("cannot create the saga tables", failed);
+                }
+            }
+        };
+    }
+
+    static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException unreachable) {
+            throw new IllegalStateException("cannot reach the node's database", unreachable);
+        }
+    }
+
+    private static boolean tableExists(DataSource dataSource, String table) {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet tables = connection.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+            while (tables.next()) {
+                if (table.equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SQLException unreadable) {
+            throw new IllegalStateException("cannot read the database's tables", unreadable);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.clearline.ops;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A real node with the demo network on a free port and a fresh data folder, reached over HTTP as a
+ * bank, the operator or the regulator would reach it (every demo user's password is {@code demo}).
+ */
+@SpringBootTest(classes = ClearlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+// Camel's servlet registry is one per JVM: close this node before another test class starts its own.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+public abstract class DemoNodeTest {
+    protected static final String ALPHA = "ALPHEUAAXXX";
+    protected static final String BRAVO = "BRAVEUBBXXX";
+    protected static final String DELTA = "DELTEUDDXXX";
+    protected static final String PROBLEM = "application/problem+json";
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataFolder(DynamicPropertyRegistry registry) {
+        registry.add("clearline.data-dir", () -> dataDir.toString());
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    protected final HttpClient http = HttpClient.newHttpClient();
+
+    protected URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    protected HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+        return send(user, HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** The body of a GET, for bounded waits that cannot throw checked exceptions. */
+    protected String body(String user, String path) {
+        try {
+            return get(user, path).body();
+        } catch (IOException | InterruptedException unreachable) {
+            throw new AssertionError(unreachable);
+        }
+    }
+
+    protected HttpResponse<String> post(String user, String path) throws IOException, InterruptedException {
+        return send(user, HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    protected HttpResponse<String> postXml(String user, String xml) throws IOException, InterruptedException {
+        return send(user, HttpRequest.newBuilder(uri("/api/iso20022/messages")).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)));
+    }
+
+    protected HttpResponse<String> postJson(String user, String path, String json)
+            throws IOException, InterruptedException {
+        return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    /** @param user a demo user, or null for a request without credentials */
+    protected HttpResponse<String> send(String user, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,85 @@
+package io.clearline.ops.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clearline.ops.DemoNodeTest;
+import io.clearline.ops.Eventually;
+import io.clearline.ops.load.Pacs008Template;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A bank's treasury manages its queue through the API: see it, hold, release and cancel a payment. */
+class QueueManagementTest extends DemoNodeTest {
+    @Test
+    void treasuryHoldsReleasesAndCancelsItsQueuedPayment() throws Exception {
+        String uetr = queueUncoveredPaymentFromDelta();
+        // The read side follows the commands asynchronously, so each read waits (bounded) for it.
+        Eventually.until("the payment in Delta Bank's queue", () -> body(DELTA, "/api/queues/" + DELTA)
+                .contains(uetr));
+        Eventually.until("the queued amount on the position", () -> body(DELTA, "/api/positions/" + DELTA)
+                .contains("\"queuedOut\":\"5000.00\""));
+
+        assertThat(post(DELTA, "/api/payments/" + uetr + "/hold").statusCode()).isEqualTo(200);
+        Eventually.until("the payment held", () -> body(DELTA, "/api/queues/" + DELTA).contains("\"held\":true"));
+        assertThat(post(DELTA, "/api/payments/" + uetr + "/release").statusCode()).isEqualTo(200);
+        Eventually.until("the payment released", () -> body(DELTA, "/api/queues/" + DELTA)
+                .contains("\"held\":false"));
+
+        assertThat(post(DELTA, "/api/payments/" + uetr + "/cancel").statusCode()).isEqualTo(200);
+        Eventually.until("the payment to be cancelled", () -> body(DELTA, "/api/payments/" + uetr)
+                .contains("\"status\":\"CANCELLED\""));
+        Eventually.until("Delta Bank to be told", () -> body(DELTA, "/api/iso20022/outbox/" + DELTA)
+                .contains(uetr));
+        Eventually.until("the payment gone from the queue", () -> !body(DELTA, "/api/queues/" + DELTA)
+                .contains(uetr));
+        assertThat(post(DELTA, "/api/payments/" + uetr + "/cancel").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void normalPaymentBeyondTheBilateralLimitWaitsUntilTheLimitIsRaised() throws Exception {
+        String limits = "/api/participants/" + BRAVO + "/limits/bilateral/" + ALPHA;
+        assertThat(putJson(BRAVO, limits, "{\"amount\":\"100.00\",\"currency\":\"EUR\"}").statusCode())
+                .isEqualTo(200);
+        String uetr = UUID.randomUUID().toString();
+        postXml(BRAVO, Pacs008Template.creditTransfer("L-" + uetr.substring(0, 8), uetr, BRAVO, ALPHA, "250.00",
+                "EUR", LocalDate.now()));
+        Eventually.until("the payment queued behind the limit", () -> {
+            String payment = body(BRAVO, "/api/payments/" + uetr);
+            return payment.contains("\"status\":\"QUEUED\"") && payment.contains("bilateral limit");
+        });
+
+        assertThat(putJson(BRAVO, limits, "{\"amount\":\"1000.00\",\"currency\":\"EUR\"}").statusCode())
+                .isEqualTo(200);
+        Eventually.until("the payment settled", () -> body(BRAVO, "/api/payments/" + uetr)
+                .contains("\"status\":\"SETTLED\""));
+        assertThat(putJson(ALPHA, limits, "{\"amount\":\"1.00\",\"currency\":\"EUR\"}").statusCode())
+                .isEqualTo(403);
+    }
+
+    private HttpResponse<String> putJson(String user, String path, String json) throws Exception {
+        return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
+    void noBankActsOnAnotherBanksQueue() throws Exception {
+        String uetr = queueUncoveredPaymentFromDelta();
+        assertThat(post(ALPHA, "/api/payments/" + uetr + "/cancel").statusCode()).isEqualTo(404);
+        assertThat(get(ALPHA, "/api/queues/" + DELTA).statusCode()).isEqualTo(403);
+        assertThat(post("operator", "/api/payments/" + uetr + "/hold").statusCode()).isEqualTo(200);
+    }
+
+    private String queueUncoveredPaymentFromDelta() throws Exception {
+        String uetr = UUID.randomUUID().toString();
+        String xml = Pacs008Template.creditTransfer("Q-" + uetr.substring(0, 8), uetr, DELTA, ALPHA, "5000.00",
+                "EUR", LocalDate.now());
+        HttpResponse<String> submitted = postXml(DELTA, xml);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        Eventually.until("the payment to queue", () -> body(DELTA, "/api/payments/" + uetr)
+                .contains("\"status\":\"QUEUED\""));
+        return uetr;
+    }
+}

@@ -1,0 +1,92 @@
+package io.clearline.core;
+
+import io.clearline.core.common.api.ProcessingGroups;
+import io.clearline.core.ledger.api.LedgerPort;
+import io.clearline.core.liquidity.LiquidityAccount;
+import io.clearline.core.liquidity.LiquidityPledgeSaga;
+import io.clearline.core.liquidity.LiquidityTransfer;
+import io.clearline.core.liquidity.PositionsProjection;
+import io.clearline.core.participant.Participant;
+import io.clearline.core.participant.ParticipantsProjection;
+import io.clearline.core.payment.PaymentInstruction;
+import io.clearline.core.payment.PaymentSettlementSaga;
+import io.clearline.core.payment.PaymentsProjection;
+import java.util.List;
+import java.util.Objects;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configurer;
+
+/**
+ * Everything the node registers to run the settlement core, without Spring.
+ *
+ * <p>Usage from a Spring {@code ConfigurerModule}:
+ * <pre>{@code
+ * @Bean ConfigurerModule settlementCore() { return SettlementCoreModule::registerHandlers; }
+ * }</pre>
+ * with the {@link LedgerPort} as a Spring bean (Spring's resource injector finds it for the sagas).
+ * Without Spring, {@link #configure(Configurer, LedgerPort)} also registers the ledger port as an
+ * Axon component so Axon's own resource injector finds it.
+ *
+ * <p>WARNING: the projections keep their state in memory and must replay the whole event store at
+ * start: give the processing groups in {@link ProcessingGroups#PROJECTIONS} an in-memory token
+ * store; the sagas ({@link ProcessingGroups#SAGAS}) need a durable token store and saga store.
+ */
+public final class SettlementCoreModule {
+
+    /** Event-sourced aggregates; each needs only Axon's default event-sourcing repository. */
+    public static final List<Class<?>> AGGREGATE_TYPES =
+            List.of(Participant.class, PaymentInstruction.class, LiquidityAccount.class, LiquidityTransfer.class);
+
+    /** Sagas; each has transient {@code @Inject} fields for a CommandGateway and a LedgerPort. */
+    public static final List<Class<?>> SAGA_TYPES = List.of(PaymentSettlementSaga.class, LiquidityPledgeSaga.class);
+
+    private SettlementCoreModule() {
+    }
+
+    /** New, empty projection instances (event and query handlers); register each one exactly once. */
+    public static List<Object> newProjections() {
+        return List.of(new ParticipantsProjection(), new PaymentsProjection(), new PositionsProjection());
+    }
+
+    /** Registers the ledger port as an Axon component, then everything of {@link #registerHandlers}. */
+    public static void configure(Configurer configurer, LedgerPort ledgerPort) {
+        Objects.requireNonNull(ledgerPort, "ledgerPort");
+        configurer.registerComponent(LedgerPort.class, configuration -> ledgerPort);
+        registerHandlers(configurer);
+    }
+
+    /** Registers aggregates, sagas and fresh projections; the sagas' resources must come from elsewhere. */
+    public static void registerHandlers(Configurer configurer) {
+        Objects.requireNonNull(configurer, "configurer");
+        AGGREGATE_TYPES.forEach(configurer::configureAggregate);
+        registerSagasAndProjections(configurer);
+    }
+
+    /**
+     * As {@link #registerHandlers(Configurer)}, with every aggregate kept in {@code aggregateCache} between
+     * commands. Without it each command re-reads the aggregate's whole history, and a bank's liquidity
+     * account gains events with every payment: the cost of a payment would grow with the day's volume.
+     *
+     * <p>WARNING: only for a node that is the sole writer of these aggregates (true of every deployment
+     * so far); another writer would leave the cache stale.
+     */
+    public static void registerHandlers(Configurer configurer, Cache aggregateCache) {
+        Objects.requireNonNull(configurer, "configurer");
+        Objects.requireNonNull(aggregateCache, "aggregateCache");
+        AGGREGATE_TYPES.forEach(type -> configurer.configureAggregate(cached(type, aggregateCache)));
+        registerSagasAndProjections(configurer);
+    }
+
+    private static <A> AggregateConfigurer<A> cached(Class<A> type, Cache aggregateCache) {
+        return AggregateConfigurer.defaultConfiguration(type).configureCache(configuration -> aggregateCache);
+    }
+
+    private static void registerSagasAndProjections(Configurer configurer) {
+        configurer.eventProcessing(processing -> SAGA_TYPES.forEach(processing::registerSaga));
+        for (Object projection : newProjections()) {
+            // As a message handler: Axon subscribes its event handlers and its query handlers.
+            configurer.registerMessageHandler(configuration -> projection);
+        }
+    }
+}

@@ -1,0 +1,650 @@
+package io.clearline.core.liquidity;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.clearline.core.common.api.Bic;
+import io.clearline.core.common.api.Money;
+import io.clearline.core.common.api.Reason;
+import io.clearline.core.common.api.ReasonCode;
+import io.clearline.core.common.api.Uetr;
+import io.clearline.core.liquidity.api.BilateralLimitRemovedEvent;
+import io.clearline.core.liquidity.api.BilateralLimitSetEvent;
+import io.clearline.core.liquidity.api.CancelQueuedPaymentCommand;
+import io.clearline.core.liquidity.api.CreditIncomingPaymentCommand;
+import io.clearline.core.liquidity.api.CreditPledgeCommand;
+import io.clearline.core.liquidity.api.DebitRedemptionCommand;
+import io.clearline.core.liquidity.api.LiquidityRedeemedEvent;
+import io.clearline.core.liquidity.api.RedemptionReservationRefusedEvent;
+import io.clearline.core.liquidity.api.RedemptionReservationReleasedEvent;
+import io.clearline.core.liquidity.api.RedemptionReservedEvent;
+import io.clearline.core.liquidity.api.ReleaseRedemptionCommand;
+import io.clearline.core.liquidity.api.ReserveRedemptionCommand;
+import io.clearline.core.liquidity.api.DebitReservationCommand;
+import io.clearline.core.liquidity.api.HeldPaymentReleasedEvent;
+import io.clearline.core.liquidity.api.HoldQueuedPaymentCommand;
+import io.clearline.core.liquidity.api.IncomingPaymentCreditedEvent;
+import io.clearline.core.liquidity.api.LiquidityAccountId;
+import io.clearline.core.liquidity.api.LiquidityPledgedEvent;
+import io.clearline.core.liquidity.api.LiquidityReservationQueuedEvent;
+import io.clearline.core.liquidity.api.LiquidityReservationRefusedEvent;
+import io.clearline.core.liquidity.api.LiquidityReservationReleasedEvent;
+import io.clearline.core.liquidity.api.LiquidityReservedEvent;
+import io.clearline.core.liquidity.api.MultilateralLimitRemovedEvent;
+import io.clearline.core.liquidity.api.MultilateralLimitSetEvent;
+import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
+import io.clearline.core.liquidity.api.QueuedPaymentHeldEvent;
+import io.clearline.core.liquidity.api.ReleaseHeldPaymentCommand;
+import io.clearline.core.liquidity.api.ReleaseReservationCommand;
+import io.clearline.core.liquidity.api.RemoveBilateralLimitCommand;
+import io.clearline.core.liquidity.api.RemoveMultilateralLimitCommand;
+import io.clearline.core.liquidity.api.ReservationDebitedEvent;
+import io.clearline.core.liquidity.api.ReserveLiquidityCommand;
+import io.clearline.core.liquidity.api.SetBilateralLimitCommand;
+import io.clearline.core.liquidity.api.SetMultilateralLimitCommand;
+import io.clearline.core.lsm.api.PaymentPriority;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * A participant's liquidity in one currency: {@code available = balance - reserved}.
+ *
+ * <p>Every command is idempotent on its key so a redelivered command never moves money twice:
+ * <ul>
+ *   <li>reservations in flight are all kept, by UETR (they are what {@code reserved} is made of);</li>
+ *   <li>closed reservations (debited, released, refused) and credited keys (incoming UETRs, pledge
+ *   transfer ids) are kept for the last {@link #RECENT_KEYS_MAX} of each. That bound is safe because
+ *   the sagas send each money movement once per step, after the step's own event was stored; a
+ *   duplicate can only come from a command redelivery, which happens within seconds, long before
+ *   ten thousand other movements reach the same account. Beyond that, the payment and transfer
+ *   aggregates themselves refuse to settle or complete twice.</li>
+ * </ul>
+ *
+ * <p>The queue (DESIGN.md, "The life of a payment", step 4): a payment is reserved at once only when
+ * it is covered and no earlier payment of the same or higher priority waits; otherwise it queues,
+ * in policy order: urgent, high, normal, and arrival order inside a priority. Every credit, pledge,
+ * released reservation, hold, release or cancellation re-examines the queue at once and reserves
+ * queued payments in that order while they are covered, stopping at the first one that is not
+ * (everything after it has the same or lower priority and would wait behind it anyway). A held
+ * payment keeps its place but is skipped: it neither settles nor blocks the payments behind it.
+ * A released payment is reserved with the same {@link LiquidityReservedEvent} as one covered at
+ * once, so it settles through the same saga path.
+ *
+ * <p>Limits (as in {@link io.clearline.core.lsm.api.ParticipantLiquidity}): a NORMAL payment is admitted
+ * only when settling it keeps the net outflow towards its payee within the bilateral limit towards that
+ * payee, if one is set, and the total net outflow within the multilateral limit, if one is set; HIGH and
+ * URGENT payments ignore limits. Net outflow is settled NORMAL payments out minus settled payments in
+ * (of any priority, since a credit does not carry one), plus NORMAL reservations in flight: those will
+ * settle unless rejected, and counting them stops two payments that each fit from exceeding a limit
+ * together. A payment that would exceed a limit queues (NARR, naming the limit) and, like one short of
+ * liquidity, blocks the NORMAL payments behind it (FIFO); an incoming payment, a removed or raised limit
+ * re-examines the queue. The figures are a plain running total for now: resetting them at the start of
+ * each business day comes with the business-day work.
+ */
+public class LiquidityAccount {
+
+    /** How many closed reservations and how many credited keys each account remembers. */
+    static final int RECENT_KEYS_MAX = 10_000;
+
+    /**
+     * Payments one account may hold in its queue, held ones included; beyond it a payment is refused
+     * with AM04 rather than queued, so a runaway sender cannot grow an account without bound.
+     */
+    public static final int QUEUE_LENGTH_MAX = 100_000;
+
+    /** A place in the queue: policy order is priority first, then arrival. */
+    private record QueuePlace(PaymentPriority priority, long arrival) {
+        static final Comparator<QueuePlace> POLICY_ORDER =
+                Comparator.comparing(QueuePlace::priority).thenComparingLong(QueuePlace::arrival);
+    }
+
+    /** {@code payee} is null only for payments recorded before limits existed. */
+    private record QueueEntry(Uetr uetr, Money amount, QueuePlace place, boolean held, Bic payee) {
+    }
+
+    /** What a reservation in flight holds, and what it counts against the limits once it settles. */
+    private record Reservation(Money amount, PaymentPriority priority, Bic payee) {
+    }
+
+    @AggregateIdentifier
+    private LiquidityAccountId accountId;
+    private Money balance;
+    private Money reserved;
+    private final Map<Uetr, Reservation> reservationsInFlight = new LinkedHashMap<>();
+    /**
+     * Redemptions reserved and not yet debited or released, by transfer id; part of {@code reserved}.
+     * Bounded by the operator's redemptions in flight, each one closed by its saga.
+     */
+    private final Map<String, Money> redemptionsInFlight = new LinkedHashMap<>();
+    private final RecentKeys closedReservations = new RecentKeys(RECENT_KEYS_MAX);
+    private final RecentKeys creditedKeys = new RecentKeys(RECENT_KEYS_MAX);
+    private final TreeMap<QueuePlace, QueueEntry> queue = new TreeMap<>(QueuePlace.POLICY_ORDER);
+    private final Map<Uetr, QueuePlace> queuePlaces = new HashMap<>();
+    /** Queued payments not held, by priority: what a new payment of that priority or lower waits behind. */
+    private final int[] waitingByPriority = new int[PaymentPriority.values().length];
+    private long arrivals;
+    /** One entry per counterparty at most, so bounded by the number of participants. */
+    private final Map<Bic, Money> bilateralLimits = new HashMap<>();
+    /** Null when no multilateral limit is set. */
+    private Money multilateralLimit;
+    /** Minor units, negative when more came in than went out; per counterparty, bounded as above. */
+    private final Map<Bic, Long> settledNetOutflowByCounterparty = new HashMap<>();
+    private long settledNetOutflowTotal;
+    private final Map<Bic, Long> reservedNormalOutflowByCounterparty = new HashMap<>();
+    private long reservedNormalOutflowTotal;
+
+    protected LiquidityAccount() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ReserveLiquidityCommand command) {
+        requireCurrency(command.accountId(), command.amount());
+        Uetr uetr = command.uetr();
+        if (reservationsInFlight.containsKey(uetr) || queuePlaces.containsKey(uetr)
+                || closedReservations.contains(uetr.value())) {
+            return;
+        }
+        int waitingAhead = waitingAtOrAbove(command.priority());
+        Money available = available(command.amount().currency());
+        Reason limitExceeded = limitExceededBy(command.priority(), command.payee(), command.amount());
+        if (waitingAhead == 0 && available.covers(command.amount()) && limitExceeded == null) {
+            apply(new LiquidityReservedEvent(command.accountId(), uetr, command.amount(), now(), command.priority(),
+                    command.payee()));
+            return;
+        }
+        if (queuePlaces.size() >= QUEUE_LENGTH_MAX) {
+            apply(new LiquidityReservationRefusedEvent(command.accountId(), uetr, command.amount(),
+                    Reason.of(ReasonCode.AM04, "the queue of " + command.accountId() + " already holds "
+                            + QUEUE_LENGTH_MAX + " payments, its maximum, and available liquidity does not "
+                            + "settle this one at once"),
+                    now()));
+            return;
+        }
+        Reason reason;
+        if (waitingAhead > 0) {
+            reason = Reason.of(ReasonCode.NARR, waitingAhead + " earlier queued payments of priority "
+                    + command.priority() + " or higher wait before it (FIFO)");
+        } else if (!available.covers(command.amount())) {
+            reason = Reason.of(ReasonCode.AM04, "available liquidity " + available.minorUnits()
+                    + " does not cover " + command.amount().minorUnits() + " " + command.amount().currency());
+        } else {
+            reason = limitExceeded;
+        }
+        apply(new LiquidityReservationQueuedEvent(command.accountId(), uetr, command.amount(), command.priority(),
+                reason, now(), command.payee()));
+    }
+
+    @CommandHandler
+    void handle(HoldQueuedPaymentCommand command) {
+        QueueEntry queued = requireQueued(command.uetr(), "hold");
+        if (queued.held()) {
+            return;
+        }
+        apply(new QueuedPaymentHeldEvent(accountId, command.uetr(), now()));
+        // The held payment may have been the one blocking those behind it.
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    void handle(ReleaseHeldPaymentCommand command) {
+        QueueEntry queued = requireQueued(command.uetr(), "release from hold");
+        if (!queued.held()) {
+            return;
+        }
+        apply(new HeldPaymentReleasedEvent(accountId, command.uetr(), now()));
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    void handle(CancelQueuedPaymentCommand command) {
+        if (!queuePlaces.containsKey(command.uetr()) && !reservationsInFlight.containsKey(command.uetr())
+                && closedReservations.contains(command.uetr().value())) {
+            return;
+        }
+        QueueEntry queued = requireQueued(command.uetr(), "cancel");
+        apply(new QueuedPaymentCancelledEvent(accountId, command.uetr(), queued.amount(), command.reason(), now()));
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    void handle(ReleaseReservationCommand command) {
+        QueuePlace place = queuePlaces.get(command.uetr());
+        if (place != null) {
+            // The payment was rejected while it waited: it gives back its place, which is all it held.
+            apply(new QueuedPaymentCancelledEvent(accountId, command.uetr(), queue.get(place).amount(),
+                    Reason.of(ReasonCode.NARR, "the payment was rejected while it was queued"), now()));
+            reserveCoveredQueuedPayments();
+            return;
+        }
+        Reservation reservation = reservationsInFlight.get(command.uetr());
+        if (reservation == null) {
+            return;
+        }
+        apply(new LiquidityReservationReleasedEvent(accountId, command.uetr(), reservation.amount(), now()));
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    void handle(DebitReservationCommand command) {
+        Reservation reservation = reservationsInFlight.get(command.uetr());
+        if (reservation == null) {
+            if (closedReservations.contains(command.uetr().value())) {
+                return;
+            }
+            throw new IllegalStateException("no reservation for " + command.uetr() + " on " + accountId);
+        }
+        apply(new ReservationDebitedEvent(accountId, command.uetr(), reservation.amount(), now()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(CreditIncomingPaymentCommand command) {
+        requireCurrency(command.accountId(), command.amount());
+        if (creditedKeys.contains(incomingKey(command.uetr()))) {
+            return;
+        }
+        apply(new IncomingPaymentCreditedEvent(command.accountId(), command.uetr(), command.amount(), now(),
+                command.payer()));
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(CreditPledgeCommand command) {
+        requireCurrency(command.accountId(), command.amount());
+        if (creditedKeys.contains(pledgeKey(command.transferId()))) {
+            return;
+        }
+        apply(new LiquidityPledgedEvent(command.transferId(), command.accountId().bic(), command.amount(),
+                command.ledgerTransactionId(), now()));
+        reserveCoveredQueuedPayments();
+    }
+
+    /**
+     * A redemption takes available liquidity at once or not at all: it never queues, since the operator
+     * asked to take out what is there now, and a queued redemption would block payments behind it.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ReserveRedemptionCommand command) {
+        requireCurrency(command.accountId(), command.amount());
+        String key = redemptionKey(command.transferId());
+        if (redemptionsInFlight.containsKey(command.transferId()) || closedReservations.contains(key)) {
+            return;
+        }
+        Money available = available(command.amount().currency());
+        if (available.covers(command.amount())) {
+            apply(new RedemptionReservedEvent(command.accountId(), command.transferId(), command.amount(), now()));
+        } else {
+            apply(new RedemptionReservationRefusedEvent(command.accountId(), command.transferId(), command.amount(),
+                    Reason.of(ReasonCode.AM04, "available liquidity " + available.minorUnits() + " does not cover"
+                            + " the redemption of " + command.amount().minorUnits() + " " + command.amount().currency()),
+                    now()));
+        }
+    }
+
+    @CommandHandler
+    void handle(DebitRedemptionCommand command) {
+        Money amount = redemptionsInFlight.get(command.transferId());
+        if (amount == null) {
+            if (closedReservations.contains(redemptionKey(command.transferId()))) {
+                return;
+            }
+            throw new IllegalStateException("no redemption " + command.transferId() + " reserved on " + accountId);
+        }
+        apply(new LiquidityRedeemedEvent(command.transferId(), accountId.bic(), amount, command.ledgerTransactionId(),
+                now()));
+    }
+
+    @CommandHandler
+    void handle(ReleaseRedemptionCommand command) {
+        Money amount = redemptionsInFlight.get(command.transferId());
+        if (amount == null) {
+            return;
+        }
+        apply(new RedemptionReservationReleasedEvent(accountId, command.transferId(), amount, now()));
+        // What the redemption held may cover the first queued payment.
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SetBilateralLimitCommand command) {
+        requireCurrency(command.accountId(), command.limit());
+        if (command.counterparty().equals(command.accountId().bic())) {
+            throw new IllegalArgumentException("a bilateral limit is towards another participant, not "
+                    + command.counterparty() + " itself");
+        }
+        if (command.limit().equals(bilateralLimits.get(command.counterparty()))) {
+            return;
+        }
+        apply(new BilateralLimitSetEvent(command.accountId(), command.counterparty(), command.limit(), now()));
+        // A raised limit may let the first queued payment through.
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    void handle(RemoveBilateralLimitCommand command) {
+        if (!bilateralLimits.containsKey(command.counterparty())) {
+            return;
+        }
+        apply(new BilateralLimitRemovedEvent(accountId, command.counterparty(), now()));
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SetMultilateralLimitCommand command) {
+        requireCurrency(command.accountId(), command.limit());
+        if (command.limit().equals(multilateralLimit)) {
+            return;
+        }
+        apply(new MultilateralLimitSetEvent(command.accountId(), command.limit(), now()));
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    void handle(RemoveMultilateralLimitCommand command) {
+        if (multilateralLimit == null) {
+            return;
+        }
+        apply(new MultilateralLimitRemovedEvent(accountId, now()));
+        reserveCoveredQueuedPayments();
+    }
+
+    /**
+     * The limit that settling {@code amount} to {@code payee} would exceed, as the reason to queue; null
+     * when the payment keeps within every limit or is not NORMAL (HIGH and URGENT ignore limits).
+     */
+    private Reason limitExceededBy(PaymentPriority priority, Bic payee, Money amount) {
+        if (priority != PaymentPriority.NORMAL) {
+            return null;
+        }
+        Money bilateralLimit = payee == null ? null : bilateralLimits.get(payee);
+        if (bilateralLimit != null
+                && Math.addExact(netOutflowTowards(payee), amount.minorUnits()) > bilateralLimit.minorUnits()) {
+            return Reason.of(ReasonCode.NARR, "bilateral limit towards " + payee + " of " + display(bilateralLimit)
+                    + " would be exceeded");
+        }
+        long netOutflowTotal = Math.addExact(settledNetOutflowTotal, reservedNormalOutflowTotal);
+        if (multilateralLimit != null
+                && Math.addExact(netOutflowTotal, amount.minorUnits()) > multilateralLimit.minorUnits()) {
+            return Reason.of(ReasonCode.NARR, "multilateral limit of " + display(multilateralLimit)
+                    + " would be exceeded");
+        }
+        return null;
+    }
+
+    private long netOutflowTowards(Bic counterparty) {
+        return Math.addExact(settledNetOutflowByCounterparty.getOrDefault(counterparty, 0L),
+                reservedNormalOutflowByCounterparty.getOrDefault(counterparty, 0L));
+    }
+
+    /** "EUR 1000.00": people read limits in major units; a currency the JDK does not know stays in minor units. */
+    static String display(Money money) {
+        int fractionDigits;
+        try {
+            fractionDigits = Currency.getInstance(money.currency()).getDefaultFractionDigits();
+        } catch (IllegalArgumentException unknownCurrency) {
+            fractionDigits = -1;
+        }
+        if (fractionDigits < 0) {
+            return money.currency() + " " + money.minorUnits() + " (minor units)";
+        }
+        if (fractionDigits == 0) {
+            return money.currency() + " " + money.minorUnits();
+        }
+        long divisor = 1;
+        for (int digit = 0; digit < fractionDigits; digit++) {
+            divisor = Math.multiplyExact(divisor, 10);
+        }
+        return String.format("%s %d.%0" + fractionDigits + "d", money.currency(), money.minorUnits() / divisor,
+                money.minorUnits() % divisor);
+    }
+
+    /**
+     * Reserves queued payments in policy order while they are covered and within the limits. Each
+     * reservation is applied (and so leaves the queue) before the next is examined; the loop ends at the
+     * first payment not held that is not covered or would exceed a limit, or when nothing waits, so it runs at most {@link #QUEUE_LENGTH_MAX} times.
+     */
+    private void reserveCoveredQueuedPayments() {
+        QueueEntry next = firstNotHeld();
+        while (next != null && available(next.amount().currency()).covers(next.amount())
+                && limitExceededBy(next.place().priority(), next.payee(), next.amount()) == null) {
+            apply(new LiquidityReservedEvent(accountId, next.uetr(), next.amount(), now(), next.place().priority(),
+                    next.payee()));
+            next = firstNotHeld();
+        }
+    }
+
+    private QueueEntry firstNotHeld() {
+        for (QueueEntry queued : queue.values()) {
+            if (!queued.held()) {
+                return queued;
+            }
+        }
+        return null;
+    }
+
+    private int waitingAtOrAbove(PaymentPriority priority) {
+        int waiting = 0;
+        for (int rank = 0; rank <= priority.ordinal(); rank++) {
+            waiting += waitingByPriority[rank];
+        }
+        return waiting;
+    }
+
+    private QueueEntry requireQueued(Uetr uetr, String step) {
+        QueuePlace place = queuePlaces.get(uetr);
+        if (place == null) {
+            throw new IllegalStateException("cannot " + step + " payment " + uetr + ": it is not queued on " + accountId);
+        }
+        return queue.get(place);
+    }
+
+    private Money available(String currency) {
+        // An account first touched by this reservation has never held anything.
+        return balance == null ? Money.zero(currency) : balance.minus(reserved);
+    }
+
+    private static void requireCurrency(LiquidityAccountId target, Money amount) {
+        if (!target.currency().equals(amount.currency())) {
+            throw new IllegalArgumentException("account " + target + " holds only " + target.currency()
+                    + ", not " + amount.currency());
+        }
+    }
+
+    private static String incomingKey(Uetr uetr) {
+        return "payment:" + uetr.value();
+    }
+
+    private static String pledgeKey(String transferId) {
+        return "pledge:" + transferId;
+    }
+
+    /** Prefixed so that a transfer id can never be mistaken for a UETR among closed reservations. */
+    private static String redemptionKey(String transferId) {
+        return "redeem:" + transferId;
+    }
+
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
+    private void open(LiquidityAccountId id) {
+        if (accountId == null) {
+            accountId = id;
+            balance = Money.zero(id.currency());
+            reserved = Money.zero(id.currency());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(LiquidityReservationQueuedEvent event) {
+        open(event.accountId());
+        QueuePlace place = new QueuePlace(event.priority(), arrivals++);
+        queue.put(place, new QueueEntry(event.uetr(), event.amount(), place, false, event.payee()));
+        queuePlaces.put(event.uetr(), place);
+        waitingByPriority[event.priority().ordinal()]++;
+    }
+
+    @EventSourcingHandler
+    void on(QueuedPaymentHeldEvent event) {
+        QueuePlace place = queuePlaces.get(event.uetr());
+        QueueEntry queued = queue.get(place);
+        queue.put(place, new QueueEntry(event.uetr(), queued.amount(), place, true, queued.payee()));
+        waitingByPriority[place.priority().ordinal()]--;
+    }
+
+    @EventSourcingHandler
+    void on(HeldPaymentReleasedEvent event) {
+        QueuePlace place = queuePlaces.get(event.uetr());
+        QueueEntry queued = queue.get(place);
+        queue.put(place, new QueueEntry(event.uetr(), queued.amount(), place, false, queued.payee()));
+        waitingByPriority[place.priority().ordinal()]++;
+    }
+
+    @EventSourcingHandler
+    void on(QueuedPaymentCancelledEvent event) {
+        leaveQueue(event.uetr());
+        closedReservations.remember(event.uetr().value());
+    }
+
+    private void leaveQueue(Uetr uetr) {
+        QueuePlace place = queuePlaces.remove(uetr);
+        if (place != null && !queue.remove(place).held()) {
+            waitingByPriority[place.priority().ordinal()]--;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(LiquidityReservedEvent event) {
+        open(event.accountId());
+        leaveQueue(event.uetr());
+        reservationsInFlight.put(event.uetr(), new Reservation(event.amount(), event.priority(), event.payee()));
+        reserved = reserved.plus(event.amount());
+        if (event.priority() == PaymentPriority.NORMAL) {
+            countReservedNormalOutflow(event.payee(), event.amount().minorUnits());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(LiquidityReservationRefusedEvent event) {
+        open(event.accountId());
+        closedReservations.remember(event.uetr().value());
+    }
+
+    @EventSourcingHandler
+    void on(LiquidityReservationReleasedEvent event) {
+        Reservation reservation = reservationsInFlight.remove(event.uetr());
+        if (reservation != null && reservation.priority() == PaymentPriority.NORMAL) {
+            countReservedNormalOutflow(reservation.payee(), Math.negateExact(event.amount().minorUnits()));
+        }
+        closedReservations.remember(event.uetr().value());
+        reserved = reserved.minus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(ReservationDebitedEvent event) {
+        Reservation reservation = reservationsInFlight.remove(event.uetr());
+        if (reservation != null && reservation.priority() == PaymentPriority.NORMAL) {
+            // The reservation settled: its outflow moves from in flight to settled.
+            countReservedNormalOutflow(reservation.payee(), Math.negateExact(event.amount().minorUnits()));
+            countSettledNetOutflow(reservation.payee(), event.amount().minorUnits());
+        }
+        closedReservations.remember(event.uetr().value());
+        reserved = reserved.minus(event.amount());
+        balance = balance.minus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(IncomingPaymentCreditedEvent event) {
+        open(event.accountId());
+        creditedKeys.remember(incomingKey(event.uetr()));
+        balance = balance.plus(event.amount());
+        countSettledNetOutflow(event.payer(), Math.negateExact(event.amount().minorUnits()));
+    }
+
+    @EventSourcingHandler
+    void on(LiquidityPledgedEvent event) {
+        open(new LiquidityAccountId(event.participant(), event.amount().currency()));
+        creditedKeys.remember(pledgeKey(event.transferId()));
+        balance = balance.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(RedemptionReservedEvent event) {
+        open(event.accountId());
+        redemptionsInFlight.put(event.transferId(), event.amount());
+        reserved = reserved.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(RedemptionReservationRefusedEvent event) {
+        open(event.accountId());
+        closedReservations.remember(redemptionKey(event.transferId()));
+    }
+
+    @EventSourcingHandler
+    void on(RedemptionReservationReleasedEvent event) {
+        redemptionsInFlight.remove(event.transferId());
+        closedReservations.remember(redemptionKey(event.transferId()));
+        reserved = reserved.minus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(LiquidityRedeemedEvent event) {
+        redemptionsInFlight.remove(event.transferId());
+        closedReservations.remember(redemptionKey(event.transferId()));
+        reserved = reserved.minus(event.amount());
+        balance = balance.minus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(BilateralLimitSetEvent event) {
+        open(event.accountId());
+        bilateralLimits.put(event.counterparty(), event.limit());
+    }
+
+    @EventSourcingHandler
+    void on(BilateralLimitRemovedEvent event) {
+        bilateralLimits.remove(event.counterparty());
+    }
+
+    @EventSourcingHandler
+    void on(MultilateralLimitSetEvent event) {
+        open(event.accountId());
+        multilateralLimit = event.limit();
+    }
+
+    @EventSourcingHandler
+    void on(MultilateralLimitRemovedEvent event) {
+        multilateralLimit = null;
+    }
+
+    /** A null counterparty (recorded before limits existed) counts towards the total alone. */
+    private void countSettledNetOutflow(Bic counterparty, long minorUnits) {
+        settledNetOutflowTotal = Math.addExact(settledNetOutflowTotal, minorUnits);
+        if (counterparty != null) {
+            settledNetOutflowByCounterparty.merge(counterparty, minorUnits, Math::addExact);
+        }
+    }
+
+    private void countReservedNormalOutflow(Bic counterparty, long minorUnits) {
+        reservedNormalOutflowTotal = Math.addExact(reservedNormalOutflowTotal, minorUnits);
+        if (counterparty != null) {
+            reservedNormalOutflowByCounterparty.merge(counterparty, minorUnits, Math::addExact);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.clearline.core.liquidity.api;
+
+import io.clearline.core.common.api.Uetr;
+import java.time.Instant;
+
+public record QueuedPaymentHeldEvent(LiquidityAccountId accountId, Uetr uetr, Instant heldAt) {
+}

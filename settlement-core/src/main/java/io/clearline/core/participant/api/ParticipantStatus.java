@@ -1,0 +1,5 @@
+package io.clearline.core.participant.api;
+
+public enum ParticipantStatus {
+    ACTIVE
+}

@@ -1,0 +1,197 @@
+package io.clearline.core.payment;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.clearline.core.common.api.Bic;
+import io.clearline.core.common.api.Money;
+import io.clearline.core.common.api.Reason;
+import io.clearline.core.common.api.ReasonCode;
+import io.clearline.core.common.api.Uetr;
+import io.clearline.core.lsm.api.PaymentPriority;
+import io.clearline.core.payment.api.CancelPaymentCommand;
+import io.clearline.core.payment.api.MarkPaymentSettlingCommand;
+import io.clearline.core.payment.api.PaymentCancelledEvent;
+import io.clearline.core.payment.api.PaymentQueuedEvent;
+import io.clearline.core.payment.api.PaymentReceivedEvent;
+import io.clearline.core.payment.api.PaymentReferences;
+import io.clearline.core.payment.api.PaymentRejectedEvent;
+import io.clearline.core.payment.api.PaymentSettledEvent;
+import io.clearline.core.payment.api.PaymentSettlingEvent;
+import io.clearline.core.payment.api.PaymentStatus;
+import io.clearline.core.payment.api.QueuePaymentCommand;
+import io.clearline.core.payment.api.RejectPaymentCommand;
+import io.clearline.core.payment.api.SettlePaymentCommand;
+import io.clearline.core.payment.api.SubmitPaymentCommand;
+import io.clearline.core.payment.api.SubmitPaymentOutcome;
+import java.time.Instant;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * One payment instruction, keyed by its UETR, from receipt to a final status.
+ *
+ * <p>Statuses move RECEIVED → (QUEUED →) SETTLING → SETTLED, or RECEIVED/QUEUED/SETTLING → REJECTED,
+ * or RECEIVED/QUEUED → CANCELLED. SETTLED, REJECTED and CANCELLED are final. Repeating the step already taken is harmless; any other step out of order is
+ * a bug in the caller and fails with {@link IllegalStateException}.
+ */
+public class PaymentInstruction {
+
+    @AggregateIdentifier
+    private Uetr uetr;
+    private Bic payer;
+    private Bic payee;
+    private Money amount;
+    private PaymentReferences references;
+    private String contentDigest;
+    private PaymentPriority priority;
+    private PaymentStatus status;
+    private String ledgerTransactionId;
+
+    protected PaymentInstruction() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    SubmitPaymentOutcome handle(SubmitPaymentCommand command) {
+        Objects.requireNonNull(command.contentDigest(), "contentDigest");
+        if (uetr != null) {
+            // The UETR is the idempotency key: the first payment under it is never touched again here.
+            return contentDigest.equals(command.contentDigest())
+                    ? SubmitPaymentOutcome.REPEATED
+                    : SubmitPaymentOutcome.DUPLICATE;
+        }
+        if (command.payer().equals(command.payee())) {
+            throw new IllegalArgumentException("a payment needs two different banks: " + command.payer());
+        }
+        Instant now = now();
+        apply(new PaymentReceivedEvent(command.uetr(), command.payer(), command.payee(), command.amount(),
+                command.references(), command.contentDigest(), now, command.priority()));
+        if (command.amount().isZero()) {
+            // Recorded, then refused at once: the UETR stays taken and the sender gets an AM01 answer.
+            apply(rejection(Reason.of(ReasonCode.AM01, "a payment must move more than zero"), now));
+        }
+        return SubmitPaymentOutcome.ACCEPTED;
+    }
+
+    @CommandHandler
+    void handle(QueuePaymentCommand command) {
+        Objects.requireNonNull(command.reason(), "reason");
+        if (status != PaymentStatus.RECEIVED) {
+            // Queued already, or the account released (or the payment left) the queue before this arrived.
+            return;
+        }
+        apply(new PaymentQueuedEvent(uetr, payer, payee, amount, priority, command.reason(), now()));
+    }
+
+    @CommandHandler
+    void handle(CancelPaymentCommand command) {
+        Objects.requireNonNull(command.reason(), "reason");
+        if (status == PaymentStatus.CANCELLED || status == PaymentStatus.REJECTED) {
+            return;
+        }
+        if (status != PaymentStatus.RECEIVED && status != PaymentStatus.QUEUED) {
+            throw new IllegalStateException("cannot cancel payment " + uetr + ": it is " + status
+                    + "; only a received or queued payment can be cancelled");
+        }
+        apply(new PaymentCancelledEvent(uetr, payer, payee, amount, references, command.reason(), now()));
+    }
+
+    @CommandHandler
+    void handle(MarkPaymentSettlingCommand command) {
+        if (status == PaymentStatus.SETTLING) {
+            return;
+        }
+        if (status != PaymentStatus.QUEUED) {
+            // A queued payment released by its payer's account settles like one covered at once.
+            requireStatus(PaymentStatus.RECEIVED, "mark as settling");
+        }
+        apply(new PaymentSettlingEvent(uetr, payer, payee, amount, now()));
+    }
+
+    @CommandHandler
+    void handle(SettlePaymentCommand command) {
+        Objects.requireNonNull(command.ledgerTransactionId(), "ledgerTransactionId");
+        if (status == PaymentStatus.SETTLED) {
+            if (!ledgerTransactionId.equals(command.ledgerTransactionId())) {
+                throw new IllegalStateException("payment " + uetr + " settled in ledger transaction "
+                        + ledgerTransactionId + ", not in " + command.ledgerTransactionId());
+            }
+            return;
+        }
+        requireStatus(PaymentStatus.SETTLING, "settle");
+        apply(new PaymentSettledEvent(uetr, payer, payee, amount, references, command.ledgerTransactionId(), now()));
+    }
+
+    @CommandHandler
+    void handle(RejectPaymentCommand command) {
+        Objects.requireNonNull(command.reason(), "reason");
+        if (status == PaymentStatus.REJECTED || status == PaymentStatus.CANCELLED) {
+            return;
+        }
+        if (status == PaymentStatus.SETTLED) {
+            // Settlement on the ledger is final: a later refusal means two parts of the system disagree.
+            throw new IllegalStateException("payment " + uetr + " is settled and cannot be rejected: "
+                    + command.reason());
+        }
+        apply(rejection(command.reason(), now()));
+    }
+
+    private PaymentRejectedEvent rejection(Reason reason, Instant at) {
+        return new PaymentRejectedEvent(uetr, payer, payee, amount, references, reason, at);
+    }
+
+    private void requireStatus(PaymentStatus expected, String step) {
+        if (status != expected) {
+            throw new IllegalStateException(
+                    "cannot " + step + " payment " + uetr + ": it is " + status + ", not " + expected);
+        }
+    }
+
+    private static Instant now() {
+        // Axon's event clock: the same clock that stamps the event messages, fixed in fixtures.
+        return GenericEventMessage.clock.instant();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReceivedEvent event) {
+        uetr = event.uetr();
+        payer = event.payer();
+        payee = event.payee();
+        amount = event.amount();
+        references = event.references();
+        contentDigest = event.contentDigest();
+        priority = event.priority();
+        status = PaymentStatus.RECEIVED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentQueuedEvent event) {
+        status = PaymentStatus.QUEUED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCancelledEvent event) {
+        status = PaymentStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentSettlingEvent event) {
+        status = PaymentStatus.SETTLING;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentSettledEvent event) {
+        status = PaymentStatus.SETTLED;
+        ledgerTransactionId = event.ledgerTransactionId();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRejectedEvent event) {
+        status = PaymentStatus.REJECTED;
+    }
+}

@@ -1,0 +1,218 @@
+package io.clearline.core.payment;
+
+import io.clearline.core.common.api.Bic;
+import io.clearline.core.common.api.Money;
+import io.clearline.core.common.api.ProcessingGroups;
+import io.clearline.core.common.api.Reason;
+import io.clearline.core.common.api.ReasonCode;
+import io.clearline.core.common.api.Uetr;
+import io.clearline.core.ledger.LedgerAttempts;
+import io.clearline.core.ledger.api.LedgerPort;
+import io.clearline.core.ledger.api.LedgerRefusedException;
+import io.clearline.core.ledger.api.PaymentSettlementRequest;
+import io.clearline.core.liquidity.api.CreditIncomingPaymentCommand;
+import io.clearline.core.liquidity.api.DebitReservationCommand;
+import io.clearline.core.liquidity.api.LiquidityAccountId;
+import io.clearline.core.liquidity.api.LiquidityReservationQueuedEvent;
+import io.clearline.core.liquidity.api.LiquidityReservationRefusedEvent;
+import io.clearline.core.liquidity.api.LiquidityReservedEvent;
+import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
+import io.clearline.core.liquidity.api.ReleaseReservationCommand;
+import io.clearline.core.liquidity.api.ReserveLiquidityCommand;
+import io.clearline.core.participant.api.VerifyParticipantAdmittedCommand;
+import io.clearline.core.lsm.api.PaymentPriority;
+import io.clearline.core.payment.api.CancelPaymentCommand;
+import io.clearline.core.payment.api.MarkPaymentSettlingCommand;
+import io.clearline.core.payment.api.PaymentCancelledEvent;
+import io.clearline.core.payment.api.PaymentReceivedEvent;
+import io.clearline.core.payment.api.PaymentRejectedEvent;
+import io.clearline.core.payment.api.PaymentSettledEvent;
+import io.clearline.core.payment.api.PaymentSettlingEvent;
+import io.clearline.core.payment.api.QueuePaymentCommand;
+import io.clearline.core.payment.api.RejectPaymentCommand;
+import io.clearline.core.payment.api.SettlePaymentCommand;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+
+/**
+ * Settles one payment: checks both banks are admitted (payer DNOR, payee CNOR), reserves the payer's
+ * liquidity or has the payment queued on the payer's account until the account releases it (AM04
+ * only when the queue is full), hands the payment to the ledger, and moves the accounts once the
+ * ledger has settled it. The only place a payment reaches the {@link LedgerPort}.
+ *
+ * <p>State changes only in event handlers; the callbacks of commands and ledger calls only send
+ * commands, whose events come back here. Needs two resources injected into its transient fields:
+ * a {@link CommandGateway} and a {@link LedgerPort}.
+ */
+@ProcessingGroup(ProcessingGroups.PAYMENT_SETTLEMENT_SAGA)
+public class PaymentSettlementSaga {
+
+    private static final System.Logger LOG = System.getLogger(PaymentSettlementSaga.class.getName());
+
+    /** Calls to the ledger for one payment before it is rejected with NARR (refusals are not retried). */
+    public static final int LEDGER_ATTEMPTS_MAX = 3;
+
+    private Uetr uetr;
+    private Bic payer;
+    private Bic payee;
+    private Money amount;
+    private PaymentPriority priority;
+    private boolean liquidityReserved;
+    private boolean queued;
+
+    @Inject
+    private transient CommandGateway commandGateway;
+    @Inject
+    private transient LedgerPort ledgerPort;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "uetr")
+    void on(PaymentReceivedEvent event) {
+        if (event.amount().isZero()) {
+            // The instruction rejected itself with AM01 in the same command: nothing to settle.
+            SagaLifecycle.end();
+            return;
+        }
+        uetr = event.uetr();
+        payer = event.payer();
+        payee = event.payee();
+        amount = event.amount();
+        priority = event.priority();
+        verifyParticipantsThenReserve();
+    }
+
+    private void verifyParticipantsThenReserve() {
+        CommandGateway gateway = commandGateway;
+        Uetr payment = uetr;
+        Bic payerBic = payer;
+        Bic payeeBic = payee;
+        ReserveLiquidityCommand reserve =
+                new ReserveLiquidityCommand(
+                        new LiquidityAccountId(payerBic, amount.currency()), payment, amount, priority, payeeBic);
+        gateway.send(new VerifyParticipantAdmittedCommand(payerBic)).whenComplete((ignored, payerFailure) -> {
+            if (payerFailure != null) {
+                reject(gateway, payment, participantRefusal(payerFailure, ReasonCode.DNOR, "payer", payerBic));
+                return;
+            }
+            gateway.send(new VerifyParticipantAdmittedCommand(payeeBic)).whenComplete((unused, payeeFailure) -> {
+                if (payeeFailure != null) {
+                    reject(gateway, payment, participantRefusal(payeeFailure, ReasonCode.CNOR, "payee", payeeBic));
+                    return;
+                }
+                sendOrReject(gateway, payment, reserve, "reserve liquidity");
+            });
+        });
+    }
+
+    private static Reason participantRefusal(Throwable failure, ReasonCode code, String role, Bic bic) {
+        Throwable cause = LedgerAttempts.unwrap(failure);
+        if (cause instanceof AggregateNotFoundException) {
+            return Reason.of(code, "the " + role + " " + bic + " is not an admitted participant");
+        }
+        return Reason.of(ReasonCode.NARR, "could not verify the " + role + " " + bic + ": " + cause.getMessage());
+    }
+
+    @SagaEventHandler(associationProperty = "uetr")
+    void on(LiquidityReservedEvent event) {
+        liquidityReserved = true;
+        queued = false;
+        sendOrReject(commandGateway, uetr, new MarkPaymentSettlingCommand(uetr), "mark the payment as settling");
+    }
+
+    @SagaEventHandler(associationProperty = "uetr")
+    void on(LiquidityReservationRefusedEvent event) {
+        reject(commandGateway, uetr, event.reason());
+    }
+
+    @SagaEventHandler(associationProperty = "uetr")
+    void on(LiquidityReservationQueuedEvent event) {
+        queued = true;
+        sendOrReject(commandGateway, uetr, new QueuePaymentCommand(uetr, event.reason()), "queue the payment");
+    }
+
+    @SagaEventHandler(associationProperty = "uetr")
+    void on(QueuedPaymentCancelledEvent event) {
+        queued = false;
+        Uetr payment = uetr;
+        commandGateway.send(new CancelPaymentCommand(payment, event.reason()))
+                .whenComplete((ignored, failure) -> logIfFailed(failure, payment, "cancel"));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "uetr")
+    void on(PaymentCancelledEvent event) {
+        // Cancelled by its payer's account, which had reserved nothing for it: nothing to give back.
+    }
+
+    @SagaEventHandler(associationProperty = "uetr")
+    void on(PaymentSettlingEvent event) {
+        CommandGateway gateway = commandGateway;
+        LedgerPort ledger = ledgerPort;
+        Uetr payment = uetr;
+        PaymentSettlementRequest request = new PaymentSettlementRequest(uetr, payer, payee, amount);
+        LedgerAttempts.call(() -> ledger.settlePayment(request), LEDGER_ATTEMPTS_MAX)
+                .whenComplete((receipt, failure) -> {
+                    if (failure == null) {
+                        gateway.send(new SettlePaymentCommand(payment, receipt.transactionId()))
+                                .whenComplete((ignored, settleFailure) -> logIfFailed(
+                                        settleFailure, payment, "record the settlement " + receipt.transactionId()));
+                        return;
+                    }
+                    Throwable cause = LedgerAttempts.unwrap(failure);
+                    Reason reason = cause instanceof LedgerRefusedException refused
+                            ? refused.reason()
+                            : Reason.of(ReasonCode.NARR, "settlement on the ledger failed: " + cause.getMessage());
+                    reject(gateway, payment, reason);
+                });
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "uetr")
+    void on(PaymentSettledEvent event) {
+        // Both movements are keyed by UETR in the accounts, so a redelivery cannot move money twice.
+        commandGateway.send(new DebitReservationCommand(new LiquidityAccountId(payer, amount.currency()), uetr))
+                .whenComplete((ignored, failure) -> logIfFailed(failure, event.uetr(), "debit the payer"));
+        commandGateway.send(new CreditIncomingPaymentCommand(
+                        new LiquidityAccountId(payee, amount.currency()), uetr, amount, payer))
+                .whenComplete((ignored, failure) -> logIfFailed(failure, event.uetr(), "credit the payee"));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "uetr")
+    void on(PaymentRejectedEvent event) {
+        // A queued payment gives back its place in the queue; the account decides which it holds.
+        if (liquidityReserved || queued) {
+            commandGateway.send(new ReleaseReservationCommand(new LiquidityAccountId(payer, amount.currency()), uetr))
+                    .whenComplete((ignored, failure) -> logIfFailed(failure, event.uetr(), "release the reservation"));
+        }
+    }
+
+    private static void sendOrReject(CommandGateway gateway, Uetr payment, Object command, String step) {
+        CompletableFuture<Object> sent = gateway.send(command);
+        sent.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                reject(gateway, payment, Reason.of(ReasonCode.NARR,
+                        "could not " + step + ": " + LedgerAttempts.unwrap(failure).getMessage()));
+            }
+        });
+    }
+
+    private static void reject(CommandGateway gateway, Uetr payment, Reason reason) {
+        gateway.send(new RejectPaymentCommand(payment, reason))
+                .whenComplete((ignored, failure) -> logIfFailed(failure, payment, "reject with " + reason.code()));
+    }
+
+    private static void logIfFailed(Throwable failure, Uetr payment, String step) {
+        if (failure != null) {
+            // Left for operations: the payment stays in its current status until someone acts.
+            LOG.log(System.Logger.Level.ERROR, "payment " + payment + ": could not " + step, failure);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.clearline.core.payment.api;
+
+/** RECEIVED → (QUEUED →) SETTLING → SETTLED; REJECTED and CANCELLED end a payment that never settled. */
+public enum PaymentStatus {
+    RECEIVED, QUEUED, SETTLING, SETTLED, REJECTED, CANCELLED
+}

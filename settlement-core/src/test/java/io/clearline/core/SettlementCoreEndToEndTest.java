@@ -1,0 +1,185 @@
+package io.clearline.core;
+
+import static io.clearline.core.TestData.BANK_A;
+import static io.clearline.core.TestData.BANK_B;
+import static io.clearline.core.TestData.BANK_C;
+import static io.clearline.core.TestData.REFERENCES;
+import static io.clearline.core.TestData.UETR_1;
+import static io.clearline.core.TestData.UETR_2;
+import static io.clearline.core.TestData.UETR_3;
+import static io.clearline.core.TestData.euros;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clearline.core.common.api.Bic;
+import io.clearline.core.common.api.ReasonCode;
+import io.clearline.core.common.api.Uetr;
+import io.clearline.core.common.api.Reason;
+import io.clearline.core.liquidity.api.CancelQueuedPaymentCommand;
+import io.clearline.core.liquidity.api.FindQueueQuery;
+import io.clearline.core.liquidity.api.LiquidityAccountId;
+import io.clearline.core.liquidity.api.QueueView;
+import io.clearline.core.liquidity.api.QueuedPaymentView;
+import io.clearline.core.liquidity.api.CurrencyPosition;
+import io.clearline.core.liquidity.api.FindPositionQuery;
+import io.clearline.core.liquidity.api.PledgeLiquidityCommand;
+import io.clearline.core.liquidity.api.PositionView;
+import io.clearline.core.participant.api.AdmitParticipantCommand;
+import io.clearline.core.participant.api.ListParticipantsQuery;
+import io.clearline.core.participant.api.ParticipantView;
+import io.clearline.core.payment.api.FindPaymentQuery;
+import io.clearline.core.payment.api.PaymentStatus;
+import io.clearline.core.payment.api.PaymentView;
+import io.clearline.core.payment.api.SubmitPaymentCommand;
+import io.clearline.core.payment.api.SubmitPaymentOutcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole core in one JVM: Axon's own configurer, an in-memory event store, a ledger that answers at once. */
+class SettlementCoreEndToEndTest {
+    /** How long asynchronous processing may take before a test gives up. */
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+
+    private Configuration configuration;
+    private CommandGateway commands;
+    private QueryGateway queries;
+
+    @BeforeEach
+    void start() {
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
+        SettlementCoreModule.configure(configurer, new StubLedgerPort());
+        configuration = configurer.start();
+        commands = configuration.commandGateway();
+        queries = configuration.queryGateway();
+    }
+
+    @AfterEach
+    void stop() {
+        configuration.shutdown();
+    }
+
+    @Test
+    void aCoveredPaymentSettlesAndAnUncoveredOneQueuesUntilAPledgeCoversIt() {
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_A, "Bank A"));
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_B, "Bank B"));
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_C, "Bank C"));
+        commands.sendAndWait(new PledgeLiquidityCommand("T-1", BANK_A, euros(1_000)));
+        commands.sendAndWait(new PledgeLiquidityCommand("T-1", BANK_A, euros(1_000)));
+        awaitPosition(BANK_A, position -> position.balance().equals(euros(1_000)));
+
+        assertThat(submit(UETR_1, BANK_A, BANK_B, 300)).isEqualTo(SubmitPaymentOutcome.ACCEPTED);
+        PaymentView settled = awaitPayment(UETR_1, PaymentStatus.SETTLED);
+        assertThat(settled.ledgerTransactionId()).isEqualTo("tx-" + UETR_1.value());
+        assertThat(settled.history()).extracting(entry -> entry.status())
+                .containsExactly(PaymentStatus.RECEIVED, PaymentStatus.SETTLING, PaymentStatus.SETTLED);
+        awaitPosition(BANK_B, position -> position.balance().equals(euros(300)));
+        assertThat(position(BANK_A)).containsExactly(new CurrencyPosition(euros(700), euros(0), euros(700)));
+
+        assertThat(submit(UETR_2, BANK_B, BANK_C, 5_000)).isEqualTo(SubmitPaymentOutcome.ACCEPTED);
+        PaymentView queued = awaitPayment(UETR_2, PaymentStatus.QUEUED);
+        assertThat(queued.reason().code()).isEqualTo(ReasonCode.AM04);
+        QueueView queue = awaitQueue(BANK_B, view -> !view.payments().isEmpty());
+        assertThat(queue.payments()).extracting(QueuedPaymentView::uetr).containsExactly(UETR_2);
+        assertThat(queue.queuedOutgoing("EUR")).isEqualTo(euros(5_000));
+        assertThat(position(BANK_B)).containsExactly(new CurrencyPosition(euros(300), euros(0), euros(300)));
+        assertThat(position(BANK_C)).isEmpty();
+
+        commands.sendAndWait(new PledgeLiquidityCommand("T-2", BANK_B, euros(4_700)));
+        PaymentView settledFromTheQueue = awaitPayment(UETR_2, PaymentStatus.SETTLED);
+        assertThat(settledFromTheQueue.reason()).isNull();
+        assertThat(settledFromTheQueue.history()).extracting(entry -> entry.status()).containsExactly(
+                PaymentStatus.RECEIVED, PaymentStatus.QUEUED, PaymentStatus.SETTLING, PaymentStatus.SETTLED);
+        awaitPosition(BANK_C, position -> position.balance().equals(euros(5_000)));
+        awaitPosition(BANK_B, position -> position.balance().equals(euros(0)));
+        assertThat(awaitQueue(BANK_B, view -> view.payments().isEmpty()).queuedOutgoing("EUR")).isEqualTo(euros(0));
+
+        assertThat(submit(UETR_1, BANK_A, BANK_B, 300)).isEqualTo(SubmitPaymentOutcome.REPEATED);
+        assertThat(submit(UETR_1, BANK_A, BANK_C, 300)).isEqualTo(SubmitPaymentOutcome.DUPLICATE);
+        assertThat(position(BANK_A)).containsExactly(new CurrencyPosition(euros(700), euros(0), euros(700)));
+
+        List<ParticipantView> participants = queries.query(new ListParticipantsQuery(),
+                ResponseTypes.multipleInstancesOf(ParticipantView.class)).join();
+        assertThat(participants).extracting(ParticipantView::bic).containsExactly(BANK_A, BANK_B, BANK_C);
+    }
+
+    @Test
+    void everyPublishedProcessingGroupRunsAsAnEventProcessor() {
+        for (String group : io.clearline.core.common.api.ProcessingGroups.PROJECTIONS) {
+            assertThat(configuration.eventProcessingConfiguration().eventProcessor(group)).as(group).isPresent();
+        }
+        for (String group : io.clearline.core.common.api.ProcessingGroups.SAGAS) {
+            assertThat(configuration.eventProcessingConfiguration().eventProcessor(group)).as(group).isPresent();
+        }
+    }
+
+    @Test
+    void aPaymentFromABankNeverAdmittedIsRejectedWithDNOR() {
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_B, "Bank B"));
+        submit(UETR_3, BANK_A, BANK_B, 100);
+        assertThat(awaitPayment(UETR_3, PaymentStatus.REJECTED).reason().code()).isEqualTo(ReasonCode.DNOR);
+    }
+
+    private SubmitPaymentOutcome submit(Uetr uetr, Bic payer, Bic payee, long minorUnits) {
+        String digest = uetr.value() + payer + payee + minorUnits;
+        return commands.sendAndWait(new SubmitPaymentCommand(uetr, payer, payee, euros(minorUnits), REFERENCES, digest));
+    }
+
+    private List<CurrencyPosition> position(Bic bic) {
+        return queries.query(new FindPositionQuery(bic), PositionView.class).join().currencies();
+    }
+
+    private QueueView awaitQueue(Bic bic, Predicate<QueueView> condition) {
+        return await(() -> queries.query(new FindQueueQuery(bic), QueueView.class).join(), condition, "queue of " + bic);
+    }
+
+    @Test
+    void aQueuedPaymentCancelledOnItsAccountEndsCancelledWithTheReason() {
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_A, "Bank A"));
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_B, "Bank B"));
+        submit(UETR_3, BANK_A, BANK_B, 100);
+        awaitPayment(UETR_3, PaymentStatus.QUEUED);
+        Reason reason = Reason.of(ReasonCode.NARR, "cancelled by the operator");
+        commands.sendAndWait(new CancelQueuedPaymentCommand(new LiquidityAccountId(BANK_A, "EUR"), UETR_3, reason));
+        assertThat(awaitPayment(UETR_3, PaymentStatus.CANCELLED).reason()).isEqualTo(reason);
+        assertThat(awaitQueue(BANK_A, view -> view.payments().isEmpty()).payments()).isEmpty();
+    }
+
+    private PaymentView awaitPayment(Uetr uetr, PaymentStatus status) {
+        return await(() -> queries.query(new FindPaymentQuery(uetr), ResponseTypes.optionalInstanceOf(PaymentView.class))
+                        .join(),
+                view -> view.isPresent() && view.get().status() == status,
+                "payment " + uetr + " " + status).orElseThrow();
+    }
+
+    private void awaitPosition(Bic bic, Predicate<CurrencyPosition> condition) {
+        await(() -> position(bic), positions -> positions.stream().anyMatch(condition), "position of " + bic);
+    }
+
+    private static <T> T await(Supplier<T> probe, Predicate<T> done, String what) {
+        long deadlineNanos = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        T last = probe.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadlineNanos) {
+                throw new AssertionError("timed out after " + SETTLE_TIMEOUT + " waiting for " + what + "; last: " + last);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(POLL_INTERVAL.toNanos());
+            last = probe.get();
+        }
+        return last;
+    }
+}
