@@ -36,6 +36,8 @@ public abstract class DemoNodeTest {
     @DynamicPropertySource
     static void dataFolder(DynamicPropertyRegistry registry) {
         registry.add("clearline.data-dir", () -> dataDir.toString());
+        // Tests that queue payments decide themselves when a gridlock run happens.
+        registry.add("clearline.lsm.schedule.enabled", () -> "false");
     }
 
     @LocalServerPort

@@ -6,6 +6,8 @@ import io.clearline.core.liquidity.LiquidityAccount;
 import io.clearline.core.liquidity.LiquidityPledgeSaga;
 import io.clearline.core.liquidity.LiquidityTransfer;
 import io.clearline.core.liquidity.PositionsProjection;
+import io.clearline.core.lsm.GridlockRun;
+import io.clearline.core.lsm.GridlockRunsProjection;
 import io.clearline.core.participant.Participant;
 import io.clearline.core.participant.ParticipantsProjection;
 import io.clearline.core.payment.PaymentInstruction;
@@ -36,7 +38,8 @@ public final class SettlementCoreModule {
 
     /** Event-sourced aggregates; each needs only Axon's default event-sourcing repository. */
     public static final List<Class<?>> AGGREGATE_TYPES =
-            List.of(Participant.class, PaymentInstruction.class, LiquidityAccount.class, LiquidityTransfer.class);
+            List.of(Participant.class, PaymentInstruction.class, LiquidityAccount.class, LiquidityTransfer.class,
+                    GridlockRun.class);
 
     /** Sagas; each has transient {@code @Inject} fields for a CommandGateway and a LedgerPort. */
     public static final List<Class<?>> SAGA_TYPES = List.of(PaymentSettlementSaga.class, LiquidityPledgeSaga.class);
@@ -46,7 +49,8 @@ public final class SettlementCoreModule {
 
     /** New, empty projection instances (event and query handlers); register each one exactly once. */
     public static List<Object> newProjections() {
-        return List.of(new ParticipantsProjection(), new PaymentsProjection(), new PositionsProjection());
+        return List.of(new ParticipantsProjection(), new PaymentsProjection(), new PositionsProjection(),
+                new GridlockRunsProjection());
     }
 
     /** Registers the ledger port as an Axon component, then everything of {@link #registerHandlers}. */

@@ -31,9 +31,20 @@ import io.clearline.core.payment.api.PaymentStatus;
 import io.clearline.core.payment.api.PaymentView;
 import io.clearline.core.payment.api.SubmitPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentOutcome;
+import io.clearline.core.ledger.api.LedgerRefusedException;
+import io.clearline.core.lsm.GridlockRunner;
+import io.clearline.core.lsm.api.GridlockRunOutcome;
+import io.clearline.core.lsm.api.GridlockRunRecordedEvent;
+import io.clearline.core.lsm.api.GridlockRunTrigger;
+import io.clearline.core.lsm.api.ListGridlockRunsQuery;
+import io.clearline.core.lsm.api.ResolutionMode;
+import io.clearline.core.lsm.api.StayQueued;
+import io.clearline.core.lsm.api.StayQueuedReason;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -57,15 +68,18 @@ class SettlementCoreEndToEndTest {
     private Configuration configuration;
     private CommandGateway commands;
     private QueryGateway queries;
+    private final StubLedgerPort ledger = new StubLedgerPort();
+    private GridlockRunner gridlockRuns;
 
     @BeforeEach
     void start() {
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
-        SettlementCoreModule.configure(configurer, new StubLedgerPort());
+        SettlementCoreModule.configure(configurer, ledger);
         configuration = configurer.start();
         commands = configuration.commandGateway();
         queries = configuration.queryGateway();
+        gridlockRuns = new GridlockRunner(commands, queries, ledger, Clock.systemUTC());
     }
 
     @AfterEach
@@ -157,6 +171,98 @@ class SettlementCoreEndToEndTest {
         commands.sendAndWait(new CancelQueuedPaymentCommand(new LiquidityAccountId(BANK_A, "EUR"), UETR_3, reason));
         assertThat(awaitPayment(UETR_3, PaymentStatus.CANCELLED).reason()).isEqualTo(reason);
         assertThat(awaitQueue(BANK_A, view -> view.payments().isEmpty()).payments()).isEmpty();
+    }
+
+    @Test
+    void aRingOfThreeBanksWithoutLiquiditySettlesInOneGridlockRun() {
+        admitThreeBanksInARingOfQueuedPayments();
+
+        GridlockRunRecordedEvent run = gridlockRuns.run("EUR", ResolutionMode.FIFO, GridlockRunTrigger.OPERATOR);
+
+        assertThat(run.outcome()).isEqualTo(GridlockRunOutcome.SETTLED);
+        assertThat(run.settledUetrs()).containsExactlyInAnyOrder(UETR_1, UETR_2, UETR_3);
+        assertThat(run.settledValue()).isEqualTo(euros(1_500));
+        assertThat(run.ledgerTransactionId()).isEqualTo("tx-" + run.runId());
+        assertThat(ledger.nettingCalls).hasValue(1);
+        assertThat(ledger.settlementCalls).as("no payment settled on its own").hasValue(0);
+        for (Uetr uetr : List.of(UETR_1, UETR_2, UETR_3)) {
+            assertThat(awaitPayment(uetr, PaymentStatus.SETTLED).history()).extracting(entry -> entry.status())
+                    .containsExactly(PaymentStatus.RECEIVED, PaymentStatus.QUEUED, PaymentStatus.SETTLED);
+        }
+        // Each bank paid 500 and received 500: balances unchanged, nothing left reserved or queued.
+        awaitPosition(BANK_A, position -> position.equals(new CurrencyPosition(euros(100), euros(0), euros(100))));
+        awaitPosition(BANK_B, position -> position.equals(new CurrencyPosition(euros(0), euros(0), euros(0))));
+        for (Bic bank : List.of(BANK_A, BANK_B, BANK_C)) {
+            awaitQueue(bank, view -> view.payments().isEmpty());
+        }
+        assertThat(awaitRuns(runs -> !runs.isEmpty())).extracting(GridlockRunRecordedEvent::runId)
+                .containsExactly(run.runId());
+    }
+
+    @Test
+    void aGridlockRunTheLedgerRefusesPutsEveryPaymentBackInItsQueue() {
+        admitThreeBanksInARingOfQueuedPayments();
+        ledger.netting = request -> CompletableFuture.failedFuture(
+                new LedgerRefusedException(Reason.of(ReasonCode.AM04, "a net payer's cash is locked")));
+
+        GridlockRunRecordedEvent run = gridlockRuns.run("EUR", ResolutionMode.FIFO, GridlockRunTrigger.OPERATOR);
+
+        assertThat(run.outcome()).isEqualTo(GridlockRunOutcome.ABORTED);
+        assertThat(run.abortReason()).contains("AM04");
+        assertThat(run.settledUetrs()).isEmpty();
+        assertThat(awaitQueue(BANK_B, view -> view.payments().size() == 1).payments())
+                .extracting(QueuedPaymentView::uetr).containsExactly(UETR_2);
+        assertThat(position(BANK_A)).containsExactly(new CurrencyPosition(euros(100), euros(0), euros(100)));
+
+        // Released for real: a pledge that covers B's payment settles it gross, and the credits it sets
+        // off unwind the rest of the ring, each payment on its own.
+        commands.sendAndWait(new PledgeLiquidityCommand("T-B", BANK_B, euros(500)));
+        for (Uetr uetr : List.of(UETR_1, UETR_2, UETR_3)) {
+            assertThat(awaitPayment(uetr, PaymentStatus.SETTLED).ledgerTransactionId()).isEqualTo("tx-" + uetr.value());
+        }
+        assertThat(ledger.nettingCalls).hasValue(1);
+    }
+
+    @Test
+    void aGridlockRunThatCannotSettleAnythingRecordsWhyEachPaymentStays() {
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_A, "Bank A"));
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_B, "Bank B"));
+        submit(UETR_1, BANK_A, BANK_B, 500);
+        awaitPayment(UETR_1, PaymentStatus.QUEUED);
+
+        GridlockRunRecordedEvent run = gridlockRuns.run("EUR", ResolutionMode.OPTIMISING, GridlockRunTrigger.OPERATOR);
+
+        assertThat(run.outcome()).isEqualTo(GridlockRunOutcome.NOTHING_TO_SETTLE);
+        assertThat(run.considered()).isEqualTo(1);
+        assertThat(run.stayQueued()).containsExactly(new StayQueued(UETR_1, StayQueuedReason.PAYER_SHORT));
+        assertThat(ledger.nettingCalls).hasValue(0);
+        assertThat(awaitPayment(UETR_1, PaymentStatus.QUEUED)).isNotNull();
+        assertThat(gridlockRuns.runIfAnythingQueued("EUR", ResolutionMode.FIFO)).isNotNull();
+        commands.sendAndWait(new CancelQueuedPaymentCommand(new LiquidityAccountId(BANK_A, "EUR"), UETR_1,
+                Reason.of(ReasonCode.NARR, "cancelled")));
+        awaitQueue(BANK_A, view -> view.payments().isEmpty());
+        assertThat(gridlockRuns.runIfAnythingQueued("EUR", ResolutionMode.FIFO))
+                .as("a scheduled run on empty queues records nothing").isNull();
+    }
+
+    /** A pays B, B pays C, C pays A, 500 each; only A has anything (100), so each payment queues. */
+    private void admitThreeBanksInARingOfQueuedPayments() {
+        for (Bic bank : List.of(BANK_A, BANK_B, BANK_C)) {
+            commands.sendAndWait(new AdmitParticipantCommand(bank, "Bank " + bank));
+        }
+        commands.sendAndWait(new PledgeLiquidityCommand("T-A", BANK_A, euros(100)));
+        awaitPosition(BANK_A, position -> position.balance().equals(euros(100)));
+        submit(UETR_1, BANK_A, BANK_B, 500);
+        submit(UETR_2, BANK_B, BANK_C, 500);
+        submit(UETR_3, BANK_C, BANK_A, 500);
+        for (Uetr uetr : List.of(UETR_1, UETR_2, UETR_3)) {
+            awaitPayment(uetr, PaymentStatus.QUEUED);
+        }
+    }
+
+    private List<GridlockRunRecordedEvent> awaitRuns(Predicate<List<GridlockRunRecordedEvent>> condition) {
+        return await(() -> queries.query(new ListGridlockRunsQuery(10),
+                ResponseTypes.multipleInstancesOf(GridlockRunRecordedEvent.class)).join(), condition, "gridlock runs");
     }
 
     private PaymentView awaitPayment(Uetr uetr, PaymentStatus status) {

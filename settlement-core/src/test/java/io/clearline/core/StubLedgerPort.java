@@ -4,6 +4,7 @@ import io.clearline.core.ledger.api.CashIssuanceRequest;
 import io.clearline.core.ledger.api.CashRedemptionRequest;
 import io.clearline.core.ledger.api.LedgerPort;
 import io.clearline.core.ledger.api.LedgerReceipt;
+import io.clearline.core.ledger.api.NettedSettlementRequest;
 import io.clearline.core.ledger.api.PaymentSettlementRequest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,9 @@ public final class StubLedgerPort implements LedgerPort {
             request -> CompletableFuture.completedFuture(new LedgerReceipt("tx-" + request.transferId()));
     public volatile Function<CashRedemptionRequest, CompletableFuture<LedgerReceipt>> redemption =
             request -> CompletableFuture.completedFuture(new LedgerReceipt("tx-" + request.transferId()));
+    public volatile Function<NettedSettlementRequest, CompletableFuture<LedgerReceipt>> netting =
+            request -> CompletableFuture.completedFuture(new LedgerReceipt("tx-" + request.runId()));
+    public final AtomicInteger nettingCalls = new AtomicInteger();
     public final AtomicInteger redemptionCalls = new AtomicInteger();
     public final AtomicInteger settlementCalls = new AtomicInteger();
     public final AtomicInteger issuanceCalls = new AtomicInteger();
@@ -37,5 +41,11 @@ public final class StubLedgerPort implements LedgerPort {
     public CompletableFuture<LedgerReceipt> redeemCash(CashRedemptionRequest request) {
         redemptionCalls.incrementAndGet();
         return redemption.apply(request);
+    }
+
+    @Override
+    public CompletableFuture<LedgerReceipt> settleNetted(NettedSettlementRequest request) {
+        nettingCalls.incrementAndGet();
+        return netting.apply(request);
     }
 }

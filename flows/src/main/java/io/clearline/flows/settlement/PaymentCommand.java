@@ -4,7 +4,9 @@ import io.clearline.flows.ledger.CommandData;
 
 /** What a transaction does with a payment. */
 public enum PaymentCommand implements CommandData {
-    SETTLE("payment.settle");
+    SETTLE("payment.settle"),
+    /** Several payments of one currency settled together; each party pays or receives only its net. */
+    SETTLE_NETTED("payment.settle-netted");
 
     private final String commandName;
 

@@ -21,7 +21,9 @@ import io.clearline.flows.ledger.TransactionVerifier;
 import io.clearline.flows.ledger.VaultEntry;
 import io.clearline.flows.ledger.WireTransaction;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +50,7 @@ final class SettlementFlows {
     private final PaymentResponder payeeResponder;
     private final PaymentTransactionBuilder builder;
     private final RegulatorAudit regulatorAudit;
+    private final NettedSettlement.Responder nettingResponder;
     private final ConcurrentMap<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
 
     record LedgerParties(Party centralBank, Party notary, Party regulator) {
@@ -69,6 +72,7 @@ final class SettlementFlows {
         this.payeeResponder = payeeResponder;
         this.builder = builder;
         this.regulatorAudit = regulatorAudit;
+        this.nettingResponder = new NettedSettlement.Responder(identities, verifier, store);
     }
 
     /**
@@ -167,17 +171,7 @@ final class SettlementFlows {
             Thread.currentThread().interrupt();
             throw new InterruptedWrapper(e);
         }
-        if (result instanceof FungibleStateSelector.Insufficient insufficient) {
-            throw refusal(ReasonCode.AM04, participant + " has " + insufficient.unconsumedMinorUnits() + " "
-                    + currency + " (minor units) of cash" + (insufficient.lockedByOthers()
-                    ? ", not enough of it unlocked in time," : "") + " to redeem " + amount);
-        }
-        if (result instanceof FungibleStateSelector.Fragmented fragmented) {
-            throw refusal(ReasonCode.AM04, participant + " has enough " + currency + " cash in too many small"
-                    + " states: the " + fragmented.statesMax() + " a redemption may spend cover only "
-                    + fragmented.coveredByStatesMaxMinorUnits() + " of " + amount + " (minor units)");
-        }
-        FungibleStateSelector.Selected selected = (FungibleStateSelector.Selected) result;
+        FungibleStateSelector.Selected selected = requireSelected(result, participant, currency, amount, "redeem");
         try {
             return buildSignNotariseRecordRedemption(transferId, participant, amount, currency, selected);
         } finally {
@@ -187,9 +181,7 @@ final class SettlementFlows {
 
     private String buildSignNotariseRecordRedemption(String transferId, Party participant, long amount,
                                                      String currency, FungibleStateSelector.Selected selected) {
-        List<StateAndRef> inputs = selected.entries().stream().map(entry -> new StateAndRef(store.resolve(entry.ref())
-                .orElseThrow(() -> new IllegalStateException("vault lists unrecorded " + entry.ref())), entry.ref()))
-                .toList();
+        List<StateAndRef> inputs = resolved(selected.entries());
         long change = Math.subtractExact(selected.totalMinorUnits(), amount);
         List<TransactionState> outputs = change == 0 ? List.of()
                 : List.of(new TransactionState(new CashState(change, currency, parties.centralBank(), participant),
@@ -250,17 +242,8 @@ final class SettlementFlows {
             Thread.currentThread().interrupt();
             throw new InterruptedWrapper(e);
         }
-        if (result instanceof FungibleStateSelector.Insufficient insufficient) {
-            throw refusal(ReasonCode.AM04, proposal.payer() + " has " + insufficient.unconsumedMinorUnits() + " "
-                    + proposal.currency() + " (minor units) of cash" + (insufficient.lockedByOthers()
-                    ? ", not enough of it unlocked in time," : "") + " to pay " + proposal.amountMinorUnits());
-        }
-        if (result instanceof FungibleStateSelector.Fragmented fragmented) {
-            throw refusal(ReasonCode.AM04, proposal.payer() + " has enough " + proposal.currency() + " cash in too"
-                    + " many small states: the " + fragmented.statesMax() + " a payment may spend cover only "
-                    + fragmented.coveredByStatesMaxMinorUnits() + " of " + proposal.amountMinorUnits() + " (minor units)");
-        }
-        FungibleStateSelector.Selected selected = (FungibleStateSelector.Selected) result;
+        FungibleStateSelector.Selected selected = requireSelected(result, proposal.payer(), proposal.currency(),
+                proposal.amountMinorUnits(), "pay");
         try {
             return buildSignNotariseRecord(proposal, selected.entries());
         } finally {
@@ -269,9 +252,7 @@ final class SettlementFlows {
     }
 
     private String buildSignNotariseRecord(PaymentProposal proposal, List<VaultEntry> entries) {
-        List<StateAndRef> inputs = entries.stream().map(entry -> new StateAndRef(store.resolve(entry.ref())
-                .orElseThrow(() -> new IllegalStateException("vault lists unrecorded " + entry.ref())), entry.ref()))
-                .toList();
+        List<StateAndRef> inputs = resolved(entries);
         SignedTransaction stx = verifier.codecs().unsigned(builder.build(proposal, inputs, parties.notary()));
         stx = stx.withSignature(identities.sign(proposal.payer(), stx.id()));
         verifier.verifySignatures(stx, Set.of(proposal.payee().publicKey(), parties.notary().publicKey()));
@@ -280,6 +261,83 @@ final class SettlementFlows {
         RecordedTransaction recorded = notarise(stx);
         recordFinal(recorded, List.of(proposal.payer(), proposal.payee()), connection -> { });
         return stx.id();
+    }
+
+    /** The selected cash, or the AM04 refusal that explains why there is not enough to {@code spendFor}. */
+    private static FungibleStateSelector.Selected requireSelected(FungibleStateSelector.Result result, Party owner,
+                                                                  String currency, long amount, String spendFor) {
+        if (result instanceof FungibleStateSelector.Insufficient insufficient) {
+            throw refusal(ReasonCode.AM04, owner + " has " + insufficient.unconsumedMinorUnits() + " " + currency
+                    + " (minor units) of cash" + (insufficient.lockedByOthers()
+                    ? ", not enough of it unlocked in time," : "") + " to " + spendFor + " " + amount);
+        }
+        if (result instanceof FungibleStateSelector.Fragmented fragmented) {
+            throw refusal(ReasonCode.AM04, owner + " has enough " + currency + " cash in too many small states: the "
+                    + fragmented.statesMax() + " it may spend to " + spendFor + " cover only "
+                    + fragmented.coveredByStatesMaxMinorUnits() + " of " + amount + " (minor units)");
+        }
+        return (FungibleStateSelector.Selected) result;
+    }
+
+    /**
+     * Settles payments together (a gridlock run): soft-locks each net payer's cash for its net outflow,
+     * has every payer and payee check and sign, notarises, records at every party and the regulator.
+     * If the run's first payment is already recorded, returns its transaction without building another.
+     *
+     * @throws io.clearline.core.ledger.api.LedgerRefusedException AM04 when a net payer lacks unlocked
+     *         cash in time; NARR if a party or the notary refuses. Nothing is recorded then.
+     */
+    String settleNetted(NettedSettlement.Proposal proposal) throws InterruptedException {
+        PaymentProposal first = proposal.payments().get(0);
+        try {
+            return once("netting:" + proposal.runId(), () -> store
+                    .transactionOfLinearState(first.payer(), SettlementCodecs.PAYMENT, first.uetr())
+                    .orElseGet(() -> settleNettedNew(proposal)));
+        } catch (InterruptedWrapper e) {
+            throw e.interrupted;
+        }
+    }
+
+    private String settleNettedNew(NettedSettlement.Proposal proposal) {
+        Map<Party, FungibleStateSelector.Selected> selections = new LinkedHashMap<>();
+        try {
+            Map<Party, List<StateAndRef>> cashInputs = new LinkedHashMap<>();
+            for (Map.Entry<Party, Long> net : proposal.nets().entrySet()) {
+                if (net.getValue() >= 0) {
+                    continue;
+                }
+                long outflow = Math.negateExact(net.getValue());
+                FungibleStateSelector.Result result;
+                try {
+                    result = selector.select(net.getKey(), SettlementCodecs.CASH, proposal.currency(), outflow);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedWrapper(e);
+                }
+                FungibleStateSelector.Selected selected =
+                        requireSelected(result, net.getKey(), proposal.currency(), outflow, "pay its net of");
+                selections.put(net.getKey(), selected);
+                cashInputs.put(net.getKey(), resolved(selected.entries()));
+            }
+            SignedTransaction stx = verifier.codecs().unsigned(
+                    NettedSettlement.build(proposal, cashInputs, parties.notary()));
+            for (Party party : proposal.nets().keySet()) {
+                stx = stx.withSignature(nettingResponder.checkAndSign(stx, proposal, party));
+            }
+            verifier.verifySignatures(stx, Set.of(parties.notary().publicKey()));
+            RecordedTransaction recorded = notarise(stx);
+            recordFinal(recorded, List.copyOf(proposal.nets().keySet()), connection -> { });
+            return stx.id();
+        } finally {
+            selections.values().forEach(selected -> softLocks.release(selected.lockId(),
+                    selected.entries().stream().map(VaultEntry::ref).toList()));
+        }
+    }
+
+    private List<StateAndRef> resolved(List<VaultEntry> entries) {
+        return entries.stream().map(entry -> new StateAndRef(store.resolve(entry.ref())
+                .orElseThrow(() -> new IllegalStateException("vault lists unrecorded " + entry.ref())), entry.ref()))
+                .toList();
     }
 
     /**

@@ -8,9 +8,12 @@ import io.clearline.core.ledger.api.CashIssuanceRequest;
 import io.clearline.core.ledger.api.CashRedemptionRequest;
 import io.clearline.core.ledger.api.LedgerPort;
 import io.clearline.core.ledger.api.LedgerReceipt;
+import io.clearline.core.ledger.api.NettedSettlementRequest;
 import io.clearline.core.ledger.api.PaymentSettlementRequest;
 import io.clearline.flows.ledger.IdentityService;
 import io.clearline.flows.ledger.Party;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -68,6 +71,25 @@ public final class SettlementLedger implements LedgerPort {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while redeeming " + request.transferId(), e);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<LedgerReceipt> settleNetted(NettedSettlementRequest request) {
+        return run(() -> {
+            List<PaymentProposal> payments = new ArrayList<>();
+            for (PaymentSettlementRequest payment : request.payments()) {
+                payments.add(new PaymentProposal(payment.uetr().value(), admitted(payment.payer(), ReasonCode.DNOR),
+                        admitted(payment.payee(), ReasonCode.CNOR), payment.amount().minorUnits(),
+                        payment.amount().currency()));
+            }
+            try {
+                return new LedgerReceipt(flows.settleNetted(
+                        new NettedSettlement.Proposal(request.runId(), request.currency(), payments)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while settling run " + request.runId(), e);
             }
         });
     }

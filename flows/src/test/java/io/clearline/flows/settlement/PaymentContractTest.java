@@ -5,6 +5,7 @@ import static io.clearline.flows.settlement.ContractTestSupport.BANK_B;
 import static io.clearline.flows.settlement.ContractTestSupport.UETR;
 import static io.clearline.flows.settlement.ContractTestSupport.cash;
 
+import io.clearline.flows.ledger.Party;
 import io.clearline.flows.settlement.ContractTestSupport.Tx;
 import org.junit.jupiter.api.Test;
 
@@ -73,4 +74,66 @@ class PaymentContractTest {
     void payerAndPayeeBothSign() {
         settle(60).command(PaymentCommand.SETTLE, BANK_A).failsWith("Payer and payee both sign");
     }
+
+    // Settle netted: a ring A -> B 60, B -> C 60, C -> A 20; A receives 20 and pays 60 (net -40), B nets 0,
+    // C nets +40. Only A's cash moves.
+
+    private static final Party BANK_C = ContractTestSupport.party("BANKCCCC");
+
+    private static Tx ring() {
+        return new Tx().input(cash(100, BANK_A)).output(cash(60, BANK_A)).output(cash(40, BANK_C))
+                .output(new PaymentState("u-1", BANK_A, BANK_B, 60, "EUR"))
+                .output(new PaymentState("u-2", BANK_B, BANK_C, 60, "EUR"))
+                .output(new PaymentState("u-3", BANK_C, BANK_A, 20, "EUR"))
+                .command(CashCommand.MOVE, BANK_A);
+    }
+
+    @Test
+    void aNettedRingWhereEachPartyMovesItsNetSignedByAllVerifies() {
+        ring().command(PaymentCommand.SETTLE_NETTED, BANK_A, BANK_B, BANK_C).verifies();
+    }
+
+    @Test
+    void settleNettedCreatesAtLeastOnePaymentState() {
+        new Tx().input(cash(100, BANK_A)).output(cash(100, BANK_B)).command(CashCommand.MOVE, BANK_A)
+                .command(PaymentCommand.SETTLE_NETTED, BANK_A, BANK_B)
+                .failsWith("Settle netted creates at least one payment state");
+    }
+
+    @Test
+    void settleNettedPaymentsHaveDistinctUetrs() {
+        new Tx().input(cash(100, BANK_A)).output(cash(100, BANK_B))
+                .output(new PaymentState("u-1", BANK_A, BANK_B, 50, "EUR"))
+                .output(new PaymentState("u-1", BANK_A, BANK_B, 50, "EUR"))
+                .command(CashCommand.MOVE, BANK_A).command(PaymentCommand.SETTLE_NETTED, BANK_A, BANK_B)
+                .failsWith("Settle netted payments have distinct UETRs");
+    }
+
+    @Test
+    void everyPartysCashChangesByExactlyItsPaymentsInMinusItsPaymentsOut() {
+        String rule = "Every party's cash changes by exactly its payments in minus its payments out";
+        // C is paid 30 in cash though its payments net +40.
+        new Tx().input(cash(100, BANK_A)).output(cash(70, BANK_A)).output(cash(30, BANK_C))
+                .output(new PaymentState("u-1", BANK_A, BANK_B, 60, "EUR"))
+                .output(new PaymentState("u-2", BANK_B, BANK_C, 60, "EUR"))
+                .output(new PaymentState("u-3", BANK_C, BANK_A, 20, "EUR"))
+                .command(CashCommand.MOVE, BANK_A).command(PaymentCommand.SETTLE_NETTED, BANK_A, BANK_B, BANK_C)
+                .failsWith(rule);
+        // A bystander's cash may not ride along.
+        new Tx().input(cash(100, BANK_A)).output(cash(60, BANK_A)).output(cash(40, BANK_C))
+                .input(cash(5, BANK_B)).output(cash(5, CENTRAL))
+                .output(new PaymentState("u-1", BANK_A, BANK_B, 60, "EUR"))
+                .output(new PaymentState("u-2", BANK_B, BANK_C, 60, "EUR"))
+                .output(new PaymentState("u-3", BANK_C, BANK_A, 20, "EUR"))
+                .command(CashCommand.MOVE, BANK_A, BANK_B)
+                .command(PaymentCommand.SETTLE_NETTED, BANK_A, BANK_B, BANK_C)
+                .failsWith(rule);
+    }
+
+    @Test
+    void everyPayerAndEveryPayeeSigns() {
+        ring().command(PaymentCommand.SETTLE_NETTED, BANK_A, BANK_C).failsWith("Every payer and every payee signs");
+    }
+
+    private static final Party CENTRAL = ContractTestSupport.CENTRAL_BANK;
 }

@@ -41,13 +41,27 @@ import io.clearline.core.liquidity.api.ReservationDebitedEvent;
 import io.clearline.core.liquidity.api.ReserveLiquidityCommand;
 import io.clearline.core.liquidity.api.SetBilateralLimitCommand;
 import io.clearline.core.liquidity.api.SetMultilateralLimitCommand;
+import io.clearline.core.liquidity.api.GridlockReservationReleasedEvent;
+import io.clearline.core.liquidity.api.GridlockReservedEvent;
+import io.clearline.core.liquidity.api.GridlockSettledEvent;
+import io.clearline.core.liquidity.api.ReadGridlockViewCommand;
+import io.clearline.core.liquidity.api.ReleaseGridlockCommand;
+import io.clearline.core.liquidity.api.ReserveForGridlockCommand;
+import io.clearline.core.liquidity.api.SettleGridlockCommand;
+import io.clearline.core.lsm.api.AccountGridlockView;
+import io.clearline.core.lsm.api.GridlockLeg;
+import io.clearline.core.lsm.api.ParticipantLiquidity;
 import io.clearline.core.lsm.api.PaymentPriority;
+import io.clearline.core.lsm.api.QueuedPayment;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -116,6 +130,14 @@ public class LiquidityAccount {
     private record Reservation(Money amount, PaymentPriority priority, Bic payee) {
     }
 
+    /**
+     * A gridlock run's hold on this account: its outgoing payments left the queue (their places are
+     * kept, to return to them if the run does not settle) and {@code held} is part of {@code reserved}.
+     */
+    private record GridlockHold(List<GridlockLeg> outgoing, List<GridlockLeg> incoming, Map<Uetr, QueuePlace> places,
+                                Money held) {
+    }
+
     @AggregateIdentifier
     private LiquidityAccountId accountId;
     private Money balance;
@@ -126,6 +148,8 @@ public class LiquidityAccount {
      * Bounded by the operator's redemptions in flight, each one closed by its saga.
      */
     private final Map<String, Money> redemptionsInFlight = new LinkedHashMap<>();
+    /** Gridlock runs reserved and not yet settled or released; one run at a time per node, so tiny. */
+    private final Map<String, GridlockHold> gridlockRunsInFlight = new LinkedHashMap<>();
     private final RecentKeys closedReservations = new RecentKeys(RECENT_KEYS_MAX);
     private final RecentKeys creditedKeys = new RecentKeys(RECENT_KEYS_MAX);
     private final TreeMap<QueuePlace, QueueEntry> queue = new TreeMap<>(QueuePlace.POLICY_ORDER);
@@ -363,6 +387,128 @@ public class LiquidityAccount {
         reserveCoveredQueuedPayments();
     }
 
+    /** The account's part of a gridlock snapshot; no event. Payments queued before limits (no payee) sit out. */
+    @CommandHandler
+    AccountGridlockView handle(ReadGridlockViewCommand command) {
+        String currency = accountId.currency();
+        Map<Bic, Long> bilateralHeadroom = new HashMap<>();
+        bilateralLimits.forEach((counterparty, limit) -> bilateralHeadroom.put(counterparty,
+                Math.max(0, limit.minorUnits() - netOutflowTowards(counterparty))));
+        OptionalLong multilateralHeadroom = multilateralLimit == null ? OptionalLong.empty()
+                : OptionalLong.of(Math.max(0, multilateralLimit.minorUnits()
+                        - Math.addExact(settledNetOutflowTotal, reservedNormalOutflowTotal)));
+        List<QueuedPayment> queued = new ArrayList<>();
+        for (QueueEntry entry : queue.values()) {
+            if (entry.payee() != null) {
+                queued.add(new QueuedPayment(entry.uetr(), accountId.bic(), entry.payee(), entry.amount().minorUnits(),
+                        entry.place().priority(), entry.place().arrival(), entry.held()));
+            }
+        }
+        return new AccountGridlockView(accountId, new ParticipantLiquidity(accountId.bic(),
+                Math.max(0, available(currency).minorUnits()), bilateralHeadroom, multilateralHeadroom), queued);
+    }
+
+    /**
+     * Checks the account's part of a gridlock run against the account as it is now, not as the snapshot
+     * saw it: between the two, payments may have settled, been cancelled or held, or limits changed.
+     */
+    @CommandHandler
+    void handle(ReserveForGridlockCommand command) {
+        String key = gridlockKey(command.runId());
+        if (gridlockRunsInFlight.containsKey(command.runId()) || closedReservations.contains(key)) {
+            return;
+        }
+        String currency = accountId.currency();
+        Map<Bic, Long> normalNetOutflow = new HashMap<>();
+        long outgoing = 0;
+        for (GridlockLeg leg : command.outgoing()) {
+            requireCurrency(accountId, leg.amount());
+            QueuePlace place = queuePlaces.get(leg.uetr());
+            if (place == null) {
+                throw new IllegalStateException("payment " + leg.uetr() + " is no longer queued on " + accountId);
+            }
+            QueueEntry queued = queue.get(place);
+            if (queued.held() || !queued.amount().equals(leg.amount())) {
+                throw new IllegalStateException("payment " + leg.uetr() + " on " + accountId
+                        + (queued.held() ? " is held" : " is queued for " + queued.amount() + ", not " + leg.amount()));
+            }
+            outgoing = Math.addExact(outgoing, leg.amount().minorUnits());
+            if (leg.priority() == PaymentPriority.NORMAL) {
+                normalNetOutflow.merge(leg.counterparty(), leg.amount().minorUnits(), Math::addExact);
+            }
+        }
+        long incoming = 0;
+        for (GridlockLeg leg : command.incoming()) {
+            requireCurrency(accountId, leg.amount());
+            incoming = Math.addExact(incoming, leg.amount().minorUnits());
+            normalNetOutflow.merge(leg.counterparty(), Math.negateExact(leg.amount().minorUnits()), Math::addExact);
+        }
+        long available = available(currency).minorUnits();
+        if (Math.addExact(available, incoming) < outgoing) {
+            throw new IllegalStateException("AM04: available liquidity " + available + " plus " + incoming
+                    + " incoming does not cover " + outgoing + " outgoing " + currency + " on " + accountId);
+        }
+        Reason limitExceeded = gridlockLimitExceeded(normalNetOutflow);
+        if (limitExceeded != null) {
+            throw new IllegalStateException(limitExceeded.code() + ": " + limitExceeded.explanation() + " on " + accountId);
+        }
+        apply(new GridlockReservedEvent(accountId, command.runId(), command.outgoing(), command.incoming(),
+                Money.of(Math.max(0, outgoing - incoming), currency), now()));
+    }
+
+    /** Net outflow deltas count only where positive, as the limits cap outflow; an inflow frees headroom. */
+    private Reason gridlockLimitExceeded(Map<Bic, Long> normalNetOutflow) {
+        long total = 0;
+        for (Map.Entry<Bic, Long> delta : normalNetOutflow.entrySet()) {
+            total = Math.addExact(total, delta.getValue());
+            Money limit = bilateralLimits.get(delta.getKey());
+            if (limit != null && delta.getValue() > 0
+                    && Math.addExact(netOutflowTowards(delta.getKey()), delta.getValue()) > limit.minorUnits()) {
+                return Reason.of(ReasonCode.NARR, "bilateral limit towards " + delta.getKey() + " of "
+                        + display(limit) + " would be exceeded");
+            }
+        }
+        if (multilateralLimit != null && total > 0 && Math.addExact(
+                Math.addExact(settledNetOutflowTotal, reservedNormalOutflowTotal), total) > multilateralLimit.minorUnits()) {
+            return Reason.of(ReasonCode.NARR, "multilateral limit of " + display(multilateralLimit)
+                    + " would be exceeded");
+        }
+        return null;
+    }
+
+    @CommandHandler
+    void handle(SettleGridlockCommand command) {
+        GridlockHold hold = gridlockRunsInFlight.get(command.runId());
+        if (hold == null) {
+            if (closedReservations.contains(gridlockKey(command.runId()))) {
+                return;
+            }
+            throw new IllegalStateException("no gridlock run " + command.runId() + " reserved on " + accountId);
+        }
+        apply(new GridlockSettledEvent(accountId, command.runId(), total(hold.outgoing()), total(hold.incoming()),
+                hold.held(), command.ledgerTransactionId(), now()));
+        // What the run brought in may cover the first queued payment.
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    void handle(ReleaseGridlockCommand command) {
+        GridlockHold hold = gridlockRunsInFlight.get(command.runId());
+        if (hold == null) {
+            return;
+        }
+        apply(new GridlockReservationReleasedEvent(accountId, command.runId(), hold.outgoing(), hold.held(), now()));
+        reserveCoveredQueuedPayments();
+    }
+
+    private Money total(List<GridlockLeg> legs) {
+        long minorUnits = 0;
+        for (GridlockLeg leg : legs) {
+            minorUnits = Math.addExact(minorUnits, leg.amount().minorUnits());
+        }
+        return Money.of(minorUnits, accountId.currency());
+    }
+
     /**
      * The limit that settling {@code amount} to {@code payee} would exceed, as the reason to queue; null
      * when the payment keeps within every limit or is not NORMAL (HIGH and URGENT ignore limits).
@@ -471,6 +617,10 @@ public class LiquidityAccount {
 
     private static String pledgeKey(String transferId) {
         return "pledge:" + transferId;
+    }
+
+    private static String gridlockKey(String runId) {
+        return "gridlock:" + runId;
     }
 
     /** Prefixed so that a transfer id can never be mistaken for a UETR among closed reservations. */
@@ -631,6 +781,56 @@ public class LiquidityAccount {
     @EventSourcingHandler
     void on(MultilateralLimitRemovedEvent event) {
         multilateralLimit = null;
+    }
+
+    @EventSourcingHandler
+    void on(GridlockReservedEvent event) {
+        Map<Uetr, QueuePlace> places = new HashMap<>();
+        for (GridlockLeg leg : event.outgoing()) {
+            places.put(leg.uetr(), queuePlaces.get(leg.uetr()));
+            leaveQueue(leg.uetr());
+            if (leg.priority() == PaymentPriority.NORMAL) {
+                countReservedNormalOutflow(leg.counterparty(), leg.amount().minorUnits());
+            }
+        }
+        gridlockRunsInFlight.put(event.runId(), new GridlockHold(event.outgoing(), event.incoming(), places,
+                event.held()));
+        reserved = reserved.plus(event.held());
+    }
+
+    @EventSourcingHandler
+    void on(GridlockSettledEvent event) {
+        GridlockHold hold = gridlockRunsInFlight.remove(event.runId());
+        for (GridlockLeg leg : hold.outgoing()) {
+            closedReservations.remember(leg.uetr().value());
+            if (leg.priority() == PaymentPriority.NORMAL) {
+                countReservedNormalOutflow(leg.counterparty(), Math.negateExact(leg.amount().minorUnits()));
+                countSettledNetOutflow(leg.counterparty(), leg.amount().minorUnits());
+            }
+        }
+        for (GridlockLeg leg : hold.incoming()) {
+            creditedKeys.remember(incomingKey(leg.uetr()));
+            countSettledNetOutflow(leg.counterparty(), Math.negateExact(leg.amount().minorUnits()));
+        }
+        closedReservations.remember(gridlockKey(event.runId()));
+        reserved = reserved.minus(event.held());
+        balance = balance.plus(event.incoming()).minus(event.outgoing());
+    }
+
+    @EventSourcingHandler
+    void on(GridlockReservationReleasedEvent event) {
+        GridlockHold hold = gridlockRunsInFlight.remove(event.runId());
+        for (GridlockLeg leg : hold.outgoing()) {
+            QueuePlace place = hold.places().get(leg.uetr());
+            queue.put(place, new QueueEntry(leg.uetr(), leg.amount(), place, false, leg.counterparty()));
+            queuePlaces.put(leg.uetr(), place);
+            waitingByPriority[place.priority().ordinal()]++;
+            if (leg.priority() == PaymentPriority.NORMAL) {
+                countReservedNormalOutflow(leg.counterparty(), Math.negateExact(leg.amount().minorUnits()));
+            }
+        }
+        closedReservations.remember(gridlockKey(event.runId()));
+        reserved = reserved.minus(event.held());
     }
 
     /** A null counterparty (recorded before limits existed) counts towards the total alone. */

@@ -7,7 +7,11 @@ import io.clearline.core.liquidity.api.CurrencyPosition;
 import io.clearline.core.common.api.Uetr;
 import io.clearline.core.liquidity.api.FindPositionQuery;
 import io.clearline.core.liquidity.api.FindQueueQuery;
+import io.clearline.core.liquidity.api.GridlockReservationReleasedEvent;
+import io.clearline.core.liquidity.api.GridlockReservedEvent;
+import io.clearline.core.liquidity.api.GridlockSettledEvent;
 import io.clearline.core.liquidity.api.HeldPaymentReleasedEvent;
+import io.clearline.core.lsm.api.GridlockLeg;
 import io.clearline.core.liquidity.api.IncomingPaymentCreditedEvent;
 import io.clearline.core.liquidity.api.LiquidityAccountId;
 import io.clearline.core.liquidity.api.LiquidityPledgedEvent;
@@ -25,6 +29,7 @@ import io.clearline.core.liquidity.api.QueuedPaymentView;
 import io.clearline.core.liquidity.api.ReservationDebitedEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +63,37 @@ public class PositionsProjection {
     private static final class AccountQueue {
         private long lastSequenceNumber = -1;
         private final Map<Uetr, QueuedPaymentView> payments = new LinkedHashMap<>();
+        /** Payments a gridlock run took out of the queue, by run, until it settles them or gives them back. */
+        private final Map<String, List<QueuedPaymentView>> inGridlockRuns = new HashMap<>();
+
+        synchronized void takeIntoGridlock(long sequenceNumber, String runId, List<GridlockLeg> outgoing) {
+            change(sequenceNumber, queued -> {
+                List<QueuedPaymentView> taken = new ArrayList<>();
+                outgoing.forEach(leg -> {
+                    QueuedPaymentView view = queued.remove(leg.uetr());
+                    if (view != null) {
+                        taken.add(view);
+                    }
+                });
+                inGridlockRuns.put(runId, taken);
+            });
+        }
+
+        synchronized void settledInGridlock(long sequenceNumber, String runId) {
+            change(sequenceNumber, queued -> inGridlockRuns.remove(runId));
+        }
+
+        /** Back in arrival order, as if never taken. */
+        synchronized void givenBackByGridlock(long sequenceNumber, String runId) {
+            change(sequenceNumber, queued -> {
+                List<QueuedPaymentView> all = new ArrayList<>(queued.values());
+                all.addAll(inGridlockRuns.getOrDefault(runId, List.of()));
+                inGridlockRuns.remove(runId);
+                all.sort(Comparator.comparing(QueuedPaymentView::queuedAt));
+                queued.clear();
+                all.forEach(view -> queued.put(view.uetr(), view));
+            });
+        }
 
         synchronized void change(long sequenceNumber, Consumer<Map<Uetr, QueuedPaymentView>> change) {
             if (sequenceNumber <= lastSequenceNumber) {
@@ -152,6 +188,29 @@ public class PositionsProjection {
     void on(ReservationDebitedEvent event, @SequenceNumber long sequenceNumber) {
         long minorUnits = Math.negateExact(event.amount().minorUnits());
         move(event.accountId(), sequenceNumber, minorUnits, minorUnits);
+    }
+
+    @EventHandler
+    void on(GridlockReservedEvent event, @SequenceNumber long sequenceNumber) {
+        move(event.accountId(), sequenceNumber, 0, event.held().minorUnits());
+        queues.computeIfAbsent(event.accountId(), id -> new AccountQueue())
+                .takeIntoGridlock(sequenceNumber, event.runId(), event.outgoing());
+    }
+
+    @EventHandler
+    void on(GridlockSettledEvent event, @SequenceNumber long sequenceNumber) {
+        move(event.accountId(), sequenceNumber,
+                Math.subtractExact(event.incoming().minorUnits(), event.outgoing().minorUnits()),
+                Math.negateExact(event.held().minorUnits()));
+        queues.computeIfAbsent(event.accountId(), id -> new AccountQueue())
+                .settledInGridlock(sequenceNumber, event.runId());
+    }
+
+    @EventHandler
+    void on(GridlockReservationReleasedEvent event, @SequenceNumber long sequenceNumber) {
+        move(event.accountId(), sequenceNumber, 0, Math.negateExact(event.held().minorUnits()));
+        queues.computeIfAbsent(event.accountId(), id -> new AccountQueue())
+                .givenBackByGridlock(sequenceNumber, event.runId());
     }
 
     private void move(LiquidityAccountId accountId, long sequenceNumber, long balanceChange, long reservedChange) {

@@ -20,6 +20,7 @@ import io.clearline.core.payment.api.PaymentSettlingEvent;
 import io.clearline.core.payment.api.PaymentStatus;
 import io.clearline.core.payment.api.QueuePaymentCommand;
 import io.clearline.core.payment.api.RejectPaymentCommand;
+import io.clearline.core.payment.api.SettleInGridlockCommand;
 import io.clearline.core.payment.api.SettlePaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentOutcome;
@@ -125,6 +126,21 @@ public class PaymentInstruction {
         }
         requireStatus(PaymentStatus.SETTLING, "settle");
         apply(new PaymentSettledEvent(uetr, payer, payee, amount, references, command.ledgerTransactionId(), now()));
+    }
+
+    /** A queued payment settled with others by a gridlock run; it never passed through SETTLING alone. */
+    @CommandHandler
+    void handle(SettleInGridlockCommand command) {
+        if (status == PaymentStatus.SETTLED) {
+            if (!ledgerTransactionId.equals(command.ledgerTransactionId())) {
+                throw new IllegalStateException("payment " + uetr + " settled in ledger transaction "
+                        + ledgerTransactionId + ", not in " + command.ledgerTransactionId());
+            }
+            return;
+        }
+        requireStatus(PaymentStatus.QUEUED, "settle in gridlock run " + command.runId());
+        apply(new PaymentSettledEvent(uetr, payer, payee, amount, references, command.ledgerTransactionId(), now(),
+                command.runId()));
     }
 
     @CommandHandler

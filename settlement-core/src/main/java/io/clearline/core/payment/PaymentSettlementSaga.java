@@ -176,6 +176,10 @@ public class PaymentSettlementSaga {
     @EndSaga
     @SagaEventHandler(associationProperty = "uetr")
     void on(PaymentSettledEvent event) {
+        if (event.gridlockRunId() != null) {
+            // Settled with others: the run moved each account by its net, in one step per account.
+            return;
+        }
         // Both movements are keyed by UETR in the accounts, so a redelivery cannot move money twice.
         commandGateway.send(new DebitReservationCommand(new LiquidityAccountId(payer, amount.currency()), uetr))
                 .whenComplete((ignored, failure) -> logIfFailed(failure, event.uetr(), "debit the payer"));

@@ -12,12 +12,13 @@ public final class ProcessingGroups {
     public static final String PAYMENTS_PROJECTION = "clearline-payments-projection";
     public static final String POSITIONS_PROJECTION = "clearline-positions-projection";
     public static final String PARTICIPANTS_PROJECTION = "clearline-participants-projection";
+    public static final String GRIDLOCK_RUNS_PROJECTION = "clearline-gridlock-runs-projection";
     public static final String PAYMENT_SETTLEMENT_SAGA = "clearline-payment-settlement-saga";
     public static final String LIQUIDITY_PLEDGE_SAGA = "clearline-liquidity-pledge-saga";
 
     /** Rebuilt from the event store at each start; an in-memory token store fits them. */
     public static final List<String> PROJECTIONS =
-            List.of(PAYMENTS_PROJECTION, POSITIONS_PROJECTION, PARTICIPANTS_PROJECTION);
+            List.of(PAYMENTS_PROJECTION, POSITIONS_PROJECTION, PARTICIPANTS_PROJECTION, GRIDLOCK_RUNS_PROJECTION);
 
     /** Durable: their tokens and saga entries must live in the node's database. */
     public static final List<String> SAGAS = List.of(PAYMENT_SETTLEMENT_SAGA, LIQUIDITY_PLEDGE_SAGA);

@@ -25,4 +25,11 @@ public interface LedgerPort {
      * with AM04 when the participant has too little unlocked cash.
      */
     CompletableFuture<LedgerReceipt> redeemCash(CashRedemptionRequest request);
+
+    /**
+     * Settle payments of one currency together in one transaction: each party pays or receives its net,
+     * every payer and payee signs, and each payment gets its payment state. Refused with AM04 when a net
+     * payer has too little unlocked cash; nothing is recorded then.
+     */
+    CompletableFuture<LedgerReceipt> settleNetted(NettedSettlementRequest request);
 }
