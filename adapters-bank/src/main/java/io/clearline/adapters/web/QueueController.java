@@ -11,6 +11,8 @@ import io.clearline.core.liquidity.api.HoldQueuedPaymentCommand;
 import io.clearline.core.liquidity.api.LiquidityAccountId;
 import io.clearline.core.liquidity.api.QueueView;
 import io.clearline.core.liquidity.api.ReleaseHeldPaymentCommand;
+import io.clearline.core.liquidity.api.ReprioritiseQueuedPaymentCommand;
+import io.clearline.core.lsm.api.PaymentPriority;
 import io.clearline.core.payment.api.FindPaymentQuery;
 import io.clearline.core.payment.api.PaymentStatus;
 import io.clearline.core.payment.api.PaymentView;
@@ -26,12 +28,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A bank's queue and what its treasury may do with a queued payment: hold it in place, release it,
- * or cancel it. The paying bank and the operator may act; anyone else learns nothing (404). Acting
+ * change its priority, or cancel it. The paying bank and the operator may act; anyone else learns nothing (404). Acting
  * on a payment that is no longer queued is a conflict (409), never a silent success.
  */
 @RestController
@@ -75,6 +78,22 @@ public class QueueController {
         PaymentView payment = queuedPaymentOf(uetr, caller);
         return act(payment, "RELEASED", () -> commands.sendAndWait(new ReleaseHeldPaymentCommand(accountOf(payment),
                 payment.uetr())));
+    }
+
+    public record PriorityRequest(PaymentPriority priority) {
+    }
+
+    /** HIGH or NORMAL: URGENT is for the central bank's own payments, which never wait in a bank's queue. */
+    @PostMapping("/api/payments/{uetr}/priority")
+    public Map<String, String> reprioritise(@PathVariable String uetr, @RequestBody PriorityRequest request,
+                                            Authentication caller) {
+        if (request == null || request.priority() == null || request.priority() == PaymentPriority.URGENT) {
+            throw new IllegalArgumentException("priority is HIGH or NORMAL; URGENT is for the central bank's own"
+                    + " payments");
+        }
+        PaymentView payment = queuedPaymentOf(uetr, caller);
+        return act(payment, request.priority().name(), () -> commands.sendAndWait(
+                new ReprioritiseQueuedPaymentCommand(accountOf(payment), payment.uetr(), request.priority())));
     }
 
     @PostMapping("/api/payments/{uetr}/cancel")

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every API endpoint with every role: no bank reads or moves another bank's money, only the operator
- * admits and pledges, only a bank's own system submits messages, and nobody gets in without
- * credentials. Statuses only: what each endpoint answers is tested elsewhere.
+ * admits and pledges, only a bank's own system submits messages, every signed-in user reads the API's
+ * documentation, and nobody gets in without credentials. Statuses only: what each endpoint answers is
+ * tested elsewhere.
  */
 class AccessMatrixTest extends DemoNodeTest {
     private static final String ANONYMOUS = null;
@@ -54,8 +55,17 @@ class AccessMatrixTest extends DemoNodeTest {
                 new Object[] {Call.post("/api/iso20022/messages", "{}"), 401, 415, 403, 403},
                 new Object[] {Call.get("/api/payments/" + UNKNOWN_UETR), 401, 404, 404, 404},
                 new Object[] {Call.post("/api/payments/" + UNKNOWN_UETR + "/cancel", null), 401, 404, 404, 404},
+                new Object[] {Call.post("/api/payments/" + UNKNOWN_UETR + "/priority", "{\"priority\":\"HIGH\"}"),
+                        401, 404, 404, 404},
+                new Object[] {Call.get("/api/lsm/runs"), 401, 403, 200, 200},
+                new Object[] {Call.post("/api/lsm/runs", "{\"currency\":\"EUR\"}"), 401, 403, 201, 403},
                 new Object[] {Call.get("/api/ledger/transactions/unknown"), 401, 404, 404, 404},
                 new Object[] {Call.get("/api/audit"), 401, 403, 200, 200},
+                new Object[] {Call.get("/v3/api-docs"), 401, 200, 200, 200},
+                new Object[] {Call.get("/v3/api-docs/swagger-config"), 401, 200, 200, 200},
+                new Object[] {Call.get("/swagger-ui/index.html"), 401, 200, 200, 200},
+                // The documentation is read-only: a write fails CSRF before anyone is asked who they are.
+                new Object[] {Call.post("/v3/api-docs", null), 403, 403, 403, 403},
                 new Object[] {Call.get("/actuator/health"), 200, 200, 200, 200});
         String[] users = {ANONYMOUS, ALPHA, OPERATOR, REGULATOR};
         return rows.stream().flatMap(row -> Stream.of(0, 1, 2, 3).map(column -> Arguments.of(

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A bank's treasury manages its queue through the API: see it, hold, release and cancel a payment. */
+/** A bank's treasury manages its queue through the API: see it, hold, release, reprioritise and cancel a payment. */
 class QueueManagementTest extends DemoNodeTest {
     @Test
     void treasuryHoldsReleasesAndCancelsItsQueuedPayment() throws Exception {
@@ -57,6 +57,27 @@ class QueueManagementTest extends DemoNodeTest {
                 .contains("\"status\":\"SETTLED\""));
         assertThat(putJson(ALPHA, limits, "{\"amount\":\"1.00\",\"currency\":\"EUR\"}").statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void treasuryRaisesAPaymentStuckBehindALargerOneAndItSettles() throws Exception {
+        String blocking = queueUncoveredPaymentFromDelta();
+        String small = UUID.randomUUID().toString();
+        postXml(DELTA, Pacs008Template.creditTransfer("P-" + small.substring(0, 8), small, DELTA, ALPHA, "10.00",
+                "EUR", LocalDate.now()));
+        Eventually.until("the small payment waiting behind the large one", () -> body(DELTA, "/api/payments/" + small)
+                .contains("\"status\":\"QUEUED\""));
+
+        HttpResponse<String> urgent = postJson(DELTA, "/api/payments/" + small + "/priority", "{\"priority\":\"URGENT\"}");
+        assertThat(urgent.statusCode()).as("URGENT is the central bank's").isEqualTo(400);
+        HttpResponse<String> raised = postJson(DELTA, "/api/payments/" + small + "/priority", "{\"priority\":\"HIGH\"}");
+        assertThat(raised.statusCode()).as(raised.body()).isEqualTo(200);
+
+        Eventually.until("the raised payment settled", () -> body(DELTA, "/api/payments/" + small)
+                .contains("\"status\":\"SETTLED\""));
+        assertThat(body(DELTA, "/api/payments/" + blocking)).contains("\"status\":\"QUEUED\"");
+        assertThat(postJson(ALPHA, "/api/payments/" + blocking + "/priority", "{\"priority\":\"HIGH\"}")
+                .statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> putJson(String user, String path, String json) throws Exception {

@@ -33,6 +33,8 @@ import io.clearline.core.liquidity.api.MultilateralLimitRemovedEvent;
 import io.clearline.core.liquidity.api.MultilateralLimitSetEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentHeldEvent;
+import io.clearline.core.liquidity.api.QueuedPaymentReprioritisedEvent;
+import io.clearline.core.liquidity.api.ReprioritiseQueuedPaymentCommand;
 import io.clearline.core.liquidity.api.ReleaseHeldPaymentCommand;
 import io.clearline.core.liquidity.api.ReleaseReservationCommand;
 import io.clearline.core.liquidity.api.RemoveBilateralLimitCommand;
@@ -87,8 +89,8 @@ import org.axonframework.modelling.command.CreationPolicy;
  * <p>The queue (DESIGN.md, "The life of a payment", step 4): a payment is reserved at once only when
  * it is covered and no earlier payment of the same or higher priority waits; otherwise it queues,
  * in policy order: urgent, high, normal, and arrival order inside a priority. Every credit, pledge,
- * released reservation, hold, release or cancellation re-examines the queue at once and reserves
- * queued payments in that order while they are covered, stopping at the first one that is not
+ * released reservation, hold, release, reprioritisation or cancellation re-examines the queue at once
+ * and reserves queued payments in that order while they are covered, stopping at the first one that is not
  * (everything after it has the same or lower priority and would wait behind it anyway). A held
  * payment keeps its place but is skipped: it neither settles nor blocks the payments behind it.
  * A released payment is reserved with the same {@link LiquidityReservedEvent} as one covered at
@@ -217,6 +219,18 @@ public class LiquidityAccount {
         }
         apply(new QueuedPaymentHeldEvent(accountId, command.uetr(), now()));
         // The held payment may have been the one blocking those behind it.
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    void handle(ReprioritiseQueuedPaymentCommand command) {
+        QueueEntry queued = requireQueued(command.uetr(), "reprioritise");
+        if (queued.place().priority() == command.priority()) {
+            return;
+        }
+        apply(new QueuedPaymentReprioritisedEvent(accountId, command.uetr(), queued.place().priority(),
+                command.priority(), now()));
+        // Raised, it may now be first and covered; lowered, it may have been what blocked the others.
         reserveCoveredQueuedPayments();
     }
 
@@ -655,6 +669,19 @@ public class LiquidityAccount {
         QueueEntry queued = queue.get(place);
         queue.put(place, new QueueEntry(event.uetr(), queued.amount(), place, true, queued.payee()));
         waitingByPriority[place.priority().ordinal()]--;
+    }
+
+    @EventSourcingHandler
+    void on(QueuedPaymentReprioritisedEvent event) {
+        QueuePlace place = queuePlaces.get(event.uetr());
+        QueueEntry queued = queue.remove(place);
+        QueuePlace moved = new QueuePlace(event.to(), place.arrival());
+        queue.put(moved, new QueueEntry(queued.uetr(), queued.amount(), moved, queued.held(), queued.payee()));
+        queuePlaces.put(event.uetr(), moved);
+        if (!queued.held()) {
+            waitingByPriority[event.from().ordinal()]--;
+            waitingByPriority[event.to().ordinal()]++;
+        }
     }
 
     @EventSourcingHandler

@@ -25,6 +25,7 @@ import io.clearline.core.liquidity.api.PositionView;
 import io.clearline.core.liquidity.api.QueueView;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentHeldEvent;
+import io.clearline.core.liquidity.api.QueuedPaymentReprioritisedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentView;
 import io.clearline.core.liquidity.api.ReservationDebitedEvent;
 import java.util.ArrayList;
@@ -171,6 +172,13 @@ public class PositionsProjection {
     void on(QueuedPaymentCancelledEvent event, @SequenceNumber long sequenceNumber) {
         queues.computeIfAbsent(event.accountId(), id -> new AccountQueue())
                 .change(sequenceNumber, payments -> payments.remove(event.uetr()));
+    }
+
+    @EventHandler
+    void on(QueuedPaymentReprioritisedEvent event, @SequenceNumber long sequenceNumber) {
+        queues.computeIfAbsent(event.accountId(), id -> new AccountQueue()).change(sequenceNumber, payments ->
+                payments.computeIfPresent(event.uetr(), (key, old) ->
+                        new QueuedPaymentView(old.uetr(), old.amount(), event.to(), old.held(), old.queuedAt())));
     }
 
     private void markHeld(LiquidityAccountId accountId, Uetr uetr, boolean held, long sequenceNumber) {

@@ -23,6 +23,8 @@ import io.clearline.core.liquidity.api.LiquidityReservationReleasedEvent;
 import io.clearline.core.liquidity.api.LiquidityReservedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentHeldEvent;
+import io.clearline.core.liquidity.api.QueuedPaymentReprioritisedEvent;
+import io.clearline.core.liquidity.api.ReprioritiseQueuedPaymentCommand;
 import io.clearline.core.liquidity.api.ReleaseHeldPaymentCommand;
 import io.clearline.core.liquidity.api.ReleaseReservationCommand;
 import io.clearline.core.liquidity.api.ReserveLiquidityCommand;
@@ -244,5 +246,41 @@ class LiquidityQueueTest {
                         Reason.of(ReasonCode.AM04, "the queue of BANKAAAAXXX/EUR already holds 100000 payments, "
                                 + "its maximum, and available liquidity does not settle this one at once"),
                         fixture.currentTime()));
+    }
+
+    @Test
+    void aQueuedPaymentRaisedToHighPrioritySettlesAheadOfTheNormalOneThatBlockedIt() {
+        // 5,000 blocks the queue; the 100 behind it waits (FIFO) though covered, until raised to HIGH.
+        fixture.given(pledged("T-1", 1_000), queued(UETR_1, 5_000, PaymentPriority.NORMAL),
+                        queued(UETR_2, 100, PaymentPriority.NORMAL))
+                .when(new ReprioritiseQueuedPaymentCommand(ACCOUNT, UETR_2, PaymentPriority.HIGH))
+                .expectEvents(new QueuedPaymentReprioritisedEvent(ACCOUNT, UETR_2, PaymentPriority.NORMAL,
+                        PaymentPriority.HIGH, fixture.currentTime()), reserved(UETR_2, 100, PaymentPriority.HIGH));
+    }
+
+    @Test
+    void aBlockingPaymentLoweredBelowTheOthersLetsThemThrough() {
+        fixture.given(pledged("T-1", 1_000), queued(UETR_1, 5_000, PaymentPriority.HIGH),
+                        queued(UETR_2, 100, PaymentPriority.NORMAL))
+                .when(new ReprioritiseQueuedPaymentCommand(ACCOUNT, UETR_1, PaymentPriority.NORMAL))
+                // Lowered to NORMAL it keeps its arrival, still ahead of UETR_2: nothing settles.
+                .expectEvents(new QueuedPaymentReprioritisedEvent(ACCOUNT, UETR_1, PaymentPriority.HIGH,
+                        PaymentPriority.NORMAL, fixture.currentTime()));
+        fixture.given(pledged("T-1", 1_000), queued(UETR_2, 100, PaymentPriority.HIGH),
+                        queued(UETR_1, 5_000, PaymentPriority.HIGH), queued(UETR_3, 200, PaymentPriority.HIGH),
+                        held(UETR_2))
+                .when(new ReprioritiseQueuedPaymentCommand(ACCOUNT, UETR_1, PaymentPriority.NORMAL))
+                .expectEvents(new QueuedPaymentReprioritisedEvent(ACCOUNT, UETR_1, PaymentPriority.HIGH,
+                        PaymentPriority.NORMAL, fixture.currentTime()), reserved(UETR_3, 200, PaymentPriority.HIGH));
+    }
+
+    @Test
+    void reprioritisingToTheSamePriorityChangesNothingAndAPaymentNotQueuedCannotBeReprioritised() {
+        fixture.given(queued(UETR_1, 5_000, PaymentPriority.NORMAL))
+                .when(new ReprioritiseQueuedPaymentCommand(ACCOUNT, UETR_1, PaymentPriority.NORMAL))
+                .expectNoEvents();
+        fixture.given(pledged("T-1", 1_000))
+                .when(new ReprioritiseQueuedPaymentCommand(ACCOUNT, UETR_1, PaymentPriority.HIGH))
+                .expectException(IllegalStateException.class);
     }
 }
