@@ -6,6 +6,7 @@ import io.clearline.core.liquidity.LiquidityAccount;
 import io.clearline.core.liquidity.LiquidityPledgeSaga;
 import io.clearline.core.liquidity.LiquidityTransfer;
 import io.clearline.core.liquidity.PositionsProjection;
+import io.clearline.core.liquidity.SuspendedQueuesPolicy;
 import io.clearline.core.lsm.GridlockRun;
 import io.clearline.core.lsm.GridlockRunsProjection;
 import io.clearline.core.participant.Participant;
@@ -32,7 +33,8 @@ import org.axonframework.config.Configurer;
  *
  * <p>WARNING: the projections keep their state in memory and must replay the whole event store at
  * start: give the processing groups in {@link ProcessingGroups#PROJECTIONS} an in-memory token
- * store; the sagas ({@link ProcessingGroups#SAGAS}) need a durable token store and saga store.
+ * store; the sagas ({@link ProcessingGroups#SAGAS}) need a durable token store and saga store, the
+ * policies ({@link ProcessingGroups#POLICIES}) a durable token store.
  */
 public final class SettlementCoreModule {
 
@@ -88,6 +90,8 @@ public final class SettlementCoreModule {
 
     private static void registerSagasAndProjections(Configurer configurer) {
         configurer.eventProcessing(processing -> SAGA_TYPES.forEach(processing::registerSaga));
+        // A policy is registered like a projection; its processing group's durable token tells them apart.
+        configurer.registerMessageHandler(configuration -> new SuspendedQueuesPolicy());
         for (Object projection : newProjections()) {
             // As a message handler: Axon subscribes its event handlers and its query handlers.
             configurer.registerMessageHandler(configuration -> projection);

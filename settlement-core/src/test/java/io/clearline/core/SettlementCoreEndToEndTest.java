@@ -25,7 +25,10 @@ import io.clearline.core.liquidity.api.PledgeLiquidityCommand;
 import io.clearline.core.liquidity.api.PositionView;
 import io.clearline.core.participant.api.AdmitParticipantCommand;
 import io.clearline.core.participant.api.ListParticipantsQuery;
+import io.clearline.core.participant.api.ParticipantStatus;
 import io.clearline.core.participant.api.ParticipantView;
+import io.clearline.core.participant.api.ReactivateParticipantCommand;
+import io.clearline.core.participant.api.SuspendParticipantCommand;
 import io.clearline.core.payment.api.FindPaymentQuery;
 import io.clearline.core.payment.api.PaymentStatus;
 import io.clearline.core.payment.api.PaymentView;
@@ -243,6 +246,46 @@ class SettlementCoreEndToEndTest {
         awaitQueue(BANK_A, view -> view.payments().isEmpty());
         assertThat(gridlockRuns.runIfAnythingQueued("EUR", ResolutionMode.FIFO))
                 .as("a scheduled run on empty queues records nothing").isNull();
+    }
+
+    @Test
+    void aSuspendedBankNeitherPaysNorIsPaidAndItsQueueWaitsFrozenUntilItIsReactivated() {
+        for (Bic bank : List.of(BANK_A, BANK_B, BANK_C)) {
+            commands.sendAndWait(new AdmitParticipantCommand(bank, "Bank " + bank));
+        }
+        commands.sendAndWait(new PledgeLiquidityCommand("T-A", BANK_A, euros(1_000)));
+        submit(UETR_1, BANK_B, BANK_C, 300);
+        awaitPayment(UETR_1, PaymentStatus.QUEUED);
+        awaitQueue(BANK_B, view -> !view.payments().isEmpty());
+
+        commands.sendAndWait(new SuspendParticipantCommand(BANK_B, "missed the margin call"));
+        awaitParticipant(BANK_B, ParticipantStatus.SUSPENDED);
+        awaitQueue(BANK_B, view -> view.frozen("EUR"));
+        submit(UETR_2, BANK_B, BANK_C, 10);
+        assertThat(awaitPayment(UETR_2, PaymentStatus.REJECTED).reason().code()).isEqualTo(ReasonCode.DNOR);
+        submit(UETR_3, BANK_A, BANK_B, 500);
+        Reason toSuspended = awaitPayment(UETR_3, PaymentStatus.REJECTED).reason();
+        assertThat(toSuspended.code()).isEqualTo(ReasonCode.CNOR);
+        assertThat(toSuspended.explanation()).contains("suspended", "missed the margin call");
+
+        // The pledge would cover the queued payment; the frozen queue keeps it waiting.
+        commands.sendAndWait(new PledgeLiquidityCommand("T-B", BANK_B, euros(1_000)));
+        awaitPosition(BANK_B, position -> position.balance().equals(euros(1_000)));
+        assertThat(gridlockRuns.run("EUR", ResolutionMode.FIFO, GridlockRunTrigger.OPERATOR).settledUetrs()).isEmpty();
+        assertThat(awaitPayment(UETR_1, PaymentStatus.QUEUED)).isNotNull();
+
+        commands.sendAndWait(new ReactivateParticipantCommand(BANK_B));
+        awaitParticipant(BANK_B, ParticipantStatus.ACTIVE);
+        awaitPayment(UETR_1, PaymentStatus.SETTLED);
+        assertThat(awaitQueue(BANK_B, view -> !view.frozen("EUR")).payments()).isEmpty();
+        awaitPosition(BANK_C, position -> position.balance().equals(euros(300)));
+    }
+
+    private void awaitParticipant(Bic bic, ParticipantStatus status) {
+        await(() -> queries.query(new ListParticipantsQuery(), ResponseTypes.multipleInstancesOf(ParticipantView.class))
+                .join(), participants -> participants.stream()
+                .anyMatch(participant -> participant.bic().equals(bic) && participant.status() == status),
+                bic + " " + status);
     }
 
     /** A pays B, B pays C, C pays A, 500 each; only A has anything (100), so each payment queues. */

@@ -5,18 +5,25 @@ import io.clearline.core.participant.api.AdmitParticipantCommand;
 import io.clearline.core.participant.api.FindParticipantQuery;
 import io.clearline.core.participant.api.ListParticipantsQuery;
 import io.clearline.core.participant.api.ParticipantView;
+import io.clearline.core.participant.api.ReactivateParticipantCommand;
+import io.clearline.core.participant.api.RemoveParticipantCommand;
+import io.clearline.core.participant.api.SuspendParticipantCommand;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -81,6 +88,50 @@ public class ParticipantsController {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, bic.value()
                     + " is admitted but not yet visible to queries; retry in a moment", notShownInTime);
         }
+    }
+
+    public record SuspensionRequest(String reason) {
+    }
+
+    /**
+     * The operator suspends a bank: payments to or from it are rejected from now on (CNOR, DNOR) and
+     * its queues freeze in place until it is reactivated.
+     */
+    @PostMapping("/{bic}/suspend")
+    @PreAuthorize("hasRole('OPERATOR')")
+    public Map<String, String> suspend(@PathVariable String bic, @RequestBody SuspensionRequest request) {
+        Bic participant = Bic.of(bic);
+        if (request == null || request.reason() == null || request.reason().isBlank()) {
+            throw new IllegalArgumentException("a suspension gives its reason");
+        }
+        return changeStatus(participant, "SUSPENDED",
+                new SuspendParticipantCommand(participant, request.reason().strip()));
+    }
+
+    @PostMapping("/{bic}/reactivate")
+    @PreAuthorize("hasRole('OPERATOR')")
+    public Map<String, String> reactivate(@PathVariable String bic) {
+        Bic participant = Bic.of(bic);
+        return changeStatus(participant, "ACTIVE", new ReactivateParticipantCommand(participant));
+    }
+
+    /** Removal is for good, and only of a suspended bank (409 otherwise). */
+    @DeleteMapping("/{bic}")
+    @PreAuthorize("hasRole('OPERATOR')")
+    public Map<String, String> remove(@PathVariable String bic) {
+        Bic participant = Bic.of(bic);
+        return changeStatus(participant, "REMOVED", new RemoveParticipantCommand(participant));
+    }
+
+    private Map<String, String> changeStatus(Bic bic, String status, Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateNotFoundException unknown) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, bic.value() + " is not a participant");
+        } catch (IllegalStateException | CommandExecutionException refused) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, refused.getMessage());
+        }
+        return Map.of("bic", bic.value(), "status", status);
     }
 
     public record AdmissionRequest(String bic, String name) {

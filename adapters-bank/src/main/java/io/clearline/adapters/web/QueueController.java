@@ -56,6 +56,7 @@ public class QueueController {
                 .orTimeout(ParticipantsController.QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("bic", bic);
+        body.put("frozen", queue.frozenCurrencies().stream().sorted().toList());
         body.put("payments", queue.payments().stream().map(payment -> Map.of(
                 "uetr", payment.uetr().value(),
                 "amount", Amounts.format(payment.amount()),

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every API endpoint with every role: no bank reads or moves another bank's money, only the operator
- * admits and pledges, only a bank's own system submits messages, every signed-in user reads the API's
+ * admits, suspends and pledges, only a bank's own system submits messages, every signed-in user reads the API's
  * documentation, and nobody gets in without credentials. Statuses only: what each endpoint answers is
  * tested elsewhere.
  */
@@ -46,6 +46,9 @@ class AccessMatrixTest extends DemoNodeTest {
                 new Object[] {Call.post("/api/participants", "{\"bic\":\"ZULUEUZZXXX\",\"name\":\"Zulu\"}"),
                         401, 403, 201, 403},
                 new Object[] {Call.post("/api/participants/" + ALPHA + "/liquidity", PLEDGE), 401, 403, 202, 403},
+                new Object[] {Call.post("/api/participants/UNKNEUUUXXX/suspend", "{\"reason\":\"x\"}"),
+                        401, 403, 404, 403},
+                new Object[] {Call.post("/api/participants/UNKNEUUUXXX/reactivate", null), 401, 403, 404, 403},
                 new Object[] {Call.get("/api/positions/" + ALPHA), 401, 200, 200, 200},
                 new Object[] {Call.get("/api/positions/" + BRAVO), 401, 403, 200, 200},
                 new Object[] {Call.get("/api/queues/" + ALPHA), 401, 200, 200, 200},

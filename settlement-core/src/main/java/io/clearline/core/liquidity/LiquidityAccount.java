@@ -32,7 +32,11 @@ import io.clearline.core.liquidity.api.LiquidityReservedEvent;
 import io.clearline.core.liquidity.api.MultilateralLimitRemovedEvent;
 import io.clearline.core.liquidity.api.MultilateralLimitSetEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
+import io.clearline.core.liquidity.api.FreezeQueueCommand;
+import io.clearline.core.liquidity.api.QueueFrozenEvent;
+import io.clearline.core.liquidity.api.QueueThawedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentHeldEvent;
+import io.clearline.core.liquidity.api.ThawQueueCommand;
 import io.clearline.core.liquidity.api.QueuedPaymentReprioritisedEvent;
 import io.clearline.core.liquidity.api.ReprioritiseQueuedPaymentCommand;
 import io.clearline.core.liquidity.api.ReleaseHeldPaymentCommand;
@@ -104,7 +108,8 @@ import org.axonframework.modelling.command.CreationPolicy;
  * settle unless rejected, and counting them stops two payments that each fit from exceeding a limit
  * together. A payment that would exceed a limit queues (NARR, naming the limit) and, like one short of
  * liquidity, blocks the NORMAL payments behind it (FIFO); an incoming payment, a removed or raised limit
- * re-examines the queue. The figures are a plain running total for now: resetting them at the start of
+ * re-examines the queue. A frozen queue (its participant is suspended) reserves nothing and takes
+ * every new payment into the queue until it is thawed. The figures are a plain running total for now: resetting them at the start of
  * each business day comes with the business-day work.
  */
 public class LiquidityAccount {
@@ -168,6 +173,8 @@ public class LiquidityAccount {
     private long settledNetOutflowTotal;
     private final Map<Bic, Long> reservedNormalOutflowByCounterparty = new HashMap<>();
     private long reservedNormalOutflowTotal;
+    /** Why the queue is frozen (its participant is suspended); null while it is not. */
+    private String frozenBecause;
 
     protected LiquidityAccount() {
     }
@@ -184,7 +191,7 @@ public class LiquidityAccount {
         int waitingAhead = waitingAtOrAbove(command.priority());
         Money available = available(command.amount().currency());
         Reason limitExceeded = limitExceededBy(command.priority(), command.payee(), command.amount());
-        if (waitingAhead == 0 && available.covers(command.amount()) && limitExceeded == null) {
+        if (frozenBecause == null && waitingAhead == 0 && available.covers(command.amount()) && limitExceeded == null) {
             apply(new LiquidityReservedEvent(command.accountId(), uetr, command.amount(), now(), command.priority(),
                     command.payee()));
             return;
@@ -198,7 +205,9 @@ public class LiquidityAccount {
             return;
         }
         Reason reason;
-        if (waitingAhead > 0) {
+        if (frozenBecause != null) {
+            reason = Reason.of(ReasonCode.NARR, "the queue of " + accountId + " is frozen: " + frozenBecause);
+        } else if (waitingAhead > 0) {
             reason = Reason.of(ReasonCode.NARR, waitingAhead + " earlier queued payments of priority "
                     + command.priority() + " or higher wait before it (FIFO)");
         } else if (!available.covers(command.amount())) {
@@ -219,6 +228,23 @@ public class LiquidityAccount {
         }
         apply(new QueuedPaymentHeldEvent(accountId, command.uetr(), now()));
         // The held payment may have been the one blocking those behind it.
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    void handle(FreezeQueueCommand command) {
+        if (frozenBecause != null) {
+            return;
+        }
+        apply(new QueueFrozenEvent(accountId, command.reason(), now()));
+    }
+
+    @CommandHandler
+    void handle(ThawQueueCommand command) {
+        if (frozenBecause == null) {
+            return;
+        }
+        apply(new QueueThawedEvent(accountId, now()));
         reserveCoveredQueuedPayments();
     }
 
@@ -412,7 +438,8 @@ public class LiquidityAccount {
                 : OptionalLong.of(Math.max(0, multilateralLimit.minorUnits()
                         - Math.addExact(settledNetOutflowTotal, reservedNormalOutflowTotal)));
         List<QueuedPayment> queued = new ArrayList<>();
-        for (QueueEntry entry : queue.values()) {
+        // A frozen queue sits gridlock runs out: none of its payments is offered.
+        for (QueueEntry entry : frozenBecause != null ? List.<QueueEntry>of() : queue.values()) {
             if (entry.payee() != null) {
                 queued.add(new QueuedPayment(entry.uetr(), accountId.bic(), entry.payee(), entry.amount().minorUnits(),
                         entry.place().priority(), entry.place().arrival(), entry.held()));
@@ -431,6 +458,9 @@ public class LiquidityAccount {
         String key = gridlockKey(command.runId());
         if (gridlockRunsInFlight.containsKey(command.runId()) || closedReservations.contains(key)) {
             return;
+        }
+        if (frozenBecause != null) {
+            throw new IllegalStateException("the queue of " + accountId + " is frozen: " + frozenBecause);
         }
         String currency = accountId.currency();
         Map<Bic, Long> normalNetOutflow = new HashMap<>();
@@ -579,6 +609,9 @@ public class LiquidityAccount {
      * first payment not held that is not covered or would exceed a limit, or when nothing waits, so it runs at most {@link #QUEUE_LENGTH_MAX} times.
      */
     private void reserveCoveredQueuedPayments() {
+        if (frozenBecause != null) {
+            return;
+        }
         QueueEntry next = firstNotHeld();
         while (next != null && available(next.amount().currency()).covers(next.amount())
                 && limitExceededBy(next.place().priority(), next.payee(), next.amount()) == null) {
@@ -669,6 +702,16 @@ public class LiquidityAccount {
         QueueEntry queued = queue.get(place);
         queue.put(place, new QueueEntry(event.uetr(), queued.amount(), place, true, queued.payee()));
         waitingByPriority[place.priority().ordinal()]--;
+    }
+
+    @EventSourcingHandler
+    void on(QueueFrozenEvent event) {
+        frozenBecause = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(QueueThawedEvent event) {
+        frozenBecause = null;
     }
 
     @EventSourcingHandler

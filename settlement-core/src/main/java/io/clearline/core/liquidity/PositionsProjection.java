@@ -24,6 +24,8 @@ import io.clearline.core.liquidity.api.LiquidityReservedEvent;
 import io.clearline.core.liquidity.api.PositionView;
 import io.clearline.core.liquidity.api.QueueView;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
+import io.clearline.core.liquidity.api.QueueFrozenEvent;
+import io.clearline.core.liquidity.api.QueueThawedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentHeldEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentReprioritisedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentView;
@@ -34,6 +36,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
@@ -64,6 +68,7 @@ public class PositionsProjection {
     private static final class AccountQueue {
         private long lastSequenceNumber = -1;
         private final Map<Uetr, QueuedPaymentView> payments = new LinkedHashMap<>();
+        private boolean frozen;
         /** Payments a gridlock run took out of the queue, by run, until it settles them or gives them back. */
         private final Map<String, List<QueuedPaymentView>> inGridlockRuns = new HashMap<>();
 
@@ -102,6 +107,14 @@ public class PositionsProjection {
             }
             change.accept(payments);
             lastSequenceNumber = sequenceNumber;
+        }
+
+        synchronized void freeze(long sequenceNumber, boolean frozen) {
+            change(sequenceNumber, queued -> this.frozen = frozen);
+        }
+
+        synchronized boolean frozen() {
+            return frozen;
         }
 
         synchronized List<QueuedPaymentView> inPolicyOrder() {
@@ -172,6 +185,16 @@ public class PositionsProjection {
     void on(QueuedPaymentCancelledEvent event, @SequenceNumber long sequenceNumber) {
         queues.computeIfAbsent(event.accountId(), id -> new AccountQueue())
                 .change(sequenceNumber, payments -> payments.remove(event.uetr()));
+    }
+
+    @EventHandler
+    void on(QueueFrozenEvent event, @SequenceNumber long sequenceNumber) {
+        queues.computeIfAbsent(event.accountId(), id -> new AccountQueue()).freeze(sequenceNumber, true);
+    }
+
+    @EventHandler
+    void on(QueueThawedEvent event, @SequenceNumber long sequenceNumber) {
+        queues.computeIfAbsent(event.accountId(), id -> new AccountQueue()).freeze(sequenceNumber, false);
     }
 
     @EventHandler
@@ -253,7 +276,13 @@ public class PositionsProjection {
                 .filter(entry -> entry.getKey().bic().equals(query.bic()))
                 .sorted(Comparator.comparing(entry -> entry.getKey().currency()))
                 .forEach(entry -> payments.addAll(entry.getValue().inPolicyOrder()));
-        return new QueueView(query.bic(), payments);
+        Set<String> frozen = new TreeSet<>();
+        queues.forEach((account, queue) -> {
+            if (account.bic().equals(query.bic()) && queue.frozen()) {
+                frozen.add(account.currency());
+            }
+        });
+        return new QueueView(query.bic(), payments, frozen);
     }
 
     @ResetHandler

@@ -19,6 +19,7 @@ import io.clearline.core.liquidity.api.LiquidityReservedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
 import io.clearline.core.liquidity.api.ReleaseReservationCommand;
 import io.clearline.core.liquidity.api.ReserveLiquidityCommand;
+import io.clearline.core.participant.api.ParticipantNotActiveException;
 import io.clearline.core.participant.api.VerifyParticipantAdmittedCommand;
 import io.clearline.core.lsm.api.PaymentPriority;
 import io.clearline.core.payment.api.CancelPaymentCommand;
@@ -115,6 +116,9 @@ public class PaymentSettlementSaga {
         Throwable cause = LedgerAttempts.unwrap(failure);
         if (cause instanceof AggregateNotFoundException) {
             return Reason.of(code, "the " + role + " " + bic + " is not an admitted participant");
+        }
+        if (cause instanceof ParticipantNotActiveException notActive) {
+            return Reason.of(code, "the " + role + " " + notActive.getMessage());
         }
         return Reason.of(ReasonCode.NARR, "could not verify the " + role + " " + bic + ": " + cause.getMessage());
     }

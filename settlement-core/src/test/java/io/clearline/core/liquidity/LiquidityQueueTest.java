@@ -22,7 +22,11 @@ import io.clearline.core.liquidity.api.LiquidityReservationRefusedEvent;
 import io.clearline.core.liquidity.api.LiquidityReservationReleasedEvent;
 import io.clearline.core.liquidity.api.LiquidityReservedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
+import io.clearline.core.liquidity.api.FreezeQueueCommand;
+import io.clearline.core.liquidity.api.QueueFrozenEvent;
+import io.clearline.core.liquidity.api.QueueThawedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentHeldEvent;
+import io.clearline.core.liquidity.api.ThawQueueCommand;
 import io.clearline.core.liquidity.api.QueuedPaymentReprioritisedEvent;
 import io.clearline.core.liquidity.api.ReprioritiseQueuedPaymentCommand;
 import io.clearline.core.liquidity.api.ReleaseHeldPaymentCommand;
@@ -282,5 +286,24 @@ class LiquidityQueueTest {
         fixture.given(pledged("T-1", 1_000))
                 .when(new ReprioritiseQueuedPaymentCommand(ACCOUNT, UETR_1, PaymentPriority.HIGH))
                 .expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void aFrozenQueueReservesNothingQueuesNewPaymentsAndThawsIntoSettlement() {
+        QueueFrozenEvent frozen = new QueueFrozenEvent(ACCOUNT, "suspended", fixture.currentTime());
+        fixture.given(queued(UETR_1, 500, PaymentPriority.NORMAL), frozen)
+                .when(new CreditPledgeCommand(ACCOUNT, "T-1", euros(1_000), "tx-T-1"))
+                .expectEvents(pledged("T-1", 1_000));
+        fixture.given(pledged("T-1", 1_000), frozen)
+                .when(new ReserveLiquidityCommand(ACCOUNT, UETR_2, euros(10)))
+                .expectEvents(new LiquidityReservationQueuedEvent(ACCOUNT, UETR_2, euros(10), PaymentPriority.NORMAL,
+                        Reason.of(ReasonCode.NARR, "the queue of BANKAAAAXXX/EUR is frozen: suspended"),
+                        fixture.currentTime()));
+        fixture.given(queued(UETR_1, 500, PaymentPriority.NORMAL), frozen, pledged("T-1", 1_000))
+                .when(new ThawQueueCommand(ACCOUNT))
+                .expectEvents(new QueueThawedEvent(ACCOUNT, fixture.currentTime()), reserved(UETR_1, 500));
+        fixture.given(frozen)
+                .when(new FreezeQueueCommand(ACCOUNT, "again"))
+                .expectNoEvents();
     }
 }

@@ -1,0 +1,7 @@
+package io.clearline.core.participant.api;
+
+import io.clearline.core.common.api.Bic;
+import java.time.Instant;
+
+public record ParticipantReactivatedEvent(Bic bic, Instant reactivatedAt) {
+}
