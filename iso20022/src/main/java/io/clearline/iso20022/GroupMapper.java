@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Layers 2 and 3 for a credit transfer message (pacs.008 or pacs.009, every supported version):
- * checks the group header, hands each CdtTrfTxInf to the message type's
+ * Layers 2 and 3 for a message with a group header and a list of money movements (pacs.008,
+ * pacs.009 and pacs.004, every supported version): checks the group header, hands each
+ * transaction (CdtTrfTxInf, or TxInf for pacs.004) to the message type's
  * {@link TransactionMapping}, then checks the sender. One instance per message; stops at the
  * first broken rule. The versions differ only in Prowide's type names, so the model is read by
  * element name through {@link ModelNode}.
@@ -17,12 +18,22 @@ final class GroupMapper {
   /** Max35Text, the schema's limit for MsgId and the other references. */
   static final int REFERENCE_LENGTH_MAX = 35;
 
-  /** How one message type checks and maps one CdtTrfTxInf. */
+  /** How one message type checks and maps one transaction. */
   interface TransactionMapping<T> {
     Checked<T> map(ModelNode transaction, ModelNode groupHeader, int position);
 
     /** The bank whose money moves: it must be the AppHdr sender and the channel's bank. */
     String instructingAgentBic(T transfer);
+
+    /** The repeated transaction element of the message type. */
+    default String transactionElement() {
+      return "CdtTrfTxInf";
+    }
+
+    /** The amount element of a transaction that GrpHdr/CtrlSum adds up. */
+    default String amountElement() {
+      return "IntrBkSttlmAmt";
+    }
   }
 
   /** The checked group header and transactions of one message. */
@@ -38,7 +49,7 @@ final class GroupMapper {
   }
 
   /**
-   * @param message the parsed Prowide message (an {@code MxPacs008001nn} or {@code MxPacs009001nn})
+   * @param message the parsed Prowide message (e.g. an {@code MxPacs008001nn})
    * @param rootElement the Document's child, e.g. {@code FIToFICstmrCdtTrf}
    */
   <T> Checked<Group<T>> map(Object message, String rootElement, TransactionMapping<T> mapping) {
@@ -48,8 +59,8 @@ final class GroupMapper {
       return Checked.refused(reject(ReasonCode.INVALID_FILE_FORMAT,
           "the Document holds no " + rootElement + " with a GrpHdr"));
     }
-    List<ModelNode> transactions = document.children("CdtTrfTxInf");
-    Rejection headerProblem = checkGroupHeader(groupHeader, transactions);
+    List<ModelNode> transactions = document.children(mapping.transactionElement());
+    Rejection headerProblem = checkGroupHeader(groupHeader, transactions, mapping);
     if (headerProblem != null) {
       return Checked.refused(headerProblem);
     }
@@ -69,7 +80,9 @@ final class GroupMapper {
     return Checked.of(new Group<>(messageId, groupHeader.dateTime("CreDtTm").toInstant(),
         transfers));
   }
-  private Rejection checkGroupHeader(ModelNode groupHeader, List<ModelNode> transactions) {
+
+  private Rejection checkGroupHeader(ModelNode groupHeader, List<ModelNode> transactions,
+      TransactionMapping<?> mapping) {
     Rejection idProblem = checkMessageId(groupHeader.text("MsgId"), "GrpHdr/MsgId");
     if (idProblem != null) {
       return idProblem;
@@ -78,29 +91,37 @@ final class GroupMapper {
       return reject(ReasonCode.INVALID_FILE_FORMAT, "GrpHdr/CreDtTm is missing");
     }
     if (transactions.isEmpty()) {
-      return reject(ReasonCode.INVALID_FILE_FORMAT, "the message holds no CdtTrfTxInf");
+      return reject(ReasonCode.INVALID_FILE_FORMAT,
+          "the message holds no " + mapping.transactionElement());
     }
     String declaredCount = groupHeader.text("NbOfTxs");
     if (declaredCount == null || !declaredCount.equals(Integer.toString(transactions.size()))) {
       return reject(ReasonCode.INVALID_NUMBER_OF_TRANSACTIONS, "GrpHdr/NbOfTxs is '"
           + declaredCount + "' but the message holds " + transactions.size() + " transactions");
     }
-    return checkControlSum(groupHeader.decimal("CtrlSum"), transactions);
+    return checkControlSum(groupHeader.decimal("CtrlSum"), "GrpHdr/CtrlSum", transactions,
+        mapping.amountElement());
   }
 
-  private Rejection checkControlSum(BigDecimal controlSum, List<ModelNode> transactions) {
+  /**
+   * A control sum, when given, must equal the sum of the transactions' amounts (AM10).
+   *
+   * @param amountElement each transaction's amount element, e.g. {@code IntrBkSttlmAmt}
+   */
+  Rejection checkControlSum(BigDecimal controlSum, String path, List<ModelNode> transactions,
+      String amountElement) {
     if (controlSum == null) {
       return null;
     }
     BigDecimal sum = BigDecimal.ZERO;
     for (ModelNode transaction : transactions) {
-      BigDecimal amount = transaction.child("IntrBkSttlmAmt").decimal("Value");
+      BigDecimal amount = transaction.child(amountElement).decimal("Value");
       if (amount != null) {
         sum = sum.add(amount);
       }
     }
     if (controlSum.compareTo(sum) != 0) {
-      return reject(ReasonCode.INVALID_CONTROL_SUM, "GrpHdr/CtrlSum is "
+      return reject(ReasonCode.INVALID_CONTROL_SUM, path + " is "
           + controlSum.toPlainString() + " but the amounts add up to " + sum.toPlainString());
     }
     return null;
@@ -143,14 +164,22 @@ final class GroupMapper {
    * @param party how the explanation names that bank, e.g. "the debtor (Dbtr) 'X'"
    */
   Rejection checkSender(String payingBankBic, String party) {
-    if (scan.hasHeader() && !payingBankBic.equals(scan.headerFromBic())) {
+    return checkSender(payingBankBic, party, "a bank may only instruct payments from its own account");
+  }
+
+  /**
+   * The AppHdr sender and the channel must both be the bank the message speaks for.
+   *
+   * @param rule why, for the explanation, e.g. "a bank may only ask about its own payments"
+   */
+  Rejection checkSender(String bankBic, String party, String rule) {
+    if (scan.hasHeader() && !bankBic.equals(scan.headerFromBic())) {
       return reject(ReasonCode.BANK_IDENTIFIER_INCORRECT, "AppHdr/Fr BIC '"
           + scan.headerFromBic() + "' differs from " + party);
     }
-    if (channelBic != null && !payingBankBic.equals(channelBic)) {
+    if (channelBic != null && !bankBic.equals(channelBic)) {
       return reject(ReasonCode.TRANSACTION_FORBIDDEN, party
-          + " is not the bank of this channel '" + channelBic
-          + "'; a bank may only instruct payments from its own account");
+          + " is not the bank of this channel '" + channelBic + "'; " + rule);
     }
     return null;
   }

@@ -8,9 +8,9 @@ import java.time.Instant;
  */
 public sealed interface InboundMessage
     permits CreditTransferMessage, FinancialInstitutionCreditTransferMessage,
-    LiquidityTransferMessage {
+    LiquidityTransferMessage, StatusRequestMessage, CancellationRequestMessage, ReturnMessage {
 
-  /** The group header's MsgId. */
+  /** The group header's MsgId (camt.050: MsgHdr/MsgId; camt.056: Assgnmt/Id). */
   String messageId();
 
   /** E.g. {@code pacs.008.001.08}. */
@@ -22,6 +22,6 @@ public sealed interface InboundMessage
    */
   Instant creationDateTime();
 
-  /** How many transactions the message carries (at least one). */
+  /** How many transactions (or, for a status request, questions) the message carries (at least one). */
   int transactionCount();
 }

@@ -21,7 +21,10 @@ import java.util.function.Function;
  * <p>Supported (see {@link #SUPPORTED_MESSAGE_DEFINITIONS}): pacs.008.001.08 to .13, mapped to
  * {@link CreditTransferMessage}; pacs.009.001.08 to .12, core and cover, mapped to
  * {@link FinancialInstitutionCreditTransferMessage}; camt.050.001.05 to .07 (liquidity credit
- * transfer), mapped to {@link LiquidityTransferMessage}.
+ * transfer), mapped to {@link LiquidityTransferMessage}; pacs.028.001.03 to .06 (payment status
+ * request), mapped to {@link StatusRequestMessage}; camt.056.001.08 to .11 (payment cancellation
+ * request), mapped to {@link CancellationRequestMessage}; pacs.004.001.09 to .14 (payment return),
+ * mapped to {@link ReturnMessage}.
  */
 public final class Iso20022Reader {
 
@@ -89,6 +92,16 @@ public final class Iso20022Reader {
       case LIQUIDITY_CREDIT_TRANSFER -> result(
           new LiquidityTransfers(mapper, checks).map(parsed, definition),
           message -> message);
+      case STATUS_REQUEST -> result(
+          new StatusRequests(mapper, checks).map(parsed, definition),
+          message -> message);
+      case CANCELLATION_REQUEST -> result(
+          new CancellationRequests(mapper, checks).map(parsed, definition),
+          message -> message);
+      case PAYMENT_RETURN -> result(
+          mapper.map(parsed, kind.rootElement, new Pacs004Transactions(mapper, checks)),
+          group -> new ReturnMessage(group.messageId(), definition, group.creationDateTime(),
+              group.transactions()));
     };
   }
 

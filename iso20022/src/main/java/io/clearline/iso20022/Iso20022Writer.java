@@ -3,6 +3,7 @@ package io.clearline.iso20022;
 import com.prowidesoftware.swift.model.mx.AbstractMX;
 import com.prowidesoftware.swift.model.mx.BusinessAppHdrV02;
 import com.prowidesoftware.swift.model.mx.MxCamt02500105;
+import com.prowidesoftware.swift.model.mx.MxCamt02900109;
 import com.prowidesoftware.swift.model.mx.MxCamt05400108;
 import com.prowidesoftware.swift.model.mx.MxPacs00200110;
 import com.prowidesoftware.swift.model.mx.MxPacs00800108;
@@ -13,6 +14,11 @@ import com.prowidesoftware.swift.model.mx.dic.AccountSchemeName1Choice;
 import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
 import com.prowidesoftware.swift.model.mx.dic.BankToCustomerDebitCreditNotificationV08;
 import com.prowidesoftware.swift.model.mx.dic.BranchAndFinancialInstitutionIdentification6;
+import com.prowidesoftware.swift.model.mx.dic.CancellationIndividualStatus1Code;
+import com.prowidesoftware.swift.model.mx.dic.CancellationStatusReason3Choice;
+import com.prowidesoftware.swift.model.mx.dic.CancellationStatusReason4;
+import com.prowidesoftware.swift.model.mx.dic.Case5;
+import com.prowidesoftware.swift.model.mx.dic.CaseAssignment5;
 import com.prowidesoftware.swift.model.mx.dic.CashAccount39;
 import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
 import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction39;
@@ -27,18 +33,22 @@ import com.prowidesoftware.swift.model.mx.dic.GenericAccountIdentification1;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader81;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader91;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader93;
+import com.prowidesoftware.swift.model.mx.dic.InvestigationStatus5Choice;
 import com.prowidesoftware.swift.model.mx.dic.MessageHeader9;
 import com.prowidesoftware.swift.model.mx.dic.OrganisationIdentification29;
 import com.prowidesoftware.swift.model.mx.dic.OriginalGroupHeader17;
 import com.prowidesoftware.swift.model.mx.dic.OriginalGroupInformation29;
 import com.prowidesoftware.swift.model.mx.dic.OriginalMessageAndIssuer1;
 import com.prowidesoftware.swift.model.mx.dic.Party38Choice;
+import com.prowidesoftware.swift.model.mx.dic.Party40Choice;
 import com.prowidesoftware.swift.model.mx.dic.Party44Choice;
 import com.prowidesoftware.swift.model.mx.dic.PartyIdentification135;
+import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction102;
 import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction110;
 import com.prowidesoftware.swift.model.mx.dic.Receipt3;
 import com.prowidesoftware.swift.model.mx.dic.ReceiptV05;
 import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
+import com.prowidesoftware.swift.model.mx.dic.ResolutionOfInvestigationV09;
 import com.prowidesoftware.swift.model.mx.dic.RequestHandling1;
 import com.prowidesoftware.swift.model.mx.dic.SettlementInstruction7;
 import com.prowidesoftware.swift.model.mx.dic.SettlementMethod1Code;
@@ -46,10 +56,13 @@ import com.prowidesoftware.swift.model.mx.dic.StatusReason6Choice;
 import com.prowidesoftware.swift.model.mx.dic.StatusReasonInformation12;
 import com.prowidesoftware.swift.model.mx.dic.TransactionAgents5;
 import com.prowidesoftware.swift.model.mx.dic.TransactionReferences6;
+import com.prowidesoftware.swift.model.mx.dic.UnderlyingTransaction22;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -90,27 +103,51 @@ public final class Iso20022Writer {
     ProwideSetup.ensureInstalled();
   }
 
-  /** A pacs.002.001.10 answering one message or one transaction, ACSC or RJCT. */
+  /** A pacs.002.001.10 answering one message or one transaction. */
   public String paymentStatusReport(StatusReport report) {
-    requireBic(report.recipientBic());
+    return paymentStatusReport(List.of(report));
+  }
+
+  /**
+   * A pacs.002.001.10 answering several messages or transactions of one bank at once, as the
+   * answer to a pacs.028 status request does: a TxInfAndSts per transaction-level report and an
+   * OrgnlGrpInfAndSts per message-level one, each in the given order.
+   *
+   * @throws IllegalArgumentException if there are no reports or they go to different banks
+   */
+  public String paymentStatusReport(List<StatusReport> reports) {
+    if (reports.isEmpty()) {
+      throw new IllegalArgumentException("a status report answers at least one payment");
+    }
+    String recipientBic = requireBic(reports.getFirst().recipientBic());
     String messageId = newMessageId();
     OffsetDateTime now = now();
     FIToFIPaymentStatusReportV10 document = new FIToFIPaymentStatusReportV10()
         .setGrpHdr(new GroupHeader91().setMsgId(messageId).setCreDtTm(now));
-    if (report.isTransactionLevel()) {
-      document.addTxInfAndSts(transactionStatus(report));
-    } else {
-      OriginalGroupHeader17 group = new OriginalGroupHeader17()
-          .setOrgnlMsgId(orElse(report.originalMessageId(), NO_REFERENCE))
-          .setOrgnlMsgNmId(orElse(report.originalMessageDefinition(), UNKNOWN_MESSAGE_NAME))
-          .setGrpSts(report.status().isoCode());
-      if (report.reasonCode() != null) {
-        group.addStsRsnInf(reason(report));
+    for (StatusReport report : reports) {
+      if (!report.recipientBic().equals(recipientBic)) {
+        throw new IllegalArgumentException("one status report goes to one bank, not to "
+            + recipientBic + " and " + report.recipientBic());
       }
-      document.addOrgnlGrpInfAndSts(group);
+      if (report.isTransactionLevel()) {
+        document.addTxInfAndSts(transactionStatus(report));
+      } else {
+        document.addOrgnlGrpInfAndSts(groupStatus(report));
+      }
     }
     MxPacs00200110 mx = new MxPacs00200110().setFIToFIPmtStsRpt(document);
-    return write(mx, messageId, "pacs.002.001.10", report.recipientBic(), now);
+    return write(mx, messageId, "pacs.002.001.10", recipientBic, now);
+  }
+
+  private static OriginalGroupHeader17 groupStatus(StatusReport report) {
+    OriginalGroupHeader17 group = new OriginalGroupHeader17()
+        .setOrgnlMsgId(orElse(report.originalMessageId(), NO_REFERENCE))
+        .setOrgnlMsgNmId(orElse(report.originalMessageDefinition(), UNKNOWN_MESSAGE_NAME))
+        .setGrpSts(report.status().isoCode());
+    if (report.reasonCode() != null) {
+      group.addStsRsnInf(reason(report));
+    }
+    return group;
   }
 
   private PaymentTransaction110 transactionStatus(StatusReport report) {
@@ -134,13 +171,20 @@ public final class Iso20022Writer {
   private static StatusReasonInformation12 reason(StatusReport report) {
     StatusReasonInformation12 reason = new StatusReasonInformation12()
         .setRsn(new StatusReason6Choice().setCd(report.reasonCode()));
-    String rest = report.explanation() == null ? "" : report.explanation().strip();
-    for (int line = 0; line < ADDITIONAL_INFORMATION_LINES_MAX && !rest.isEmpty(); line++) {
+    additionalInformation(report.explanation()).forEach(reason::addAddtlInf);
+    return reason;
+  }
+
+  /** An explanation cut into AddtlInf lines of the schema's length, at most a few of them. */
+  private static List<String> additionalInformation(String explanation) {
+    List<String> lines = new ArrayList<>();
+    String rest = explanation == null ? "" : explanation.strip();
+    while (lines.size() < ADDITIONAL_INFORMATION_LINES_MAX && !rest.isEmpty()) {
       int end = Math.min(rest.length(), ADDITIONAL_INFORMATION_LENGTH_MAX);
-      reason.addAddtlInf(rest.substring(0, end));
+      lines.add(rest.substring(0, end));
       rest = rest.substring(end);
     }
-    return reason;
+    return lines;
   }
 
   /**
@@ -267,6 +311,58 @@ public final class Iso20022Writer {
                 .setDesc(receipt.description())));
     MxCamt02500105 mx = new MxCamt02500105().setRct(document);
     return write(mx, messageId, "camt.025.001.05", receipt.recipientBic(), now);
+  }
+
+  /**
+   * A camt.029.001.09 answering a bank's camt.056: the case it resolves, the overall confirmation
+   * (CNCL, RJCR or PECR) and, per payment, cancelled (ACCR) or refused (RJCR) with the reason,
+   * the settlement system named as the originator of the reason.
+   */
+  public String cancellationResolution(CancellationResolution resolution) {
+    String recipientBic = resolution.recipientBic();
+    String messageId = newMessageId();
+    OffsetDateTime now = now();
+    UnderlyingTransaction22 details = new UnderlyingTransaction22();
+    for (CancellationResolution.Outcome outcome : resolution.outcomes()) {
+      details.addTxInfAndSts(cancellationStatus(outcome));
+    }
+    ResolutionOfInvestigationV09 document = new ResolutionOfInvestigationV09()
+        .setAssgnmt(new CaseAssignment5()
+            // One resolution per message, so the message id also identifies the assignment.
+            .setId(messageId)
+            .setAssgnr(new Party40Choice().setAgt(agent(settlementSystemBic)))
+            .setAssgne(new Party40Choice().setAgt(agent(recipientBic)))
+            .setCreDtTm(now))
+        .setRslvdCase(new Case5()
+            .setId(resolution.caseId())
+            .setCretr(new Party40Choice().setAgt(agent(recipientBic))))
+        .setSts(new InvestigationStatus5Choice().setConf(resolution.confirmation()))
+        .addCxlDtls(details);
+    MxCamt02900109 mx = new MxCamt02900109().setRsltnOfInvstgtn(document);
+    return write(mx, messageId, "camt.029.001.09", recipientBic, now);
+  }
+
+  private PaymentTransaction102 cancellationStatus(CancellationResolution.Outcome outcome) {
+    CancellationRequest request = outcome.request();
+    PaymentTransaction102 transaction = new PaymentTransaction102()
+        .setOrgnlInstrId(request.originalInstructionId())
+        .setOrgnlEndToEndId(request.originalEndToEndId())
+        .setOrgnlUETR(request.originalUetr())
+        .setTxCxlSts(CancellationIndividualStatus1Code.valueOf(outcome.status().isoCode()));
+    if (request.originalMessageId() != null) {
+      transaction.setOrgnlGrpInf(new OriginalGroupInformation29()
+          .setOrgnlMsgId(request.originalMessageId())
+          .setOrgnlMsgNmId(orElse(request.originalMessageDefinition(), UNKNOWN_MESSAGE_NAME)));
+    }
+    if (outcome.reasonCode() != null) {
+      CancellationStatusReason4 reason = new CancellationStatusReason4()
+          .setOrgtr(new PartyIdentification135().setId(new Party38Choice()
+              .setOrgId(new OrganisationIdentification29().setAnyBIC(settlementSystemBic))))
+          .setRsn(new CancellationStatusReason3Choice().setCd(outcome.reasonCode()));
+      additionalInformation(outcome.explanation()).forEach(reason::addAddtlInf);
+      transaction.addCxlStsRsnInf(reason);
+    }
+    return transaction;
   }
 
   private String write(AbstractMX mx, String messageId, String definition, String recipientBic,

@@ -4,6 +4,16 @@ import com.prowidesoftware.swift.model.mx.AbstractMX;
 import com.prowidesoftware.swift.model.mx.MxCamt05000105;
 import com.prowidesoftware.swift.model.mx.MxCamt05000106;
 import com.prowidesoftware.swift.model.mx.MxCamt05000107;
+import com.prowidesoftware.swift.model.mx.MxCamt05600108;
+import com.prowidesoftware.swift.model.mx.MxCamt05600109;
+import com.prowidesoftware.swift.model.mx.MxCamt05600110;
+import com.prowidesoftware.swift.model.mx.MxCamt05600111;
+import com.prowidesoftware.swift.model.mx.MxPacs00400109;
+import com.prowidesoftware.swift.model.mx.MxPacs00400110;
+import com.prowidesoftware.swift.model.mx.MxPacs00400111;
+import com.prowidesoftware.swift.model.mx.MxPacs00400112;
+import com.prowidesoftware.swift.model.mx.MxPacs00400113;
+import com.prowidesoftware.swift.model.mx.MxPacs00400114;
 import com.prowidesoftware.swift.model.mx.MxPacs00800108;
 import com.prowidesoftware.swift.model.mx.MxPacs00800109;
 import com.prowidesoftware.swift.model.mx.MxPacs00800110;
@@ -15,6 +25,10 @@ import com.prowidesoftware.swift.model.mx.MxPacs00900109;
 import com.prowidesoftware.swift.model.mx.MxPacs00900110;
 import com.prowidesoftware.swift.model.mx.MxPacs00900111;
 import com.prowidesoftware.swift.model.mx.MxPacs00900112;
+import com.prowidesoftware.swift.model.mx.MxPacs02800103;
+import com.prowidesoftware.swift.model.mx.MxPacs02800104;
+import com.prowidesoftware.swift.model.mx.MxPacs02800105;
+import com.prowidesoftware.swift.model.mx.MxPacs02800106;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -30,7 +44,10 @@ final class MessageDefinitions {
   enum Kind {
     CUSTOMER_CREDIT_TRANSFER("FIToFICstmrCdtTrf"),
     FINANCIAL_INSTITUTION_CREDIT_TRANSFER("FICdtTrf"),
-    LIQUIDITY_CREDIT_TRANSFER("LqdtyCdtTrf");
+    LIQUIDITY_CREDIT_TRANSFER("LqdtyCdtTrf"),
+    STATUS_REQUEST("FIToFIPmtStsReq"),
+    CANCELLATION_REQUEST("FIToFIPmtCxlReq"),
+    PAYMENT_RETURN("PmtRtr");
 
     final String rootElement;
 
@@ -58,12 +75,32 @@ final class MessageDefinitions {
       // From .05 up (T2 CLM uses .05); .01 to .04 are older and untested, so stay refused.
       liquidity("camt.050.001.05", MxCamt05000105::parse),
       liquidity("camt.050.001.06", MxCamt05000106::parse),
-      liquidity("camt.050.001.07", MxCamt05000107::parse));
+      liquidity("camt.050.001.07", MxCamt05000107::parse),
+      // Every pacs.028 Prowide ships from .03 (the 2019 generation CBPR+ and HVPS+ use) on.
+      entry("pacs.028.001.03", MxPacs02800103::parse, Kind.STATUS_REQUEST),
+      entry("pacs.028.001.04", MxPacs02800104::parse, Kind.STATUS_REQUEST),
+      entry("pacs.028.001.05", MxPacs02800105::parse, Kind.STATUS_REQUEST),
+      entry("pacs.028.001.06", MxPacs02800106::parse, Kind.STATUS_REQUEST),
+      entry("camt.056.001.08", MxCamt05600108::parse, Kind.CANCELLATION_REQUEST),
+      entry("camt.056.001.09", MxCamt05600109::parse, Kind.CANCELLATION_REQUEST),
+      entry("camt.056.001.10", MxCamt05600110::parse, Kind.CANCELLATION_REQUEST),
+      entry("camt.056.001.11", MxCamt05600111::parse, Kind.CANCELLATION_REQUEST),
+      entry("pacs.004.001.09", MxPacs00400109::parse, Kind.PAYMENT_RETURN),
+      entry("pacs.004.001.10", MxPacs00400110::parse, Kind.PAYMENT_RETURN),
+      entry("pacs.004.001.11", MxPacs00400111::parse, Kind.PAYMENT_RETURN),
+      entry("pacs.004.001.12", MxPacs00400112::parse, Kind.PAYMENT_RETURN),
+      entry("pacs.004.001.13", MxPacs00400113::parse, Kind.PAYMENT_RETURN),
+      entry("pacs.004.001.14", MxPacs00400114::parse, Kind.PAYMENT_RETURN));
 
   /** The same identifiers, sorted, for messages and documentation. */
   static final String LISTED = String.join(", ", new TreeSet<>(SUPPORTED.keySet()));
 
   private MessageDefinitions() {}
+
+  private static Map.Entry<String, Definition> entry(
+      String identifier, Function<String, AbstractMX> parser, Kind kind) {
+    return Map.entry(identifier, new Definition(parser, kind));
+  }
 
   private static Map.Entry<String, Definition> customer(
       String identifier, Function<String, AbstractMX> parser) {

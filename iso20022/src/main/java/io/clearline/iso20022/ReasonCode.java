@@ -30,9 +30,11 @@ public final class ReasonCode {
    */
   public static final String TRANSACTION_FORBIDDEN = "AG01";
   /**
-   * Narrative: the UETR is missing. Base pacs.008.001.08 leaves UETR optional, so this is
-   * Clearline's own usage rule (the UETR is its idempotency key) and no specific code exists; a
-   * present but malformed UETR breaks the schema's UUIDv4Identifier pattern and gets FF01.
+   * Narrative: a field the schema leaves optional but Clearline requires is missing: the UETR
+   * (base pacs.008.001.08 leaves it optional; it is Clearline's idempotency key), the OrgnlUETR of
+   * a cancellation request or a return (payments are found by it), or their reason (CxlRsnInf,
+   * RtrRsnInf). No specific code exists for such usage rules; a present but malformed UETR breaks
+   * the schema's UUIDv4Identifier pattern and gets FF01.
    */
   public static final String NARRATIVE = "NARR";
 

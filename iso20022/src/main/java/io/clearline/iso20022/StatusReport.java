@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a pacs.002 payment status report tells a bank about one of its messages.
+ * What a pacs.002 payment status report tells a bank about one of its messages: the outcome of a
+ * payment it sent, or the current status of a payment it asked about in a pacs.028.
  *
- * <p>Build it with {@link #settled}, {@link #rejectedTransaction} or {@link #rejectedMessage}.
- * Without an original UETR or EndToEndId the report is written at group level.
+ * <p>Build it with {@link #settled}, {@link #rejectedTransaction} or {@link #rejectedMessage}, or
+ * with the constructor for an answer to a status request. Without an original UETR, EndToEndId or
+ * InstrId the report is written at group level.
  *
  * @param recipientBic the bank the report goes to (AppHdr To)
- * @param status settled or rejected
+ * @param status the transaction (or group) status
  * @param originalMessageId MsgId of the original, or null when it could not be read
  * @param originalMessageDefinition e.g. pacs.008.001.08, or null when unknown
  * @param originalEndToEndId null when unknown
@@ -32,12 +34,18 @@ public record StatusReport(
     String reasonCode,
     String explanation) {
 
-  /** ISO 20022 transaction status codes Clearline reports. */
+  /** ISO 20022 transaction status codes (ExternalPaymentTransactionStatus1Code) Clearline reports. */
   public enum Status {
     /** ACSC, AcceptedSettlementCompleted. */
     SETTLED("ACSC"),
     /** RJCT, Rejected. */
-    REJECTED("RJCT");
+    REJECTED("RJCT"),
+    /** ACCP, AcceptedCustomerProfile: every check passed; settlement has not started. */
+    ACCEPTED("ACCP"),
+    /** ACSP, AcceptedSettlementInProcess: liquidity is reserved and the ledger is settling it. */
+    SETTLEMENT_IN_PROCESS("ACSP"),
+    /** PDNG, Pending: queued, waiting for liquidity or for earlier payments. */
+    PENDING("PDNG");
 
     private final String isoCode;
 
@@ -85,6 +93,6 @@ public record StatusReport(
 
   /** Whether the report names a transaction, or only the message as a whole. */
   public boolean isTransactionLevel() {
-    return originalEndToEndId != null || originalUETR != null;
+    return originalEndToEndId != null || originalUETR != null || originalInstructionId != null;
   }
 }

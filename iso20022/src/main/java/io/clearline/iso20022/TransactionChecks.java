@@ -2,12 +2,13 @@ package io.clearline.iso20022;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The per-transaction rules that pacs.008 and pacs.009 (every supported version) share, each with
- * its ISO reason code. Which agents a message type requires is the caller's to say.
+ * The per-transaction rules that the inbound message types (every supported version) share, each
+ * with its ISO reason code. Which agents a message type requires is the caller's to say.
  */
 final class TransactionChecks {
 
@@ -18,6 +19,9 @@ final class TransactionChecks {
     this.settings = settings;
     this.reject = reject;
   }
+
+  /** Max4Text: the schema limit of an external code (ExternalXxxReason1Code). */
+  static final int EXTERNAL_CODE_LENGTH_MAX = 4;
 
   /** What every credit transfer transaction carries, checked. */
   record Payment(String uetr, String instructionId, String endToEndId,
@@ -40,15 +44,10 @@ final class TransactionChecks {
       return refuse(ReasonCode.INVALID_FILE_FORMAT, where + "PmtId/EndToEndId is missing");
     }
     where = "transaction " + position + " (EndToEndId " + endToEndId + "): ";
-    String declaredUetr = paymentId.text("UETR");
-    if (isBlank(declaredUetr)) {
-      return refuse(ReasonCode.NARRATIVE, where + "PmtId/UETR is missing; Clearline requires a"
-          + " UETR on every credit transfer");
-    }
-    String uetr = Identifiers.lowerCase(declaredUetr.trim());
-    if (!Identifiers.isUetr(uetr)) {
-      return refuse(ReasonCode.INVALID_FILE_FORMAT, where + "PmtId/UETR '" + declaredUetr
-          + "' is not a version-4 UUID");
+    Checked<String> uetr = requiredUetr(paymentId.text("UETR"), "PmtId/UETR", where,
+        "Clearline requires a UETR on every credit transfer");
+    if (uetr.isRefused()) {
+      return Checked.refused(uetr.rejection());
     }
     Rejection agentProblem = agentCheck.apply(where);
     if (agentProblem != null) {
@@ -66,17 +65,87 @@ final class TransactionChecks {
     if (amount.isRefused()) {
       return Checked.refused(amount.rejection());
     }
+    Checked<LocalDate> settlementDate = interbankSettlementDate(transaction, groupHeader, where);
+    if (settlementDate.isRefused()) {
+      return Checked.refused(settlementDate.rejection());
+    }
+    return Checked.of(new Payment(uetr.value(), paymentId.text("InstrId"), endToEndId,
+        paymentId.text("TxId"), amount.value(), settlementAmount.text("Ccy"),
+        settlementDate.value()));
+  }
+
+  /**
+   * A UETR Clearline requires: NARR when missing (the schemas leave most UETRs optional, so this
+   * is Clearline's own rule), FF01 when not a version-4 UUID.
+   *
+   * @param field the element, e.g. {@code PmtId/UETR}
+   * @param requirement why it is required, for the explanation
+   * @return the UETR in lower case
+   */
+  Checked<String> requiredUetr(String declared, String field, String where, String requirement) {
+    if (isBlank(declared)) {
+      return refuse(ReasonCode.NARRATIVE, where + field + " is missing; " + requirement);
+    }
+    Rejection formatProblem = checkUetrFormat(declared, field, where);
+    return formatProblem != null
+        ? Checked.refused(formatProblem) : Checked.of(normalizedUetr(declared));
+  }
+
+  /** A UETR the message gives must be a version-4 UUID (FF01); an absent one is allowed. */
+  Rejection checkUetrFormat(String declared, String field, String where) {
+    if (declared != null && !Identifiers.isUetr(normalizedUetr(declared))) {
+      return reject.apply(ReasonCode.INVALID_FILE_FORMAT, where + field + " '" + declared
+          + "' is not a version-4 UUID");
+    }
+    return null;
+  }
+
+  /** The UETR as Clearline keys payments by it: trimmed, lower case; null when absent. */
+  static String normalizedUetr(String declared) {
+    return declared == null ? null : Identifiers.lowerCase(declared.trim());
+  }
+
+  /**
+   * The transaction's IntrBkSttlmDt, else the group header's; DT01 when neither has one or it is
+   * not the business date.
+   */
+  Checked<LocalDate> interbankSettlementDate(ModelNode transaction, ModelNode groupHeader,
+      String where) {
     LocalDate settlementDate = transaction.date("IntrBkSttlmDt") != null
         ? transaction.date("IntrBkSttlmDt") : groupHeader.date("IntrBkSttlmDt");
     if (settlementDate == null) {
       return refuse(ReasonCode.INVALID_DATE, where + "IntrBkSttlmDt is missing");
     }
     Rejection dateProblem = checkSettlementDate(settlementDate, "IntrBkSttlmDt", where);
-    if (dateProblem != null) {
-      return Checked.refused(dateProblem);
+    return dateProblem != null ? Checked.refused(dateProblem) : Checked.of(settlementDate);
+  }
+
+  /**
+   * The first reason of a repeated reason block (RtrRsnInf, CxlRsnInf): its Rsn/Cd, else its
+   * Rsn/Prtry. NARR when there is none (the schemas leave the block optional, Clearline does
+   * not), FF01 when a code breaks its length facet.
+   *
+   * @param field the block's element, e.g. {@code RtrRsnInf}
+   * @param requirement why a reason is required, for the explanation
+   */
+  Checked<String> requiredReason(List<ModelNode> reasons, String field, String where,
+      String requirement) {
+    ModelNode reason = reasons.isEmpty() ? ModelNode.of(null) : reasons.getFirst().child("Rsn");
+    String code = reason.text("Cd");
+    String proprietary = reason.text("Prtry");
+    if (isBlank(code) && isBlank(proprietary)) {
+      return refuse(ReasonCode.NARRATIVE, where + field + "/Rsn is missing; " + requirement);
     }
-    return Checked.of(new Payment(uetr, paymentId.text("InstrId"), endToEndId,
-        paymentId.text("TxId"), amount.value(), settlementAmount.text("Ccy"), settlementDate));
+    if (!isBlank(code)) {
+      return code.length() > EXTERNAL_CODE_LENGTH_MAX
+          ? refuse(ReasonCode.INVALID_FILE_FORMAT, where + field + "/Rsn/Cd '" + code
+              + "' is longer than an external code (" + EXTERNAL_CODE_LENGTH_MAX + ")")
+          : Checked.of(code);
+    }
+    return proprietary.length() > GroupMapper.REFERENCE_LENGTH_MAX
+        ? refuse(ReasonCode.INVALID_FILE_FORMAT, where + field + "/Rsn/Prtry is longer than "
+            + GroupMapper.REFERENCE_LENGTH_MAX + " characters")
+        : Checked.of(proprietary);
   }
 
   /** The transaction-level agent's BIC, else the group header's; null when neither has one. */

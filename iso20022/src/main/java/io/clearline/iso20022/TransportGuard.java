@@ -32,7 +32,11 @@ final class TransportGuard {
   private static final Set<String> SINGLE_VALUED = Set.of("GrpHdr", "MsgId", "CreDtTm",
       "NbOfTxs", "CtrlSum", "IntrBkSttlmAmt", "IntrBkSttlmDt", "PmtId", "InstrId", "EndToEndId",
       "TxId", "UETR", "InstgAgt", "InstdAgt", "DbtrAgt", "CdtrAgt", "Dbtr", "Cdtr", "DbtrAcct",
-      "CdtrAcct", "FinInstnId", "BICFI", "IBAN", "Nm", "Id", "SttlmInf", "SttlmMtd");
+      "CdtrAcct", "FinInstnId", "BICFI", "IBAN", "Nm", "Id", "SttlmInf", "SttlmMtd",
+      // Read from pacs.028, camt.056 and pacs.004.
+      "OrgnlMsgId", "OrgnlMsgNmId", "OrgnlInstrId", "OrgnlEndToEndId", "OrgnlTxId",
+      "OrgnlUETR", "StsReqId", "CxlId", "RtrId", "RtrdIntrBkSttlmAmt", "Assgnmt", "Assgnr",
+      "Assgne", "Agt", "Case", "CtrlData", "Rsn", "Cd", "Prtry");
   private static final Pattern MESSAGE_DEFINITION =
       Pattern.compile("[a-z]{4}\\.[0-9]{3}\\.[0-9]{3}\\.[0-9]{2}");
   /** Longest header value kept; BICs, ids and definitions are far shorter. */

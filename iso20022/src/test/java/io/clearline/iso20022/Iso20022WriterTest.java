@@ -6,20 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.prowidesoftware.swift.model.mx.MxCamt02500105;
+import com.prowidesoftware.swift.model.mx.MxCamt02900109;
 import com.prowidesoftware.swift.model.mx.MxCamt05400108;
 import com.prowidesoftware.swift.model.mx.MxPacs00200110;
 import com.prowidesoftware.swift.model.mx.dic.AccountNotification17;
 import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
 import com.prowidesoftware.swift.model.mx.dic.EntryTransaction10;
+import com.prowidesoftware.swift.model.mx.dic.CancellationStatusReason4;
 import com.prowidesoftware.swift.model.mx.dic.OriginalGroupHeader17;
+import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction102;
 import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction110;
 import com.prowidesoftware.swift.model.mx.dic.Receipt3;
 import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
+import com.prowidesoftware.swift.model.mx.dic.ResolutionOfInvestigationV09;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class Iso20022WriterTest {
@@ -226,5 +231,191 @@ class Iso20022WriterTest {
     assertThatThrownBy(() -> new Receipt(CreditTransferSample.DEBTOR_AGENT, "LIQ-0003",
         Receipt.Status.REJECTED, "x".repeat(141)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("140");
+  }
+
+  /**
+   * What Clearline sends passes the checks it applies to what it receives: the reader's safety
+   * pass accepts it, and its AppHdr agrees with the Document and names the settlement system.
+   */
+  private static void assertPassesTheEnvelopeChecks(String xml, String definition) {
+    Checked<EnvelopeScan> scan = new TransportGuard(ReaderSettings.SIZE_MAX_BYTES_DEFAULT,
+        ReaderSettings.NESTING_DEPTH_MAX_DEFAULT).scan(xml.getBytes(StandardCharsets.UTF_8));
+    assertThat(scan.isRefused()).as("%s", scan.rejection()).isFalse();
+    assertThat(scan.value().messageDefinition()).isEqualTo(definition);
+    assertThat(scan.value().headerMessageDefinition()).isEqualTo(definition);
+    assertThat(scan.value().headerFromBic()).isEqualTo(SYSTEM_BIC);
+  }
+
+  private StatusRequestMessage statusRequest(MessageSample sample) {
+    return ReaderTestSupport.acceptedAs(reader.read(sample.bytes(),
+        CreditTransferSample.DEBTOR_AGENT), StatusRequestMessage.class);
+  }
+
+  private static StatusReport answer(StatusRequest request, StatusReport.Status status,
+      Instant settledAt, String reasonCode, String explanation) {
+    return new StatusReport(CreditTransferSample.DEBTOR_AGENT, status,
+        request.originalMessageId(), request.originalMessageDefinition(),
+        request.originalEndToEndId(), request.originalUetr(), request.originalInstructionId(),
+        settledAt, reasonCode, explanation);
+  }
+
+  @Test
+  void answersAStatusRequestWithOneStatusPerPaymentAskedAboutInOnePacs002() {
+    String otherUetr = "0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d";
+    String thirdUetr = "9b2e4c1a-7d3f-4e8a-b1c2-d3e4f5a6b7c8";
+    StatusRequestMessage request = statusRequest(MessageSample.pacs028().with("MORE",
+        "<TxInf><OrgnlUETR>" + otherUetr + "</OrgnlUETR></TxInf>"
+            + "<TxInf><OrgnlUETR>" + thirdUetr + "</OrgnlUETR></TxInf>")
+        .with("GRPAGTS", MessageSample.agent("InstgAgt", CreditTransferSample.DEBTOR_AGENT)));
+    Instant settledAt = Instant.parse("2025-03-14T09:00:02Z");
+
+    String xml = writer.paymentStatusReport(List.of(
+        answer(request.requests().get(0), StatusReport.Status.SETTLED, settledAt, null, null),
+        answer(request.requests().get(1), StatusReport.Status.PENDING, null, "AM04",
+            "queued: waiting for liquidity"),
+        answer(request.requests().get(2), StatusReport.Status.REJECTED, null, "AG09",
+            "no payment with this UETR")));
+
+    assertPassesTheEnvelopeChecks(xml, "pacs.002.001.10");
+    MxPacs00200110 report = MxPacs00200110.parse(xml);
+    assertThat(report.getAppHdr().to()).isEqualTo(CreditTransferSample.DEBTOR_AGENT);
+    List<PaymentTransaction110> statuses = report.getFIToFIPmtStsRpt().getTxInfAndSts();
+    assertThat(statuses).extracting(PaymentTransaction110::getOrgnlUETR)
+        .containsExactly(CreditTransferSample.UETR, otherUetr, thirdUetr);
+    assertThat(statuses).extracting(PaymentTransaction110::getTxSts)
+        .containsExactly("ACSC", "PDNG", "RJCT");
+    assertThat(statuses.get(0).getAccptncDtTm()).isEqualTo(settledAt.atOffset(ZoneOffset.UTC));
+    assertThat(statuses.get(0).getOrgnlEndToEndId()).isEqualTo("E2E-1");
+    assertThat(statuses.get(0).getOrgnlGrpInf().getOrgnlMsgId()).isEqualTo("MSG-0001");
+    assertThat(statuses.get(1).getStsRsnInf().getFirst().getRsn().getCd()).isEqualTo("AM04");
+    assertThat(statuses.get(1).getOrgnlGrpInf().getOrgnlMsgId()).isEqualTo("NONREF");
+    assertThat(statuses.get(2).getStsRsnInf().getFirst().getRsn().getCd()).isEqualTo("AG09");
+  }
+
+  @Test
+  void reportsTheStatusesOfPaymentsOnTheirWayWithTheirIsoCodes() {
+    StatusRequest request = statusRequest(MessageSample.pacs028()).requests().getFirst();
+    String xml = writer.paymentStatusReport(List.of(
+        answer(request, StatusReport.Status.ACCEPTED, null, null, null),
+        answer(request, StatusReport.Status.SETTLEMENT_IN_PROCESS, null, null, null)));
+    assertThat(MxPacs00200110.parse(xml).getFIToFIPmtStsRpt().getTxInfAndSts())
+        .extracting(PaymentTransaction110::getTxSts).containsExactly("ACCP", "ACSP");
+  }
+
+  @Test
+  void answersAQuestionAboutAWholeMessageAtGroupLevel() {
+    StatusRequestMessage request = statusRequest(MessageSample.pacs028()
+        .with("GRPAGTS", MessageSample.agent("InstgAgt", CreditTransferSample.DEBTOR_AGENT))
+        .with("ORIGINALGROUPS", "<OrgnlGrpInf><OrgnlMsgId>MSG-0007</OrgnlMsgId>"
+            + "<OrgnlMsgNmId>pacs.008.001.08</OrgnlMsgNmId></OrgnlGrpInf>"));
+    String xml = writer.paymentStatusReport(List.of(answer(request.requests().getFirst(),
+        StatusReport.Status.REJECTED, null, "NARR", "Clearline finds payments by UETR only")));
+
+    OriginalGroupHeader17 group =
+        MxPacs00200110.parse(xml).getFIToFIPmtStsRpt().getOrgnlGrpInfAndSts().getFirst();
+    assertThat(group.getOrgnlMsgId()).isEqualTo("MSG-0007");
+    assertThat(group.getOrgnlMsgNmId()).isEqualTo("pacs.008.001.08");
+    assertThat(group.getGrpSts()).isEqualTo("RJCT");
+  }
+
+  @Test
+  void refusesToWriteOneStatusReportForTwoBanks() {
+    StatusReport toDebtor = StatusReport.rejectedMessage(CreditTransferSample.DEBTOR_AGENT,
+        new Rejection("FF01", "bad", "M-1", null));
+    StatusReport toCreditor = StatusReport.rejectedMessage(CreditTransferSample.CREDITOR_AGENT,
+        new Rejection("FF01", "bad", "M-2", null));
+    assertThatThrownBy(() -> writer.paymentStatusReport(List.of(toDebtor, toCreditor)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one bank");
+    assertThatThrownBy(() -> writer.paymentStatusReport(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private CancellationRequestMessage cancellationRequest(MessageSample sample) {
+    return ReaderTestSupport.acceptedAs(reader.read(sample.bytes(),
+        CreditTransferSample.DEBTOR_AGENT), CancellationRequestMessage.class);
+  }
+
+  @Test
+  void answersACancellationRequestByRefusingEveryPaymentWithItsReason() {
+    CancellationRequestMessage request = cancellationRequest(MessageSample.camt056());
+    String explanation = "this node does not yet process cancellation requests ".repeat(3).strip();
+
+    String xml = writer.cancellationResolution(
+        CancellationResolution.refusingAll(request, "AGNT", explanation));
+
+    assertThat(xml).contains("<Envelope").contains("head.001.001.02");
+    assertPassesTheEnvelopeChecks(xml, "camt.029.001.09");
+    MxCamt02900109 camt = MxCamt02900109.parse(xml);
+    assertThat(camt.getAppHdr().to()).isEqualTo(CreditTransferSample.DEBTOR_AGENT);
+    ResolutionOfInvestigationV09 resolution = camt.getRsltnOfInvstgtn();
+    assertThat(resolution.getAssgnmt().getId()).isEqualTo(camt.getAppHdr().reference());
+    assertThat(resolution.getAssgnmt().getAssgnr().getAgt().getFinInstnId().getBICFI())
+        .isEqualTo(SYSTEM_BIC);
+    assertThat(resolution.getAssgnmt().getAssgne().getAgt().getFinInstnId().getBICFI())
+        .isEqualTo(CreditTransferSample.DEBTOR_AGENT);
+    assertThat(resolution.getRslvdCase().getId()).isEqualTo("CASE-1");
+    assertThat(resolution.getRslvdCase().getCretr().getAgt().getFinInstnId().getBICFI())
+        .isEqualTo(CreditTransferSample.DEBTOR_AGENT);
+    assertThat(resolution.getSts().getConf()).isEqualTo("RJCR");
+    PaymentTransaction102 payment = resolution.getCxlDtls().getFirst().getTxInfAndSts().getFirst();
+    assertThat(payment.getOrgnlUETR()).isEqualTo(CreditTransferSample.UETR);
+    assertThat(payment.getOrgnlEndToEndId()).isEqualTo("E2E-1");
+    assertThat(payment.getOrgnlInstrId()).isEqualTo("INSTR-1");
+    assertThat(payment.getOrgnlGrpInf().getOrgnlMsgId()).isEqualTo("MSG-0001");
+    assertThat(payment.getOrgnlGrpInf().getOrgnlMsgNmId()).isEqualTo("pacs.008.001.08");
+    assertThat(payment.getTxCxlSts().value()).isEqualTo("RJCR");
+    CancellationStatusReason4 reason = payment.getCxlStsRsnInf().getFirst();
+    assertThat(reason.getRsn().getCd()).isEqualTo("AGNT");
+    assertThat(reason.getOrgtr().getId().getOrgId().getAnyBIC()).isEqualTo(SYSTEM_BIC);
+    assertThat(String.join("", reason.getAddtlInf())).isEqualTo(explanation);
+    assertThat(reason.getAddtlInf())
+        .allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(105));
+  }
+
+  @Test
+  void confirmsACancellationOfEveryPaymentAsCancelledAndAMixAsPartiallyExecuted() {
+    CancellationRequest first = cancellationRequest(MessageSample.camt056()
+        .with("MORE", "<TxInf><OrgnlUETR>0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d</OrgnlUETR>"
+            + "<CxlRsnInf><Rsn><Cd>CUST</Cd></Rsn></CxlRsnInf></TxInf>"))
+        .transactions().getFirst();
+    CancellationResolution.Outcome cancelled = new CancellationResolution.Outcome(first,
+        CancellationResolution.Status.CANCELLED, null, null);
+    CancellationResolution.Outcome refused = new CancellationResolution.Outcome(first,
+        CancellationResolution.Status.REFUSED, "ARDT", "already returned");
+
+    String allCancelled = writer.cancellationResolution(new CancellationResolution(
+        CreditTransferSample.DEBTOR_AGENT, "CASE-1", List.of(cancelled)));
+    String mixed = writer.cancellationResolution(new CancellationResolution(
+        CreditTransferSample.DEBTOR_AGENT, "CASE-1", List.of(cancelled, refused)));
+
+    ResolutionOfInvestigationV09 done = MxCamt02900109.parse(allCancelled).getRsltnOfInvstgtn();
+    assertThat(done.getSts().getConf()).isEqualTo("CNCL");
+    PaymentTransaction102 payment = done.getCxlDtls().getFirst().getTxInfAndSts().getFirst();
+    assertThat(payment.getTxCxlSts().value()).isEqualTo("ACCR");
+    assertThat(payment.getCxlStsRsnInf()).isEmpty();
+    assertThat(MxCamt02900109.parse(mixed).getRsltnOfInvstgtn().getSts().getConf())
+        .isEqualTo("PECR");
+  }
+
+  @Test
+  void aRefusedCancellationWithoutAnExternalReasonCodeIsACallerBug() {
+    CancellationRequest request =
+        cancellationRequest(MessageSample.camt056()).transactions().getFirst();
+    assertThatThrownBy(() -> new CancellationResolution.Outcome(request,
+        CancellationResolution.Status.REFUSED, null, "no"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reasonCode");
+    assertThatThrownBy(() -> new CancellationResolution.Outcome(request,
+        CancellationResolution.Status.REFUSED, "REFUSED", "no"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("external code");
+    assertThatThrownBy(() -> new CancellationResolution("not a bic", "CASE-1", List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aCancellationRequestWithoutCaseIsResolvedUnderItsAssignmentId() {
+    CancellationRequestMessage request =
+        cancellationRequest(MessageSample.camt056().with("TXCASE", ""));
+    assertThat(CancellationResolution.refusingAll(request, "AGNT", null).caseId())
+        .isEqualTo("CXL-MSG-1");
   }
 }

@@ -77,6 +77,33 @@ class PublicCorpusTest {
       "horus-t2clm-camt.050.001.07-standalone-trailing-comments.xml",
       "RC01:the debtor (Dbtr) has no BICFI");
 
+  /**
+   * Expected verdict per camt.056 sample. Three carry a .11 Document under an AppHdr that still
+   * names .08 (SOURCES.tsv records the mismatch); the .08 one is a converter's output with a
+   * leading licence comment and a commented-out XML declaration.
+   */
+  private static final Map<String, String> CAMT_056_EXPECTED = Map.of(
+      "ballerina-cbprplus-camt.056.001.11-bah.head.001.001.04-c.29.1.1-AtoB.xml",
+      "FF01:MsgDefIdr 'camt.056.001.08' does not match",
+      "ballerina-cbprplus-camt.056.001.11-bah.head.001.001.04-c.56.4.1-BtoE.xml",
+      "FF01:MsgDefIdr 'camt.056.001.08' does not match",
+      "ballerina-hvpsplus-camt.056.001.11-bah.head.001.001.04-c.29.1.1-BtoC.xml",
+      "FF01:MsgDefIdr 'camt.056.001.08' does not match",
+      "ballerina-mt2mx-cbprplus-camt.056.001.08-bah.head.001.001.02-c.29.2.2-AtoD.xml",
+      "ACCEPTED");
+
+  /** Expected verdict per pacs.004 sample. */
+  private static final Map<String, String> PACS_004_EXPECTED = Map.of(
+      "ballerina-cbprplus-pacs.004.001.09-bah.head.001.001.02-p.2.1.2-CtoB.xml", "ACCEPTED",
+      // Upstream bumped the namespace to .13 and left MsgDefIdr at .09.
+      "ballerina-cbprplus-pacs.004.001.13-bah.head.001.001.04-p.2.1.2-BtoA.xml",
+      "FF01:MsgDefIdr 'pacs.004.001.09' does not match",
+      "ballerina-pacs.004.001.13-bah.head.001.001.04-FI-return-MT205RETN.xml",
+      "FF01:MsgDefIdr 'pacs.004.001.09' does not match",
+      // Fedwire names agents by ABA routing number, not BIC.
+      "wire20022-fedwire-pacs.004.001.10-PaymentReturn_Scenario1_Step4.xml",
+      "RC01:has no BICFI");
+
   /** Expected verdict per invalid pacs.009 sample. */
   private static final Map<String, String> INVALID_PACS_009_EXPECTED = Map.of(
       "phoughton-cbprplus-pacs.009.001.08-RULE-R20-commodity-currency-XAU.xml",
@@ -120,6 +147,48 @@ class PublicCorpusTest {
   @Test
   void everyCamt050SampleMeetsItsExpectation() throws IOException {
     assertEveryFileMeetsItsExpectation("camt.050", CAMT_050_EXPECTED);
+  }
+
+  @Test
+  void everyCamt056SampleMeetsItsExpectation() throws IOException {
+    assertEveryFileMeetsItsExpectation("camt.056", CAMT_056_EXPECTED);
+  }
+
+  @Test
+  void everyPacs004SampleMeetsItsExpectation() throws IOException {
+    assertEveryFileMeetsItsExpectation("pacs.004", PACS_004_EXPECTED);
+  }
+
+  @Test
+  void theCancellationRequestSampleIsMappedPaymentByPayment() throws IOException {
+    Path file = corpus().resolve("camt.056/ballerina-mt2mx-cbprplus-camt.056.001.08"
+        + "-bah.head.001.001.02-c.29.2.2-AtoD.xml");
+    CancellationRequestMessage message = ReaderTestSupport.acceptedAs(
+        reader.read(Files.readAllBytes(file), null), CancellationRequestMessage.class);
+    assertThat(message.assignmentId()).isEqualTo("CSE-001");
+    assertThat(message.assignerAgentBic()).isEqualTo("MYMBGB2LXXX");
+    assertThat(message.transactions()).singleElement().satisfies(request -> {
+      assertThat(request.originalUetr()).isEqualTo("174c245f-2682-4291-ad67-2a41e530cd27");
+      assertThat(request.reasonCode()).isEqualTo("AM09");
+      assertThat(request.caseId()).isEqualTo("CSE-001");
+    });
+  }
+
+  @Test
+  void theReturnSampleIsMappedWithItsReturnedAmountInMinorUnits() throws IOException {
+    Path file = corpus().resolve("pacs.004/ballerina-cbprplus-pacs.004.001.09-bah.head.001.001.02"
+        + "-p.2.1.2-CtoB.xml");
+    ReturnMessage message = ReaderTestSupport.acceptedAs(
+        reader.read(Files.readAllBytes(file), null), ReturnMessage.class);
+    assertThat(message.transactions()).singleElement().satisfies(payment -> {
+      assertThat(payment.returnId()).isNull();
+      assertThat(payment.originalUetr()).isEqualTo("174c245f-2682-4291-ad67-2a41e530cd27");
+      assertThat(payment.returnedAmountMinorUnits()).isEqualTo(13_648_000L);
+      assertThat(payment.currency()).isEqualTo("USD");
+      assertThat(payment.instructingAgentBic()).isEqualTo("ANBTUS44XXX");
+      assertThat(payment.instructedAgentBic()).isEqualTo("CHASUS33XXX");
+      assertThat(payment.returnReasonCode()).isEqualTo("AC04");
+    });
   }
 
   @Test

@@ -10,11 +10,17 @@ public sealed interface InboundAnswer {
             implements InboundAnswer {
     }
 
-    /** The message was refused as a whole; a pacs.002 RJCT with the same reason is in the bank's outbox. */
+    /**
+     * The message was refused as a whole; a pacs.002 RJCT with the same reason is in the bank's outbox (for a
+     * camt.056, a camt.029 refusing each payment).
+     */
     record Refused(Problem problem, String reasonCode, String explanation) implements InboundAnswer {
     }
 
-    /** The outcome of one transaction: ACCEPTED, REPEATED or DUPLICATE (answered with AM05). */
+    /**
+     * The outcome of one transaction: ACCEPTED, REPEATED or DUPLICATE (answered with AM05); for a status
+     * request, the ISO status reported (ACSC, PDNG, RJCT...), with a null UETR for a question asked without one.
+     */
     record TransactionOutcome(String uetr, String outcome) {
     }
 

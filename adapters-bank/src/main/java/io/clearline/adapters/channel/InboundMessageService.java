@@ -10,14 +10,20 @@ import io.clearline.core.liquidity.api.PledgeLiquidityCommand;
 import io.clearline.core.payment.api.PaymentReferences;
 import io.clearline.core.payment.api.SubmitPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentOutcome;
+import io.clearline.iso20022.CancellationRequestMessage;
+import io.clearline.iso20022.CancellationResolution;
 import io.clearline.iso20022.CreditTransfer;
 import io.clearline.iso20022.CreditTransferMessage;
+import io.clearline.iso20022.FinancialInstitutionCreditTransferMessage;
 import io.clearline.iso20022.InboundMessage;
 import io.clearline.iso20022.InboundResult;
 import io.clearline.iso20022.Iso20022Reader;
 import io.clearline.iso20022.Iso20022Writer;
 import io.clearline.iso20022.LiquidityTransferMessage;
 import io.clearline.iso20022.Rejection;
+import io.clearline.iso20022.ReturnMessage;
+import io.clearline.iso20022.StatusReport;
+import io.clearline.iso20022.StatusRequestMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,31 +35,61 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 
 /**
  * The one way into Clearline for an ISO 20022 message, whichever channel brought it: read and check
- * it, refuse it with a pacs.002 RJCT, or submit each of its payments to the core.
+ * it, refuse it with a pacs.002 RJCT, or act on it: submit each of its payments to the core, pledge
+ * liquidity, or answer a status request with the payments' current status.
  *
  * <p>A refused message changes nothing but the rejection sent back. An accepted one is submitted
  * payment by payment, keyed by UETR, so a bank that resends after a time-out cannot pay twice.
+ *
+ * <p>Not processed yet, and refused plainly rather than accepted and dropped: pacs.009 and pacs.004
+ * (a pacs.002 RJCT) and camt.056 (a camt.029 refusing every payment, RJCR); nothing is cancelled or
+ * returned.
  */
 public class InboundMessageService {
     private static final String STATUS_REPORT_TYPE = "pacs.002.001.10";
+    private static final String RESOLUTION_TYPE = "camt.029.001.09";
+    /** ExternalPaymentCancellationRejection1Code AgentDecision: this agent, the settlement system, declines. */
+    static final String CANCELLATION_NOT_PROCESSED_CODE = "AGNT";
+    static final String CANCELLATION_NOT_PROCESSED = "This node does not yet process cancellation requests"
+            + " (camt.056): nothing was cancelled and the payment keeps its course; ask the payee's bank to return"
+            + " it once settled";
+    /** ExternalStatusReason1Code: transaction type not supported. */
+    static final String RETURN_NOT_PROCESSED_CODE = "AG03";
+    static final String RETURN_NOT_PROCESSED = "This node does not yet process payment returns (pacs.004):"
+            + " nothing was returned and no money moved";
 
     private final Iso20022Reader reader;
     private final Iso20022Writer writer;
     private final CommandGateway commands;
+    private final StatusRequestAnswers statusAnswers;
     private final InboundMessageStore originals;
     private final OutboundDelivery delivery;
     private final MessageReceipts receipts;
     private final Duration submitTimeout;
 
+    /**
+     * @param queries       answers the core's {@link io.clearline.core.payment.api.FindPaymentQuery} for status
+     *                      requests (pacs.028)
+     * @param submitTimeout how long the core has to answer a message's commands, or a status request's look-ups
+     */
     public InboundMessageService(Iso20022Reader reader, Iso20022Writer writer, CommandGateway commands,
-                                 InboundMessageStore originals, OutboundDelivery delivery, MessageReceipts receipts,
-                                 Duration submitTimeout) {
+                                 QueryGateway queries, InboundMessageStore originals, OutboundDelivery delivery,
+                                 MessageReceipts receipts, Duration submitTimeout) {
+        this(reader, writer, commands, new StatusRequestAnswers(Objects.requireNonNull(queries, "queries"),
+                submitTimeout), originals, delivery, receipts, submitTimeout);
+    }
+
+    private InboundMessageService(Iso20022Reader reader, Iso20022Writer writer, CommandGateway commands,
+                                  StatusRequestAnswers statusAnswers, InboundMessageStore originals,
+                                  OutboundDelivery delivery, MessageReceipts receipts, Duration submitTimeout) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.commands = Objects.requireNonNull(commands, "commands");
+        this.statusAnswers = Objects.requireNonNull(statusAnswers, "statusAnswers");
         this.originals = Objects.requireNonNull(originals, "originals");
         this.delivery = Objects.requireNonNull(delivery, "delivery");
         this.receipts = Objects.requireNonNull(receipts, "receipts");
@@ -77,10 +113,15 @@ public class InboundMessageService {
         InboundAnswer answer = switch (read) {
             case CreditTransferMessage payments -> submit(payments, xml, channelBic);
             case LiquidityTransferMessage transfer -> pledge(channelBic, transfer);
-            // The reader also checks other message types (pacs.009...); until settlement handles them they
-            // are refused with the same pacs.002 RJCT as any other refusal, so the bank is never left waiting.
-            default -> refuse(channelBic, new Rejection("FF01", read.messageDefinition()
-                    + " is read but not yet settled by this node", read.messageId(), read.messageDefinition()));
+            case StatusRequestMessage request -> answerStatusRequest(channelBic, request);
+            // Until settlement handles these, they are refused plainly, so the bank is never left waiting and
+            // never told that something happened that did not.
+            case FinancialInstitutionCreditTransferMessage transfers -> refuse(channelBic, new Rejection("FF01",
+                    transfers.messageDefinition() + " is read but not yet settled by this node",
+                    transfers.messageId(), transfers.messageDefinition()));
+            case ReturnMessage returns -> refuse(channelBic, new Rejection(RETURN_NOT_PROCESSED_CODE,
+                    RETURN_NOT_PROCESSED, returns.messageId(), returns.messageDefinition()));
+            case CancellationRequestMessage cancellation -> refuseCancellation(channelBic, cancellation);
         };
         if (answer instanceof InboundAnswer.Accepted accepted) {
             receipts.keep(channelBic, xml, accepted);
@@ -116,6 +157,38 @@ public class InboundMessageService {
         }
         return new InboundAnswer.Accepted(transfer.messageId(), transfer.messageDefinition(),
                 List.of(new InboundAnswer.TransactionOutcome(transferId, "ACCEPTED")));
+    }
+
+    /**
+     * A bank asks for the status of its payments (pacs.028): one pacs.002 answers every question, each payment
+     * with its current status if the bank pays or receives it, else as not known. The HTTP answer lists the
+     * same statuses by UETR (null for a question without one).
+     */
+    private InboundAnswer answerStatusRequest(String channelBic, StatusRequestMessage request) {
+        Optional<List<StatusReport>> reports = statusAnswers.answer(channelBic, request);
+        if (reports.isEmpty()) {
+            return new InboundAnswer.Refused(InboundAnswer.Problem.CORE_UNAVAILABLE, "NARR",
+                    "Settlement did not answer status request " + request.messageId() + " in time; ask again");
+        }
+        delivery.deliver(channelBic, STATUS_REPORT_TYPE, "pacs.002:status-request:" + request.messageId(),
+                writer.paymentStatusReport(reports.get()));
+        return new InboundAnswer.Accepted(request.messageId(), request.messageDefinition(),
+                reports.get().stream()
+                        .map(report -> new InboundAnswer.TransactionOutcome(report.originalUETR(),
+                                report.status().isoCode()))
+                        .toList());
+    }
+
+    /**
+     * A cancellation request (camt.056) is answered with a camt.029 that refuses every payment in it: the core
+     * cannot cancel yet, and saying otherwise would tell the bank a payment stopped that may still settle.
+     */
+    private InboundAnswer refuseCancellation(String channelBic, CancellationRequestMessage cancellation) {
+        delivery.deliver(channelBic, RESOLUTION_TYPE, "camt.029:refused:" + UUID.randomUUID(),
+                writer.cancellationResolution(CancellationResolution.refusingAll(cancellation,
+                        CANCELLATION_NOT_PROCESSED_CODE, CANCELLATION_NOT_PROCESSED)));
+        return new InboundAnswer.Refused(InboundAnswer.Problem.INVALID_MESSAGE, CANCELLATION_NOT_PROCESSED_CODE,
+                CANCELLATION_NOT_PROCESSED);
     }
 
     private InboundAnswer answerAgain(String channelBic, InboundMessage message, MessageReceipts.Earlier earlier) {

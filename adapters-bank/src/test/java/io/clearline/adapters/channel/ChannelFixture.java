@@ -5,6 +5,8 @@ import io.clearline.adapters.outbound.OutboundDelivery;
 import io.clearline.adapters.outbound.OutboundMessage;
 import io.clearline.adapters.outbound.OutboxStore;
 import io.clearline.core.liquidity.api.PledgeLiquidityCommand;
+import io.clearline.core.payment.api.FindPaymentQuery;
+import io.clearline.core.payment.api.PaymentView;
 import io.clearline.core.payment.api.SubmitPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentOutcome;
 import io.clearline.iso20022.Iso20022Reader;
@@ -15,19 +17,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A channel as the node wires it, with the core replaced by a command bus that records what it is
- * sent and answers with {@link #answer}, and the outbox on an in-memory database.
+ * sent and answers with {@link #answer}, a query bus that answers payment look-ups from
+ * {@link #payments}, and the outbox on an in-memory database.
  */
 public final class ChannelFixture implements AutoCloseable {
     public static final String ALPHA = "ALPHEUAAXXX";
@@ -38,6 +45,10 @@ public final class ChannelFixture implements AutoCloseable {
     public final List<PledgeLiquidityCommand> pledged = new CopyOnWriteArrayList<>();
     final List<OutboundMessage> filesWritten = new CopyOnWriteArrayList<>();
     volatile SubmitPaymentOutcome answer = SubmitPaymentOutcome.ACCEPTED;
+    /** The core's payment view by UETR, as {@code FindPaymentQuery} answers it. */
+    public final Map<String, PaymentView> payments = new ConcurrentHashMap<>();
+    /** When set, every payment look-up fails as if the core were down. */
+    volatile boolean coreUnavailable;
     public final OutboxStore outbox;
     public final InboundMessageStore originals;
     public final InboundMessageService service;
@@ -80,10 +91,18 @@ public final class ChannelFixture implements AutoCloseable {
             submitted.add((SubmitPaymentCommand) command.getPayload());
             return answer;
         });
+        SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
+        queryBus.subscribe(FindPaymentQuery.class.getName(), PaymentView.class, query -> {
+            if (coreUnavailable) {
+                throw new IllegalStateException("the core is down");
+            }
+            return payments.get(((FindPaymentQuery) query.getPayload()).uetr().value());
+        });
         delivery = new OutboundDelivery(outbox, camel.createProducerTemplate());
         Iso20022Reader reader = new Iso20022Reader(ReaderSettings.defaults(CLOCK));
         service = new InboundMessageService(reader, writer, DefaultCommandGateway.builder().commandBus(commandBus)
-                .build(), originals, delivery, receipts, Duration.ofSeconds(5));
+                .build(), DefaultQueryGateway.builder().queryBus(queryBus).build(), originals, delivery, receipts,
+                Duration.ofSeconds(5));
     }
 
     public List<OutboundMessage> outboxOf(String bic) {

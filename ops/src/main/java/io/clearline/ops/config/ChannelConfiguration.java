@@ -88,10 +88,11 @@ public class ChannelConfiguration {
 
     @Bean
     InboundMessageService inboundMessageService(Iso20022Reader reader, Iso20022Writer writer, CommandGateway commands,
-                                                InboundMessageStore originals, OutboundDelivery delivery,
-                                                MessageReceipts receipts,
+                                                QueryGateway queries, InboundMessageStore originals,
+                                                OutboundDelivery delivery, MessageReceipts receipts,
                                                 @Value("${clearline.channel.submit-timeout}") Duration submitTimeout) {
-        return new InboundMessageService(reader, writer, commands, originals, delivery, receipts, submitTimeout);
+        return new InboundMessageService(reader, writer, commands, queries, originals, delivery, receipts,
+                submitTimeout);
     }
 
     @Bean

@@ -1,0 +1,244 @@
+package io.clearline.adapters.channel;
+
+import static io.clearline.adapters.channel.ChannelFixture.ALPHA;
+import static io.clearline.adapters.channel.ChannelFixture.BRAVO;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.prowidesoftware.swift.model.mx.MxCamt02900109;
+import com.prowidesoftware.swift.model.mx.MxPacs00200110;
+import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction102;
+import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction110;
+import io.clearline.adapters.outbound.OutboundMessage;
+import io.clearline.core.common.api.Bic;
+import io.clearline.core.common.api.Money;
+import io.clearline.core.common.api.Reason;
+import io.clearline.core.common.api.ReasonCode;
+import io.clearline.core.common.api.Uetr;
+import io.clearline.core.payment.api.PaymentHistoryEntry;
+import io.clearline.core.payment.api.PaymentStatus;
+import io.clearline.core.payment.api.PaymentView;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Status requests (pacs.028), cancellation requests (camt.056) and returns (pacs.004) through a channel. */
+class InvestigationChannelTest {
+    private static final String CHARLIE = "CHAREUCCXXX";
+    private static final String SETTLED_UETR = "8a562c67-ca16-48ba-b074-65581be6f001";
+    private static final String QUEUED_UETR = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+    private static final String REJECTED_UETR = "6b1f3e2a-9c4d-4e7f-8a1b-2c3d4e5f6a7b";
+    private static final String UNKNOWN_UETR = "0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d";
+    private static final Instant SETTLED_AT = Instant.parse("2026-11-24T09:00:02Z");
+    private ChannelFixture channel;
+
+    @BeforeEach
+    void wire() throws Exception {
+        channel = new ChannelFixture();
+        channel.payments.put(SETTLED_UETR, payment(SETTLED_UETR, PaymentStatus.SETTLED, null));
+        channel.payments.put(QUEUED_UETR, payment(QUEUED_UETR, PaymentStatus.QUEUED,
+                Reason.of(ReasonCode.AM04, "queued behind 2 payments: waiting for liquidity")));
+        channel.payments.put(REJECTED_UETR, payment(REJECTED_UETR, PaymentStatus.REJECTED,
+                Reason.of(ReasonCode.CNOR, "the payee is not an active participant")));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        channel.close();
+    }
+
+    /** A payment from ALPHA to BRAVO as the core's read side shows it. */
+    private static PaymentView payment(String uetr, PaymentStatus status, Reason reason) {
+        List<PaymentHistoryEntry> history = Stream.of(
+                        new PaymentHistoryEntry(SETTLED_AT.minusSeconds(2), PaymentStatus.RECEIVED, "received"),
+                        new PaymentHistoryEntry(SETTLED_AT, status, status.name()))
+                .toList();
+        return new PaymentView(Uetr.of(uetr), Bic.of(ALPHA), Bic.of(BRAVO), Money.of(25_000, "EUR"), status, reason,
+                status == PaymentStatus.SETTLED ? "LEDGER-TX-1" : null, history);
+    }
+
+    /** A pacs.028 from {@code requester} asking about each UETR (or, for null, by end-to-end id only). */
+    static byte[] pacs028(String messageId, String requester, String... uetrs) {
+        String questions = Stream.of(uetrs)
+                .map(uetr -> "<TxInf>" + (uetr == null ? "<OrgnlEndToEndId>E2E-9</OrgnlEndToEndId>"
+                        : "<OrgnlEndToEndId>E2E-1</OrgnlEndToEndId><OrgnlUETR>" + uetr + "</OrgnlUETR>") + "</TxInf>")
+                .collect(Collectors.joining());
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.028.001.03">
+                  <FIToFIPmtStsReq>
+                    <GrpHdr><MsgId>%s</MsgId><CreDtTm>2026-11-24T09:30:00Z</CreDtTm>
+                      <InstgAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstgAgt></GrpHdr>
+                    %s
+                  </FIToFIPmtStsReq>
+                </Document>
+                """.formatted(messageId, requester, questions).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<PaymentTransaction110> statusesSentTo(String bic) {
+        List<OutboundMessage> outbox = channel.outboxOf(bic);
+        assertThat(outbox).hasSize(1);
+        return MxPacs00200110.parse(outbox.getFirst().xml()).getFIToFIPmtStsRpt().getTxInfAndSts();
+    }
+
+    @Test
+    void statusRequestIsAnsweredWithEachPaymentsCurrentStatusInOnePacs002() {
+        InboundAnswer answer = channel.service.receive(
+                pacs028("STS-1", ALPHA, SETTLED_UETR, QUEUED_UETR, REJECTED_UETR), ALPHA);
+
+        assertThat(((InboundAnswer.Accepted) answer).transactions()).containsExactly(
+                new InboundAnswer.TransactionOutcome(SETTLED_UETR, "ACSC"),
+                new InboundAnswer.TransactionOutcome(QUEUED_UETR, "PDNG"),
+                new InboundAnswer.TransactionOutcome(REJECTED_UETR, "RJCT"));
+        List<PaymentTransaction110> statuses = statusesSentTo(ALPHA);
+        assertThat(statuses).extracting(PaymentTransaction110::getOrgnlUETR)
+                .containsExactly(SETTLED_UETR, QUEUED_UETR, REJECTED_UETR);
+        assertThat(statuses.get(0).getAccptncDtTm()).isEqualTo(SETTLED_AT.atOffset(ZoneOffset.UTC));
+        assertThat(statuses.get(0).getOrgnlEndToEndId()).isEqualTo("E2E-1");
+        assertThat(statuses.get(1).getStsRsnInf().getFirst().getRsn().getCd()).isEqualTo("AM04");
+        assertThat(statuses.get(2).getStsRsnInf().getFirst().getRsn().getCd()).isEqualTo("CNOR");
+        assertThat(channel.submitted).isEmpty();
+    }
+
+    @Test
+    void payeeMayAskAboutAPaymentItReceives() {
+        InboundAnswer answer = channel.service.receive(pacs028("STS-2", BRAVO, SETTLED_UETR), BRAVO);
+
+        assertThat(((InboundAnswer.Accepted) answer).transactions())
+                .containsExactly(new InboundAnswer.TransactionOutcome(SETTLED_UETR, "ACSC"));
+        assertThat(statusesSentTo(BRAVO)).singleElement()
+                .satisfies(status -> assertThat(status.getTxSts()).isEqualTo("ACSC"));
+    }
+
+    @Test
+    void statusRequestNeverRevealsAnotherBanksPayment() {
+        InboundAnswer answer = channel.service.receive(
+                pacs028("STS-3", CHARLIE, SETTLED_UETR, UNKNOWN_UETR), CHARLIE);
+
+        assertThat(((InboundAnswer.Accepted) answer).transactions()).containsExactly(
+                new InboundAnswer.TransactionOutcome(SETTLED_UETR, "RJCT"),
+                new InboundAnswer.TransactionOutcome(UNKNOWN_UETR, "RJCT"));
+        List<PaymentTransaction110> statuses = statusesSentTo(CHARLIE);
+        // Someone else's payment reads exactly like one that does not exist.
+        assertThat(statuses).allSatisfy(status -> {
+            assertThat(status.getStsRsnInf().getFirst().getRsn().getCd()).isEqualTo("AG09");
+            assertThat(status.getAccptncDtTm()).isNull();
+            assertThat(String.join("", status.getStsRsnInf().getFirst().getAddtlInf()))
+                    .isEqualTo("No payment with UETR " + status.getOrgnlUETR() + " sent or received by "
+                            + CHARLIE + " is known here");
+        });
+        assertThat(channel.outboxOf(CHARLIE).getFirst().xml()).doesNotContain(ALPHA).doesNotContain(BRAVO)
+                .doesNotContain("250.00");
+    }
+
+    @Test
+    void questionWithoutUetrIsAnsweredAsNotLookedUp() {
+        InboundAnswer answer = channel.service.receive(pacs028("STS-4", ALPHA, (String) null), ALPHA);
+
+        assertThat(((InboundAnswer.Accepted) answer).transactions())
+                .containsExactly(new InboundAnswer.TransactionOutcome(null, "RJCT"));
+        assertThat(statusesSentTo(ALPHA)).singleElement().satisfies(status -> {
+            assertThat(status.getOrgnlEndToEndId()).isEqualTo("E2E-9");
+            assertThat(status.getStsRsnInf().getFirst().getRsn().getCd()).isEqualTo("NARR");
+            assertThat(status.getStsRsnInf().getFirst().getAddtlInf().getFirst()).contains("by UETR only");
+        });
+    }
+
+    @Test
+    void statusRequestForAnotherBankIsRefusedWithAG01() {
+        InboundAnswer answer = channel.service.receive(pacs028("STS-5", BRAVO, SETTLED_UETR), ALPHA);
+
+        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("AG01");
+        assertThat(channel.outboxOf(BRAVO)).isEmpty();
+        assertThat(channel.outboxOf(ALPHA)).singleElement()
+                .satisfies(rejection -> assertThat(rejection.xml()).contains("RJCT").contains("AG01"));
+    }
+
+    @Test
+    void statusRequestIsAnsweredAsUnavailableWhenTheCoreCannotLookPaymentsUp() {
+        channel.coreUnavailable = true;
+
+        InboundAnswer answer = channel.service.receive(pacs028("STS-6", ALPHA, SETTLED_UETR), ALPHA);
+
+        assertThat(((InboundAnswer.Refused) answer).problem()).isEqualTo(InboundAnswer.Problem.CORE_UNAVAILABLE);
+        assertThat(channel.outboxOf(ALPHA)).isEmpty();
+    }
+
+    @Test
+    void cancellationRequestIsRefusedWithACamt029SayingThisNodeDoesNotYetProcessCancellations() {
+        byte[] camt056 = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.056.001.08">
+                  <FIToFIPmtCxlReq>
+                    <Assgnmt><Id>CXL-1</Id>
+                      <Assgnr><Agt><FinInstnId><BICFI>%1$s</BICFI></FinInstnId></Agt></Assgnr>
+                      <Assgne><Agt><FinInstnId><BICFI>CENBEUCBXXX</BICFI></FinInstnId></Agt></Assgne>
+                      <CreDtTm>2026-11-24T09:30:00Z</CreDtTm></Assgnmt>
+                    <Undrlyg><TxInf>
+                      <Case><Id>CASE-7</Id><Cretr><Agt><FinInstnId><BICFI>%1$s</BICFI></FinInstnId></Agt></Cretr></Case>
+                      <OrgnlEndToEndId>E2E-1</OrgnlEndToEndId><OrgnlUETR>%2$s</OrgnlUETR>
+                      <CxlRsnInf><Rsn><Cd>DUPL</Cd></Rsn></CxlRsnInf>
+                    </TxInf></Undrlyg>
+                  </FIToFIPmtCxlReq>
+                </Document>
+                """.formatted(ALPHA, QUEUED_UETR).getBytes(StandardCharsets.UTF_8);
+
+        InboundAnswer answer = channel.service.receive(camt056, ALPHA);
+
+        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("AGNT");
+        assertThat(((InboundAnswer.Refused) answer).explanation())
+                .contains("does not yet process cancellation requests");
+        assertThat(channel.submitted).isEmpty();
+        assertThat(channel.outboxOf(ALPHA)).singleElement().satisfies(resolution -> {
+            assertThat(resolution.messageType()).isEqualTo("camt.029.001.09");
+            MxCamt02900109 camt = MxCamt02900109.parse(resolution.xml());
+            assertThat(camt.getRsltnOfInvstgtn().getSts().getConf()).isEqualTo("RJCR");
+            assertThat(camt.getRsltnOfInvstgtn().getRslvdCase().getId()).isEqualTo("CASE-7");
+            PaymentTransaction102 payment = camt.getRsltnOfInvstgtn().getCxlDtls().getFirst().getTxInfAndSts()
+                    .getFirst();
+            assertThat(payment.getOrgnlUETR()).isEqualTo(QUEUED_UETR);
+            assertThat(payment.getTxCxlSts().value()).isEqualTo("RJCR");
+            assertThat(payment.getCxlStsRsnInf().getFirst().getRsn().getCd()).isEqualTo("AGNT");
+            assertThat(String.join("", payment.getCxlStsRsnInf().getFirst().getAddtlInf()))
+                    .contains("does not yet process cancellation requests");
+        });
+    }
+
+    @Test
+    void paymentReturnIsRefusedWithAPacs002SayingThisNodeDoesNotYetProcessReturns() {
+        byte[] pacs004 = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.004.001.09">
+                  <PmtRtr>
+                    <GrpHdr><MsgId>RTR-1</MsgId><CreDtTm>2026-11-24T09:30:00Z</CreDtTm><NbOfTxs>1</NbOfTxs>
+                      <SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf></GrpHdr>
+                    <TxInf>
+                      <RtrId>RTR-1</RtrId><OrgnlEndToEndId>E2E-1</OrgnlEndToEndId><OrgnlUETR>%s</OrgnlUETR>
+                      <RtrdIntrBkSttlmAmt Ccy="EUR">250.00</RtrdIntrBkSttlmAmt>
+                      <IntrBkSttlmDt>2026-11-24</IntrBkSttlmDt>
+                      <InstgAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstgAgt>
+                      <InstdAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstdAgt>
+                      <RtrRsnInf><Rsn><Cd>AC04</Cd></Rsn></RtrRsnInf>
+                    </TxInf>
+                  </PmtRtr>
+                </Document>
+                """.formatted(SETTLED_UETR, BRAVO, ALPHA).getBytes(StandardCharsets.UTF_8);
+
+        InboundAnswer answer = channel.service.receive(pacs004, BRAVO);
+
+        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("AG03");
+        assertThat(((InboundAnswer.Refused) answer).explanation()).contains("does not yet process payment returns");
+        assertThat(channel.submitted).isEmpty();
+        assertThat(channel.outboxOf(ALPHA)).isEmpty();
+        assertThat(channel.outboxOf(BRAVO)).singleElement().satisfies(rejection -> {
+            assertThat(rejection.messageType()).isEqualTo("pacs.002.001.10");
+            assertThat(rejection.xml()).contains("RJCT").contains("AG03").contains("RTR-1")
+                    .contains("does not yet process payment returns");
+        });
+    }
+}
