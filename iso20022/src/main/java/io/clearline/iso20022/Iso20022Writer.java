@@ -214,6 +214,43 @@ public final class Iso20022Writer {
     return write(mx, messageId, "pacs.008.001.08", creditorAgentBic, now);
   }
 
+  /**
+   * Whether an original message the reader accepted earlier is a payment return (pacs.004), which
+   * is forwarded with {@link #forwardReturn} rather than {@link #forwardCreditTransfer}.
+   */
+  public boolean isReturn(byte[] originalXml) {
+    Checked<EnvelopeScan> scan = guard.scan(originalXml);
+    return !scan.isRefused() && scan.value().messageDefinition() != null
+        && scan.value().messageDefinition().startsWith("pacs.004.");
+  }
+
+  /**
+   * A return (pacs.004) the reader accepted earlier, forwarded from the settlement system to the
+   * creditor agent (the original payer) in the version it was sent, under a new header. The node
+   * takes one return per pacs.004, so the document shows the recipient only its own return.
+   *
+   * @throws IllegalArgumentException if the original is not a readable pacs.004
+   */
+  public String forwardReturn(byte[] originalXml, String creditorAgentBic) {
+    requireBic(creditorAgentBic);
+    Checked<EnvelopeScan> scan = guard.scan(originalXml);
+    if (scan.isRefused()) {
+      throw new IllegalArgumentException(
+          "original message unreadable: " + scan.rejection().explanation());
+    }
+    String definition = scan.value().messageDefinition();
+    MessageDefinitions.Definition supported = MessageDefinitions.SUPPORTED.get(definition);
+    if (definition == null || !definition.startsWith("pacs.004.") || supported == null) {
+      throw new IllegalArgumentException("original message is not a supported pacs.004: " + definition);
+    }
+    AbstractMX original = supported.parser().apply(
+        new String(originalXml, scan.value().charset()).replaceFirst("^\uFEFF", ""));
+    if (original == null) {
+      throw new IllegalArgumentException("original message could not be read as " + definition);
+    }
+    return write(original, newMessageId(), definition, creditorAgentBic, now());
+  }
+
   private CreditTransferTransaction39 findTransaction(byte[] originalXml, String uetr) {
     Checked<EnvelopeScan> scan = guard.scan(originalXml);
     if (scan.isRefused()) {

@@ -92,6 +92,23 @@ class Iso20022WriterTest {
   }
 
   @Test
+  void forwardsAReturnToTheOriginalPayerUnderANewHeaderInTheVersionItCameIn() {
+    byte[] original = MessageSample.pacs004().bytes();
+    assertThat(writer.isReturn(original)).isTrue();
+    assertThat(writer.isReturn(new CreditTransferSample().bytes())).isFalse();
+
+    String xml = writer.forwardReturn(original, CreditTransferSample.DEBTOR_AGENT);
+
+    // The document is the returning bank's, as sent; the header is the settlement system's, to the payer.
+    assertThat(xml).contains("pacs.004.001.09").contains(CreditTransferSample.UETR).contains(SYSTEM_BIC)
+        .contains(CreditTransferSample.DEBTOR_AGENT);
+    assertThat(xml.split("RTR-MSG-1", -1)).as("its message id only in the document").hasSize(2);
+    assertThat(xml).containsPattern("(?s)<(\\w+:)?To>.*" + CreditTransferSample.DEBTOR_AGENT + ".*</(\\w+:)?To>");
+    assertThatThrownBy(() -> writer.forwardReturn(new CreditTransferSample().bytes(),
+        CreditTransferSample.DEBTOR_AGENT)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void forwardsTheOneTransactionToTheCreditorAgentAndTheReaderAcceptsIt() {
     String xml = writer.forwardCreditTransfer(new CreditTransferSample().bytes(),
         CreditTransferSample.UETR.toUpperCase(), CreditTransferSample.CREDITOR_AGENT);

@@ -12,6 +12,7 @@ import io.clearline.core.lsm.GridlockRunsProjection;
 import io.clearline.core.participant.Participant;
 import io.clearline.core.participant.ParticipantsProjection;
 import io.clearline.core.payment.PaymentInstruction;
+import io.clearline.core.payment.PaymentReturnSaga;
 import io.clearline.core.payment.PaymentSettlementSaga;
 import io.clearline.core.payment.PaymentsProjection;
 import java.util.List;
@@ -44,7 +45,8 @@ public final class SettlementCoreModule {
                     GridlockRun.class);
 
     /** Sagas; each has transient {@code @Inject} fields for a CommandGateway and a LedgerPort. */
-    public static final List<Class<?>> SAGA_TYPES = List.of(PaymentSettlementSaga.class, LiquidityPledgeSaga.class);
+    public static final List<Class<?>> SAGA_TYPES = List.of(PaymentSettlementSaga.class, LiquidityPledgeSaga.class,
+            PaymentReturnSaga.class);
 
     private SettlementCoreModule() {
     }

@@ -9,6 +9,7 @@ import static io.clearline.core.TestData.UETR_2;
 import static io.clearline.core.TestData.UETR_3;
 import static io.clearline.core.TestData.euros;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clearline.core.common.api.Bic;
 import io.clearline.core.common.api.ReasonCode;
@@ -32,6 +33,7 @@ import io.clearline.core.participant.api.SuspendParticipantCommand;
 import io.clearline.core.payment.api.FindPaymentQuery;
 import io.clearline.core.payment.api.PaymentStatus;
 import io.clearline.core.payment.api.PaymentView;
+import io.clearline.core.payment.api.ReturnPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentOutcome;
 import io.clearline.core.ledger.api.LedgerRefusedException;
@@ -64,8 +66,8 @@ import org.junit.jupiter.api.Test;
 
 /** The whole core in one JVM: Axon's own configurer, an in-memory event store, a ledger that answers at once. */
 class SettlementCoreEndToEndTest {
-    /** How long asynchronous processing may take before a test gives up. */
-    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(10);
+    /** How long asynchronous processing may take before a test gives up: generous, for a loaded machine. */
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
 
     private Configuration configuration;
@@ -279,6 +281,60 @@ class SettlementCoreEndToEndTest {
         awaitPayment(UETR_1, PaymentStatus.SETTLED);
         assertThat(awaitQueue(BANK_B, view -> !view.frozen("EUR")).payments()).isEmpty();
         awaitPosition(BANK_C, position -> position.balance().equals(euros(300)));
+    }
+
+    @Test
+    void thePayeeReturnsASettledPaymentInTwoPartsAndItEndsReturned() {
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_A, "Bank A"));
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_B, "Bank B"));
+        commands.sendAndWait(new PledgeLiquidityCommand("T-A", BANK_A, euros(1_000)));
+        awaitPosition(BANK_A, position -> position.balance().equals(euros(1_000)));
+        submit(UETR_1, BANK_A, BANK_B, 300);
+        awaitPayment(UETR_1, PaymentStatus.SETTLED);
+
+        assertThatThrownBy(() -> returnPayment(UETR_2, BANK_A, 100)).as("only the payee returns")
+                .hasMessageContaining("only the payee");
+        assertThat(returnPayment(UETR_2, BANK_B, 100)).isEqualTo(SubmitPaymentOutcome.ACCEPTED);
+        assertThat(returnPayment(UETR_2, BANK_B, 100)).isEqualTo(SubmitPaymentOutcome.REPEATED);
+        awaitPayment(UETR_2, PaymentStatus.SETTLED);
+        assertThatThrownBy(() -> returnPayment(UETR_3, BANK_B, 201)).hasMessageContaining("exceeds");
+        assertThat(returnPayment(UETR_3, BANK_B, 200)).isEqualTo(SubmitPaymentOutcome.ACCEPTED);
+
+        PaymentView original = awaitPayment(UETR_1, PaymentStatus.RETURNED);
+        assertThat(original.history()).extracting(entry -> entry.detail())
+                .anySatisfy(detail -> assertThat(detail).contains("returned", UETR_2.value()))
+                .anySatisfy(detail -> assertThat(detail).contains("returned", UETR_3.value()));
+        awaitPosition(BANK_A, position -> position.balance().equals(euros(1_000)));
+        awaitPosition(BANK_B, position -> position.balance().equals(euros(0)));
+        Uetr another = Uetr.of("6f1d8c52-8a4b-4c6e-9f7a-0d6a3b2c1e09");
+        assertThatThrownBy(() -> returnPayment(another, BANK_B, 1)).hasMessageContaining("RETURNED");
+    }
+
+    @Test
+    void aReturnThatCannotSettleIsCancelledAndTheAmountIsReturnableAgain() {
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_A, "Bank A"));
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_B, "Bank B"));
+        commands.sendAndWait(new PledgeLiquidityCommand("T-A", BANK_A, euros(1_000)));
+        submit(UETR_1, BANK_A, BANK_B, 300);
+        awaitPayment(UETR_1, PaymentStatus.SETTLED);
+        // B hands its 300 on, so it has nothing left to return with.
+        submit(UETR_3, BANK_B, BANK_A, 300);
+        awaitPayment(UETR_3, PaymentStatus.SETTLED);
+        awaitPosition(BANK_B, position -> position.balance().equals(euros(0)));
+
+        returnPayment(UETR_2, BANK_B, 300);
+        awaitPayment(UETR_2, PaymentStatus.QUEUED);
+        commands.sendAndWait(new CancelQueuedPaymentCommand(new LiquidityAccountId(BANK_B, "EUR"), UETR_2,
+                Reason.of(ReasonCode.NARR, "return withdrawn")));
+        await(() -> awaitPayment(UETR_1, PaymentStatus.SETTLED).history(),
+                history -> history.stream().anyMatch(entry -> entry.detail().contains("failed")), "the failed return");
+        Uetr again = Uetr.of("6f1d8c52-8a4b-4c6e-9f7a-0d6a3b2c1e08");
+        assertThat(returnPayment(again, BANK_B, 300)).isEqualTo(SubmitPaymentOutcome.ACCEPTED);
+    }
+
+    private SubmitPaymentOutcome returnPayment(Uetr returnUetr, Bic returner, long minorUnits) {
+        return commands.sendAndWait(new ReturnPaymentCommand(UETR_1, returnUetr, returner, euros(minorUnits), "AC04",
+                REFERENCES, "return-" + returnUetr.value() + minorUnits));
     }
 
     private void awaitParticipant(Bic bic, ParticipantStatus status) {

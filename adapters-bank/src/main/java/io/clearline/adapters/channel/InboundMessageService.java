@@ -8,6 +8,7 @@ import io.clearline.core.common.api.Money;
 import io.clearline.core.common.api.Uetr;
 import io.clearline.core.liquidity.api.PledgeLiquidityCommand;
 import io.clearline.core.payment.api.PaymentReferences;
+import io.clearline.core.payment.api.ReturnPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentOutcome;
 import io.clearline.iso20022.CancellationRequestMessage;
@@ -20,6 +21,7 @@ import io.clearline.iso20022.InboundResult;
 import io.clearline.iso20022.Iso20022Reader;
 import io.clearline.iso20022.Iso20022Writer;
 import io.clearline.iso20022.LiquidityTransferMessage;
+import io.clearline.iso20022.PaymentReturn;
 import io.clearline.iso20022.Rejection;
 import io.clearline.iso20022.ReturnMessage;
 import io.clearline.iso20022.StatusReport;
@@ -35,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 
 /**
@@ -57,10 +60,6 @@ public class InboundMessageService {
     static final String CANCELLATION_NOT_PROCESSED = "This node does not yet process cancellation requests"
             + " (camt.056): nothing was cancelled and the payment keeps its course; ask the payee's bank to return"
             + " it once settled";
-    /** ExternalStatusReason1Code: transaction type not supported. */
-    static final String RETURN_NOT_PROCESSED_CODE = "AG03";
-    static final String RETURN_NOT_PROCESSED = "This node does not yet process payment returns (pacs.004):"
-            + " nothing was returned and no money moved";
 
     private final Iso20022Reader reader;
     private final Iso20022Writer writer;
@@ -119,8 +118,7 @@ public class InboundMessageService {
             case FinancialInstitutionCreditTransferMessage transfers -> refuse(channelBic, new Rejection("FF01",
                     transfers.messageDefinition() + " is read but not yet settled by this node",
                     transfers.messageId(), transfers.messageDefinition()));
-            case ReturnMessage returns -> refuse(channelBic, new Rejection(RETURN_NOT_PROCESSED_CODE,
-                    RETURN_NOT_PROCESSED, returns.messageId(), returns.messageDefinition()));
+            case ReturnMessage returns -> returnPayment(channelBic, returns, xml);
             case CancellationRequestMessage cancellation -> refuseCancellation(channelBic, cancellation);
         };
         if (answer instanceof InboundAnswer.Accepted accepted) {
@@ -226,6 +224,70 @@ public class InboundMessageService {
             outcomes.add(new InboundAnswer.TransactionOutcome(transfer.uetr(), outcome.name()));
         }
         return new InboundAnswer.Accepted(message.messageId(), message.messageDefinition(), outcomes);
+    }
+
+    /**
+     * The payee of a settled payment sends (part of) it back (pacs.004): the return becomes a payment of
+     * its own, under a UETR derived from the returning bank, its message id and the return, so a resend is
+     * the same return. It settles like any payment; the original payer then gets the pacs.004 forwarded
+     * with its camt.054. One return per pacs.004, so that the forwarded document shows its recipient only
+     * its own return.
+     */
+    private InboundAnswer returnPayment(String channelBic, ReturnMessage message, byte[] xml) {
+        if (message.transactions().size() != 1) {
+            return refuse(channelBic, new Rejection("AM18", "this node takes one return per pacs.004 (this one has "
+                    + message.transactions().size() + "), so that each payer is shown only its own return",
+                    message.messageId(), message.messageDefinition()));
+        }
+        PaymentReturn returned = message.transactions().getFirst();
+        String returnKey = returned.returnId() != null ? returned.returnId() : returned.originalUetr();
+        Uetr returnUetr = DerivedUetrs.of("pacs.004", channelBic, message.messageId(), returnKey);
+        String digest = DerivedUetrs.digest(returned.originalUetr(), String.valueOf(returned.returnedAmountMinorUnits()),
+                returned.currency(), returned.returnReasonCode(), returnKey);
+        originals.keep(returnUetr.value(), message.messageId(), channelBic, xml);
+        ReturnPaymentCommand command = new ReturnPaymentCommand(Uetr.of(returned.originalUetr()), returnUetr,
+                Bic.of(channelBic), Money.of(returned.returnedAmountMinorUnits(), returned.currency()),
+                returned.returnReasonCode(), new PaymentReferences(message.messageId(), message.messageDefinition(),
+                        returned.returnId(), returned.originalEndToEndId() != null ? returned.originalEndToEndId()
+                        : "NOTPROVIDED"), digest);
+        SubmitPaymentOutcome outcome;
+        try {
+            outcome = commands.<SubmitPaymentOutcome>send(command).get(submitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException timeout) {
+            return new InboundAnswer.Refused(InboundAnswer.Problem.CORE_UNAVAILABLE, "NARR",
+                    "Settlement did not confirm return " + returnKey + " in time; resend the same message (it is"
+                            + " idempotent) to learn its outcome");
+        } catch (ExecutionException refused) {
+            return refuse(channelBic, returnRefusal(refused.getCause(), returned, message));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while returning " + returned.originalUetr(), interrupted);
+        }
+        if (outcome == SubmitPaymentOutcome.DUPLICATE) {
+            return refuse(channelBic, new Rejection("AM05", "return " + returnKey + " was already sent with other"
+                    + " content", message.messageId(), message.messageDefinition()));
+        }
+        return new InboundAnswer.Accepted(message.messageId(), message.messageDefinition(),
+                List.of(new InboundAnswer.TransactionOutcome(returnUetr.value(), outcome.name())));
+    }
+
+    /** The core's refusal as an ISO reason: AG01 not the payee's to return, AM09 too much, NARR otherwise. */
+    private static Rejection returnRefusal(Throwable cause, PaymentReturn returned, ReturnMessage message) {
+        String explanation = cause == null ? "the return was refused" : cause.getMessage();
+        String code;
+        if (cause instanceof AggregateNotFoundException) {
+            code = "NARR";
+            explanation = "no payment " + returned.originalUetr() + " settled through this node";
+        } else if (explanation != null && explanation.contains("only the payee")) {
+            // Indistinguishable from an unknown payment to anyone but its payee.
+            code = "NARR";
+            explanation = "no payment " + returned.originalUetr() + " of yours to return";
+        } else if (cause instanceof IllegalArgumentException) {
+            code = "AM09";
+        } else {
+            code = "NARR";
+        }
+        return new Rejection(code, explanation, message.messageId(), message.messageDefinition());
     }
 
     /** Refuses a message the channel would not even read, with the same pacs.002 RJCT as any other. */

@@ -28,6 +28,7 @@ public class OutboundMessageHandler {
     public static final String PROCESSING_GROUP = "outbound-messages";
     static final String STATUS_REPORT_TYPE = "pacs.002.001.10";
     static final String CREDIT_TRANSFER_TYPE = "pacs.008.001.08";
+    static final String RETURN_TYPE = "pacs.004";
     static final String CREDIT_NOTIFICATION_TYPE = "camt.054.001.08";
     static final String RECEIPT_TYPE = "camt.025.001.05";
     private static final Logger log = LoggerFactory.getLogger(OutboundMessageHandler.class);
@@ -53,12 +54,21 @@ public class OutboundMessageHandler {
         delivery.deliver(event.payer().value(), STATUS_REPORT_TYPE, "pacs.002:" + uetr,
                 writer.paymentStatusReport(settled));
         originals.original(uetr).ifPresentOrElse(
-                original -> delivery.deliver(event.payee().value(), CREDIT_TRANSFER_TYPE, "pacs.008:" + uetr,
-                        writer.forwardCreditTransfer(original, uetr, event.payee().value())),
+                original -> forward(original, uetr, event.payee().value()),
                 () -> log.error("Payment {} settled but its original instruction is missing: payee {} is not sent it",
                         uetr, event.payee()));
         delivery.deliver(event.payee().value(), CREDIT_NOTIFICATION_TYPE, "camt.054:" + uetr,
                 writer.creditNotification(creditNotification(event)));
+    }
+
+    /** A return goes on as the pacs.004 it came as; any other payment as a pacs.008. */
+    private void forward(byte[] original, String uetr, String payee) {
+        if (writer.isReturn(original)) {
+            delivery.deliver(payee, RETURN_TYPE, "pacs.004:" + uetr, writer.forwardReturn(original, payee));
+        } else {
+            delivery.deliver(payee, CREDIT_TRANSFER_TYPE, "pacs.008:" + uetr,
+                    writer.forwardCreditTransfer(original, uetr, payee));
+        }
     }
 
     private CreditNotification creditNotification(PaymentSettledEvent event) {

@@ -67,6 +67,9 @@ public final class StatusReports {
                     null);
             case SETTLED -> answer(recipientBic, request, StatusReport.Status.SETTLED, settledAt(payment), null,
                     null);
+            // It settled; that its payee later returned it is another payment, which has its own status.
+            case RETURNED -> answer(recipientBic, request, StatusReport.Status.SETTLED, settledAt(payment), null,
+                    "settled, then returned in full by its payee");
             // As the payer was told when it happened: a cancelled payment was reported RJCT with its reason.
             case REJECTED, CANCELLED -> answer(recipientBic, request, StatusReport.Status.REJECTED, null,
                     payment.reason() == null ? "NARR" : payment.reason().code().name(),
@@ -102,7 +105,8 @@ public final class StatusReports {
         return payment.history().stream()
                 .filter(entry -> entry.status() == PaymentStatus.SETTLED)
                 .map(PaymentHistoryEntry::at)
-                .reduce((first, later) -> later)
+                // The first: later entries at SETTLED note returns, not the settlement.
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("payment " + payment.uetr()
                         + " is SETTLED without a SETTLED history entry"));
     }

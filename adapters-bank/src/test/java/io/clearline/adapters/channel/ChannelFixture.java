@@ -7,6 +7,7 @@ import io.clearline.adapters.outbound.OutboxStore;
 import io.clearline.core.liquidity.api.PledgeLiquidityCommand;
 import io.clearline.core.payment.api.FindPaymentQuery;
 import io.clearline.core.payment.api.PaymentView;
+import io.clearline.core.payment.api.ReturnPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentOutcome;
 import io.clearline.iso20022.Iso20022Reader;
@@ -43,6 +44,9 @@ public final class ChannelFixture implements AutoCloseable {
 
     public final List<SubmitPaymentCommand> submitted = new CopyOnWriteArrayList<>();
     public final List<PledgeLiquidityCommand> pledged = new CopyOnWriteArrayList<>();
+    public final List<ReturnPaymentCommand> returned = new CopyOnWriteArrayList<>();
+    /** What the core does with a return: null accepts it, anything else is thrown as its refusal. */
+    volatile RuntimeException returnRefusal;
     final List<OutboundMessage> filesWritten = new CopyOnWriteArrayList<>();
     volatile SubmitPaymentOutcome answer = SubmitPaymentOutcome.ACCEPTED;
     /** The core's payment view by UETR, as {@code FindPaymentQuery} answers it. */
@@ -90,6 +94,15 @@ public final class ChannelFixture implements AutoCloseable {
         commandBus.subscribe(SubmitPaymentCommand.class.getName(), command -> {
             submitted.add((SubmitPaymentCommand) command.getPayload());
             return answer;
+        });
+        commandBus.subscribe(ReturnPaymentCommand.class.getName(), command -> {
+            if (returnRefusal != null) {
+                throw returnRefusal;
+            }
+            ReturnPaymentCommand returnCommand = (ReturnPaymentCommand) command.getPayload();
+            boolean repeated = returned.stream().anyMatch(earlier -> earlier.returnUetr().equals(returnCommand.returnUetr()));
+            returned.add(returnCommand);
+            return repeated ? SubmitPaymentOutcome.REPEATED : SubmitPaymentOutcome.ACCEPTED;
         });
         SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
         queryBus.subscribe(FindPaymentQuery.class.getName(), PaymentView.class, query -> {

@@ -209,36 +209,82 @@ class InvestigationChannelTest {
         });
     }
 
-    @Test
-    void paymentReturnIsRefusedWithAPacs002SayingThisNodeDoesNotYetProcessReturns() {
-        byte[] pacs004 = """
+    private static byte[] pacs004(String messageId, String amount, String... extraTransactions) {
+        return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.004.001.09">
                   <PmtRtr>
-                    <GrpHdr><MsgId>RTR-1</MsgId><CreDtTm>2026-11-24T09:30:00Z</CreDtTm><NbOfTxs>1</NbOfTxs>
+                    <GrpHdr><MsgId>%s</MsgId><CreDtTm>2026-11-24T09:30:00Z</CreDtTm><NbOfTxs>%d</NbOfTxs>
                       <SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf></GrpHdr>
-                    <TxInf>
-                      <RtrId>RTR-1</RtrId><OrgnlEndToEndId>E2E-1</OrgnlEndToEndId><OrgnlUETR>%s</OrgnlUETR>
-                      <RtrdIntrBkSttlmAmt Ccy="EUR">250.00</RtrdIntrBkSttlmAmt>
-                      <IntrBkSttlmDt>2026-11-24</IntrBkSttlmDt>
-                      <InstgAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstgAgt>
-                      <InstdAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstdAgt>
-                      <RtrRsnInf><Rsn><Cd>AC04</Cd></Rsn></RtrRsnInf>
-                    </TxInf>
+                    %s%s
                   </PmtRtr>
                 </Document>
-                """.formatted(SETTLED_UETR, BRAVO, ALPHA).getBytes(StandardCharsets.UTF_8);
+                """.formatted(messageId, 1 + extraTransactions.length, returnTransaction("RTR-1", amount),
+                String.join("", extraTransactions)).getBytes(StandardCharsets.UTF_8);
+    }
 
-        InboundAnswer answer = channel.service.receive(pacs004, BRAVO);
+    private static String returnTransaction(String returnId, String amount) {
+        return """
+                <TxInf>
+                  <RtrId>%s</RtrId><OrgnlEndToEndId>E2E-1</OrgnlEndToEndId><OrgnlUETR>%s</OrgnlUETR>
+                  <RtrdIntrBkSttlmAmt Ccy="EUR">%s</RtrdIntrBkSttlmAmt>
+                  <IntrBkSttlmDt>2026-11-24</IntrBkSttlmDt>
+                  <InstgAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstgAgt>
+                  <InstdAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstdAgt>
+                  <RtrRsnInf><Rsn><Cd>AC04</Cd></Rsn></RtrRsnInf>
+                </TxInf>
+                """.formatted(returnId, SETTLED_UETR, amount, BRAVO, ALPHA);
+    }
 
-        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("AG03");
-        assertThat(((InboundAnswer.Refused) answer).explanation()).contains("does not yet process payment returns");
-        assertThat(channel.submitted).isEmpty();
-        assertThat(channel.outboxOf(ALPHA)).isEmpty();
-        assertThat(channel.outboxOf(BRAVO)).singleElement().satisfies(rejection -> {
-            assertThat(rejection.messageType()).isEqualTo("pacs.002.001.10");
-            assertThat(rejection.xml()).contains("RJCT").contains("AG03").contains("RTR-1")
-                    .contains("does not yet process payment returns");
+    @Test
+    void paymentReturnBecomesAReturnOfTheSettledPaymentUnderAUetrItsResendKeeps() {
+        InboundAnswer answer = channel.service.receive(pacs004("RTR-1", "250.00"), BRAVO);
+
+        assertThat(answer).isInstanceOf(InboundAnswer.Accepted.class);
+        assertThat(channel.returned).singleElement().satisfies(returned -> {
+            assertThat(returned.originalUetr().value()).isEqualTo(SETTLED_UETR);
+            assertThat(returned.returner().value()).isEqualTo(BRAVO);
+            assertThat(returned.amount().minorUnits()).isEqualTo(25_000);
+            assertThat(returned.returnReason()).isEqualTo("AC04");
+            assertThat(returned.returnUetr().value()).isNotEqualTo(SETTLED_UETR);
         });
+        assertThat(channel.submitted).as("the core submits the return payment itself").isEmpty();
+
+        channel.service.receive(pacs004("RTR-1b", "250.00"), BRAVO);
+        assertThat(channel.returned).hasSize(2);
+        assertThat(channel.returned.get(1).returnUetr()).as("another message is another return")
+                .isNotEqualTo(channel.returned.get(0).returnUetr());
+    }
+
+    @Test
+    void aReturnOfMoreThanIsLeftIsRefusedWithAM09() {
+        channel.returnRefusal = new IllegalArgumentException("a return of 30000 exceeds the 25000 (minor units) of"
+                + " payment " + SETTLED_UETR + " left to return");
+
+        InboundAnswer answer = channel.service.receive(pacs004("RTR-2", "300.00"), BRAVO);
+
+        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("AM09");
+        assertThat(channel.outboxOf(BRAVO)).singleElement().satisfies(rejection ->
+                assertThat(rejection.xml()).contains("RJCT").contains("AM09").contains("exceeds"));
+    }
+
+    @Test
+    void aReturnOfSomeoneElsesPaymentIsRefusedAsIfThePaymentWereUnknown() {
+        channel.returnRefusal = new IllegalArgumentException("only the payee BRAVO returns payment x, not y");
+
+        InboundAnswer answer = channel.service.receive(pacs004("RTR-3", "1.00"), BRAVO);
+
+        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("NARR");
+        assertThat(((InboundAnswer.Refused) answer).explanation()).doesNotContain("only the payee")
+                .contains("no payment " + SETTLED_UETR + " of yours");
+    }
+
+    @Test
+    void aPacs004WithTwoReturnsIsRefusedWithAM18AndReturnsNothing() {
+        InboundAnswer answer = channel.service.receive(pacs004("RTR-4", "1.00", returnTransaction("RTR-5", "2.00")),
+                BRAVO);
+
+        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("AM18");
+        assertThat(channel.returned).isEmpty();
     }
 }

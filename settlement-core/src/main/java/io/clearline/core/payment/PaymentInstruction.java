@@ -20,11 +20,19 @@ import io.clearline.core.payment.api.PaymentSettlingEvent;
 import io.clearline.core.payment.api.PaymentStatus;
 import io.clearline.core.payment.api.QueuePaymentCommand;
 import io.clearline.core.payment.api.RejectPaymentCommand;
+import io.clearline.core.payment.api.CompleteReturnCommand;
+import io.clearline.core.payment.api.FailReturnCommand;
+import io.clearline.core.payment.api.PaymentReturnFailedEvent;
+import io.clearline.core.payment.api.PaymentReturnRequestedEvent;
+import io.clearline.core.payment.api.PaymentReturnedEvent;
+import io.clearline.core.payment.api.ReturnPaymentCommand;
 import io.clearline.core.payment.api.SettleInGridlockCommand;
 import io.clearline.core.payment.api.SettlePaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentOutcome;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -37,7 +45,8 @@ import org.axonframework.modelling.command.CreationPolicy;
  * One payment instruction, keyed by its UETR, from receipt to a final status.
  *
  * <p>Statuses move RECEIVED → (QUEUED →) SETTLING → SETTLED, or RECEIVED/QUEUED/SETTLING → REJECTED,
- * or RECEIVED/QUEUED → CANCELLED. SETTLED, REJECTED and CANCELLED are final. Repeating the step already taken is harmless; any other step out of order is
+ * or RECEIVED/QUEUED → CANCELLED. REJECTED and CANCELLED are final; a SETTLED payment becomes RETURNED
+ * once its payee has returned all of it, in one or more returns (each a payment of its own). Repeating the step already taken is harmless; any other step out of order is
  * a bug in the caller and fails with {@link IllegalStateException}.
  */
 public class PaymentInstruction {
@@ -52,6 +61,11 @@ public class PaymentInstruction {
     private PaymentPriority priority;
     private PaymentStatus status;
     private String ledgerTransactionId;
+    /** Returns requested and not yet settled or failed, by return UETR; bounded by the amount left to return. */
+    private final Map<Uetr, Money> returnsInFlight = new HashMap<>();
+    /** Every return ever requested, by return UETR, with its content digest: the returns' idempotency. */
+    private final Map<Uetr, String> returnDigests = new HashMap<>();
+    private long returnedMinorUnits;
 
     protected PaymentInstruction() {
     }
@@ -117,7 +131,7 @@ public class PaymentInstruction {
     @CommandHandler
     void handle(SettlePaymentCommand command) {
         Objects.requireNonNull(command.ledgerTransactionId(), "ledgerTransactionId");
-        if (status == PaymentStatus.SETTLED) {
+        if (status == PaymentStatus.SETTLED || status == PaymentStatus.RETURNED) {
             if (!ledgerTransactionId.equals(command.ledgerTransactionId())) {
                 throw new IllegalStateException("payment " + uetr + " settled in ledger transaction "
                         + ledgerTransactionId + ", not in " + command.ledgerTransactionId());
@@ -131,7 +145,7 @@ public class PaymentInstruction {
     /** A queued payment settled with others by a gridlock run; it never passed through SETTLING alone. */
     @CommandHandler
     void handle(SettleInGridlockCommand command) {
-        if (status == PaymentStatus.SETTLED) {
+        if (status == PaymentStatus.SETTLED || status == PaymentStatus.RETURNED) {
             if (!ledgerTransactionId.equals(command.ledgerTransactionId())) {
                 throw new IllegalStateException("payment " + uetr + " settled in ledger transaction "
                         + ledgerTransactionId + ", not in " + command.ledgerTransactionId());
@@ -143,13 +157,70 @@ public class PaymentInstruction {
                 command.runId()));
     }
 
+    /** Only the payee returns, only a settled payment, and never more than was paid. */
+    @CommandHandler
+    SubmitPaymentOutcome handle(ReturnPaymentCommand command) {
+        String earlier = returnDigests.get(command.returnUetr());
+        if (earlier != null) {
+            return earlier.equals(command.contentDigest()) ? SubmitPaymentOutcome.REPEATED : SubmitPaymentOutcome.DUPLICATE;
+        }
+        if (status != PaymentStatus.SETTLED) {
+            throw new IllegalStateException("payment " + uetr + " is " + status + "; only a settled payment is returned");
+        }
+        if (!command.returner().equals(payee)) {
+            throw new IllegalArgumentException("only the payee " + payee + " returns payment " + uetr + ", not "
+                    + command.returner());
+        }
+        if (!command.amount().currency().equals(amount.currency()) || command.amount().minorUnits() <= 0) {
+            throw new IllegalArgumentException("a return of payment " + uetr + " is a positive amount in "
+                    + amount.currency() + ", not " + command.amount());
+        }
+        long returnable = amount.minorUnits() - returnedMinorUnits - inFlight();
+        if (command.amount().minorUnits() > returnable) {
+            throw new IllegalArgumentException("a return of " + command.amount().minorUnits() + " exceeds the "
+                    + returnable + " (minor units) of payment " + uetr + " left to return");
+        }
+        apply(new PaymentReturnRequestedEvent(uetr, command.returnUetr(), payee, payer, command.amount(),
+                command.returnReason(), command.references(), command.contentDigest(), now()));
+        return SubmitPaymentOutcome.ACCEPTED;
+    }
+
+    @CommandHandler
+    void handle(CompleteReturnCommand command) {
+        Money returning = returnsInFlight.get(command.returnUetr());
+        if (returning == null) {
+            // Completed or failed already; a redelivery.
+            return;
+        }
+        boolean inFull = returnedMinorUnits + returning.minorUnits() == amount.minorUnits();
+        apply(new PaymentReturnedEvent(uetr, command.returnUetr(), returning, inFull, command.ledgerTransactionId(),
+                now()));
+    }
+
+    @CommandHandler
+    void handle(FailReturnCommand command) {
+        Money returning = returnsInFlight.get(command.returnUetr());
+        if (returning == null) {
+            return;
+        }
+        apply(new PaymentReturnFailedEvent(uetr, command.returnUetr(), returning, command.reason(), now()));
+    }
+
+    private long inFlight() {
+        long total = 0;
+        for (Money returning : returnsInFlight.values()) {
+            total = Math.addExact(total, returning.minorUnits());
+        }
+        return total;
+    }
+
     @CommandHandler
     void handle(RejectPaymentCommand command) {
         Objects.requireNonNull(command.reason(), "reason");
         if (status == PaymentStatus.REJECTED || status == PaymentStatus.CANCELLED) {
             return;
         }
-        if (status == PaymentStatus.SETTLED) {
+        if (status == PaymentStatus.SETTLED || status == PaymentStatus.RETURNED) {
             // Settlement on the ledger is final: a later refusal means two parts of the system disagree.
             throw new IllegalStateException("payment " + uetr + " is settled and cannot be rejected: "
                     + command.reason());
@@ -204,6 +275,26 @@ public class PaymentInstruction {
     void on(PaymentSettledEvent event) {
         status = PaymentStatus.SETTLED;
         ledgerTransactionId = event.ledgerTransactionId();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReturnRequestedEvent event) {
+        returnDigests.put(event.returnUetr(), event.contentDigest());
+        returnsInFlight.put(event.returnUetr(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReturnedEvent event) {
+        returnsInFlight.remove(event.returnUetr());
+        returnedMinorUnits = Math.addExact(returnedMinorUnits, event.amount().minorUnits());
+        if (event.inFull()) {
+            status = PaymentStatus.RETURNED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReturnFailedEvent event) {
+        returnsInFlight.remove(event.returnUetr());
     }
 
     @EventSourcingHandler

@@ -9,6 +9,9 @@ import io.clearline.core.payment.api.PaymentHistoryEntry;
 import io.clearline.core.payment.api.PaymentQueuedEvent;
 import io.clearline.core.payment.api.PaymentReceivedEvent;
 import io.clearline.core.payment.api.PaymentRejectedEvent;
+import io.clearline.core.payment.api.PaymentReturnFailedEvent;
+import io.clearline.core.payment.api.PaymentReturnRequestedEvent;
+import io.clearline.core.payment.api.PaymentReturnedEvent;
 import io.clearline.core.payment.api.PaymentSettledEvent;
 import io.clearline.core.payment.api.PaymentSettlingEvent;
 import io.clearline.core.payment.api.PaymentStatus;
@@ -69,6 +72,37 @@ public class PaymentsProjection {
     void on(PaymentSettledEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
         advance(event.uetr(), sequenceNumber, at, PaymentStatus.SETTLED, null, event.ledgerTransactionId(),
                 "settled in ledger transaction " + event.ledgerTransactionId());
+    }
+
+    @EventHandler
+    void on(PaymentReturnRequestedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        note(event.originalUetr(), sequenceNumber, at, "return " + event.returnUetr() + " of " + event.amount()
+                + " requested by " + event.returner() + ": " + event.returnReason());
+    }
+
+    @EventHandler
+    void on(PaymentReturnedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        String detail = "returned " + event.amount() + " in " + event.returnUetr() + " (ledger transaction "
+                + event.ledgerTransactionId() + ")";
+        if (event.inFull()) {
+            advance(event.originalUetr(), sequenceNumber, at, PaymentStatus.RETURNED, null, null, detail);
+        } else {
+            note(event.originalUetr(), sequenceNumber, at, detail);
+        }
+    }
+
+    @EventHandler
+    void on(PaymentReturnFailedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        note(event.originalUetr(), sequenceNumber, at, "return " + event.returnUetr() + " failed: "
+                + event.reason().code() + ": " + event.reason().explanation());
+    }
+
+    /** A history entry that leaves status, reason and ledger transaction as they are. */
+    private void note(Uetr uetr, long sequenceNumber, Instant at, String detail) {
+        PaymentView current = Optional.ofNullable(payments.get(uetr)).map(Entry::view).orElse(null);
+        if (current != null) {
+            advance(uetr, sequenceNumber, at, current.status(), current.reason(), null, detail);
+        }
     }
 
     @EventHandler

@@ -1,0 +1,75 @@
+package io.clearline.ops.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clearline.ops.DemoNodeTest;
+import io.clearline.ops.Eventually;
+import io.clearline.ops.load.Pacs008Template;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The payee of a settled payment returns it with pacs.004s; the payer gets its money and the pacs.004 back. */
+class PaymentReturnTest extends DemoNodeTest {
+
+    @Test
+    void bravoReturnsAlphasPaymentInTwoPartsAndAlphaIsMadeWhole() throws Exception {
+        String uetr = UUID.randomUUID().toString();
+        assertThat(postXml(ALPHA, Pacs008Template.creditTransfer("RT-" + uetr.substring(0, 8), uetr, ALPHA, BRAVO,
+                "250.00", "EUR", LocalDate.now())).statusCode()).isEqualTo(202);
+        awaitStatus(uetr, "SETTLED");
+        Eventually.until("Alpha paid", () -> body(ALPHA, "/api/positions/" + ALPHA)
+                .contains("\"balance\":\"9999750.00\""));
+
+        HttpResponse<String> first = postXml(BRAVO, pacs004("RET-1-" + uetr.substring(0, 8), uetr, "100.00"));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        Eventually.until("the first return noted on the payment", () -> body(ALPHA, "/api/payments/" + uetr)
+                .contains("returned 10000 EUR"));
+        Eventually.until("the pacs.004 forwarded to Alpha", () -> body(ALPHA, "/api/iso20022/outbox/" + ALPHA)
+                .contains("pacs.004"));
+
+        HttpResponse<String> tooMuch = postXml(BRAVO, pacs004("RET-X-" + uetr.substring(0, 8), uetr, "150.01"));
+        assertThat(tooMuch.statusCode()).isEqualTo(400);
+        assertThat(tooMuch.body()).contains("AM09");
+
+        HttpResponse<String> rest = postXml(BRAVO, pacs004("RET-2-" + uetr.substring(0, 8), uetr, "150.00"));
+        assertThat(rest.statusCode()).as(rest.body()).isEqualTo(202);
+        awaitStatus(uetr, "RETURNED");
+        Eventually.until("Alpha made whole", () -> body(ALPHA, "/api/positions/" + ALPHA)
+                .contains("\"balance\":\"10000000.00\""));
+
+        HttpResponse<String> notTheirs = postXml(ALPHA, pacs004("RET-A-" + uetr.substring(0, 8), uetr, "1.00"));
+        assertThat(notTheirs.statusCode()).as("the payer cannot return its own payment").isEqualTo(400);
+    }
+
+    private void awaitStatus(String uetr, String status) {
+        Eventually.until("payment " + uetr + " " + status, () -> body("operator", "/api/payments/" + uetr)
+                .contains("\"status\":\"" + status + "\""));
+    }
+
+    /** A return from the original payee (the instructing agent is the channel's bank). */
+    private static String pacs004(String messageId, String originalUetr, String amount) {
+        String returner = messageId.startsWith("RET-A-") ? ALPHA : BRAVO;
+        String returnee = returner.equals(ALPHA) ? BRAVO : ALPHA;
+        return """
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.004.001.09">
+                  <PmtRtr>
+                    <GrpHdr><MsgId>%s</MsgId><CreDtTm>%s</CreDtTm><NbOfTxs>1</NbOfTxs>
+                      <SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf></GrpHdr>
+                    <TxInf>
+                      <RtrId>%s</RtrId><OrgnlEndToEndId>E2E</OrgnlEndToEndId><OrgnlUETR>%s</OrgnlUETR>
+                      <RtrdIntrBkSttlmAmt Ccy="EUR">%s</RtrdIntrBkSttlmAmt>
+                      <IntrBkSttlmDt>%s</IntrBkSttlmDt>
+                      <InstgAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstgAgt>
+                      <InstdAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstdAgt>
+                      <RtrRsnInf><Rsn><Cd>AC04</Cd></Rsn></RtrRsnInf>
+                    </TxInf>
+                  </PmtRtr>
+                </Document>
+                """.formatted(messageId, OffsetDateTime.now(ZoneOffset.UTC).withNano(0), messageId, originalUetr, amount,
+                LocalDate.now(), returner, returnee);
+    }
+}
