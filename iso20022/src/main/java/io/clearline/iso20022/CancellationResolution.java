@@ -25,7 +25,12 @@ public record CancellationResolution(
     /** ACCR, AcceptedCancellationRequest: the payment is cancelled. */
     CANCELLED("ACCR"),
     /** RJCR, RejectedCancellationRequest: the payment was not cancelled. */
-    REFUSED("RJCR");
+    REFUSED("RJCR"),
+    /**
+     * PDCR, PendingCancellationRequest: the payment had settled, so the request went on to its payee,
+     * who may return it (pacs.004) or refuse.
+     */
+    PENDING("PDCR");
 
     private final String isoCode;
 
@@ -87,7 +92,8 @@ public record CancellationResolution(
 
   /**
    * The investigation's overall confirmation (Sts/Conf, ExternalInvestigationExecutionConfirmation1Code):
-   * CNCL when every payment was cancelled, RJCR when none was, PECR (partially executed) otherwise.
+   * CNCL when every payment was cancelled; when none was, PDCR if any request went on to a payee,
+   * else RJCR; PECR (partially executed) otherwise.
    */
   public String confirmation() {
     long cancelled = outcomes.stream().filter(outcome -> outcome.status() == Status.CANCELLED)
@@ -95,6 +101,9 @@ public record CancellationResolution(
     if (cancelled == outcomes.size()) {
       return "CNCL";
     }
-    return cancelled == 0 ? "RJCR" : "PECR";
+    if (cancelled > 0) {
+      return "PECR";
+    }
+    return outcomes.stream().anyMatch(outcome -> outcome.status() == Status.PENDING) ? "PDCR" : "RJCR";
   }
 }

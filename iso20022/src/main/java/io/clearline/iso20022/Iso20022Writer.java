@@ -232,23 +232,41 @@ public final class Iso20022Writer {
    * @throws IllegalArgumentException if the original is not a readable pacs.004
    */
   public String forwardReturn(byte[] originalXml, String creditorAgentBic) {
-    requireBic(creditorAgentBic);
+    return forwardAsSent(originalXml, "pacs.004.", creditorAgentBic);
+  }
+
+  /**
+   * A cancellation request (camt.056) about a payment that had already settled, passed on to that
+   * payment's payee in the version it was sent, under a new header, so that the payee may return
+   * the payment (pacs.004). Only a request about one payment is passed on, so it shows the payee
+   * nothing of other payments.
+   *
+   * @throws IllegalArgumentException if the original is not a readable camt.056
+   */
+  public String forwardCancellationRequest(byte[] originalXml, String payeeBic) {
+    return forwardAsSent(originalXml, "camt.056.", payeeBic);
+  }
+
+  private String forwardAsSent(byte[] originalXml, String definitionPrefix, String recipientBic) {
+    requireBic(recipientBic);
     Checked<EnvelopeScan> scan = guard.scan(originalXml);
     if (scan.isRefused()) {
       throw new IllegalArgumentException(
           "original message unreadable: " + scan.rejection().explanation());
     }
     String definition = scan.value().messageDefinition();
-    MessageDefinitions.Definition supported = MessageDefinitions.SUPPORTED.get(definition);
-    if (definition == null || !definition.startsWith("pacs.004.") || supported == null) {
-      throw new IllegalArgumentException("original message is not a supported pacs.004: " + definition);
+    MessageDefinitions.Definition supported =
+        definition == null ? null : MessageDefinitions.SUPPORTED.get(definition);
+    if (supported == null || !definition.startsWith(definitionPrefix)) {
+      throw new IllegalArgumentException(
+          "original message is not a supported " + definitionPrefix + "*: " + definition);
     }
     AbstractMX original = supported.parser().apply(
         new String(originalXml, scan.value().charset()).replaceFirst("^\uFEFF", ""));
     if (original == null) {
       throw new IllegalArgumentException("original message could not be read as " + definition);
     }
-    return write(original, newMessageId(), definition, creditorAgentBic, now());
+    return write(original, newMessageId(), definition, recipientBic, now());
   }
 
   private CreditTransferTransaction39 findTransaction(byte[] originalXml, String uetr) {
@@ -352,7 +370,8 @@ public final class Iso20022Writer {
 
   /**
    * A camt.029.001.09 answering a bank's camt.056: the case it resolves, the overall confirmation
-   * (CNCL, RJCR or PECR) and, per payment, cancelled (ACCR) or refused (RJCR) with the reason,
+   * (CNCL, RJCR, PDCR or PECR) and, per payment, cancelled (ACCR), passed on to the payee (PDCR) or
+   * refused (RJCR) with the reason,
    * the settlement system named as the originator of the reason.
    */
   public String cancellationResolution(CancellationResolution resolution) {

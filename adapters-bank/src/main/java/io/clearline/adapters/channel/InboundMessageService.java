@@ -48,23 +48,19 @@ import org.axonframework.queryhandling.QueryGateway;
  * <p>A refused message changes nothing but the rejection sent back. An accepted one is submitted
  * payment by payment, keyed by UETR, so a bank that resends after a time-out cannot pay twice.
  *
- * <p>Not processed yet, and refused plainly rather than accepted and dropped: pacs.009 and pacs.004
- * (a pacs.002 RJCT) and camt.056 (a camt.029 refusing every payment, RJCR); nothing is cancelled or
- * returned.
+ * <p>Not processed yet, and refused plainly rather than accepted and dropped: pacs.009 (a pacs.002
+ * RJCT). Returns (pacs.004) become payments of their own; cancellation requests (camt.056) are
+ * answered with a camt.029 payment by payment.
  */
 public class InboundMessageService {
     private static final String STATUS_REPORT_TYPE = "pacs.002.001.10";
     private static final String RESOLUTION_TYPE = "camt.029.001.09";
-    /** ExternalPaymentCancellationRejection1Code AgentDecision: this agent, the settlement system, declines. */
-    static final String CANCELLATION_NOT_PROCESSED_CODE = "AGNT";
-    static final String CANCELLATION_NOT_PROCESSED = "This node does not yet process cancellation requests"
-            + " (camt.056): nothing was cancelled and the payment keeps its course; ask the payee's bank to return"
-            + " it once settled";
 
     private final Iso20022Reader reader;
     private final Iso20022Writer writer;
     private final CommandGateway commands;
     private final StatusRequestAnswers statusAnswers;
+    private final CancellationAnswers cancellations;
     private final InboundMessageStore originals;
     private final OutboundDelivery delivery;
     private final MessageReceipts receipts;
@@ -72,27 +68,21 @@ public class InboundMessageService {
 
     /**
      * @param queries       answers the core's {@link io.clearline.core.payment.api.FindPaymentQuery} for status
-     *                      requests (pacs.028)
+     *                      requests (pacs.028) and cancellation requests (camt.056)
      * @param submitTimeout how long the core has to answer a message's commands, or a status request's look-ups
      */
     public InboundMessageService(Iso20022Reader reader, Iso20022Writer writer, CommandGateway commands,
                                  QueryGateway queries, InboundMessageStore originals, OutboundDelivery delivery,
                                  MessageReceipts receipts, Duration submitTimeout) {
-        this(reader, writer, commands, new StatusRequestAnswers(Objects.requireNonNull(queries, "queries"),
-                submitTimeout), originals, delivery, receipts, submitTimeout);
-    }
-
-    private InboundMessageService(Iso20022Reader reader, Iso20022Writer writer, CommandGateway commands,
-                                  StatusRequestAnswers statusAnswers, InboundMessageStore originals,
-                                  OutboundDelivery delivery, MessageReceipts receipts, Duration submitTimeout) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.commands = Objects.requireNonNull(commands, "commands");
-        this.statusAnswers = Objects.requireNonNull(statusAnswers, "statusAnswers");
         this.originals = Objects.requireNonNull(originals, "originals");
         this.delivery = Objects.requireNonNull(delivery, "delivery");
         this.receipts = Objects.requireNonNull(receipts, "receipts");
         this.submitTimeout = Objects.requireNonNull(submitTimeout, "submitTimeout");
+        this.statusAnswers = new StatusRequestAnswers(Objects.requireNonNull(queries, "queries"), submitTimeout);
+        this.cancellations = new CancellationAnswers(commands, queries, delivery, writer, submitTimeout);
     }
 
     /**
@@ -119,7 +109,7 @@ public class InboundMessageService {
                     transfers.messageDefinition() + " is read but not yet settled by this node",
                     transfers.messageId(), transfers.messageDefinition()));
             case ReturnMessage returns -> returnPayment(channelBic, returns, xml);
-            case CancellationRequestMessage cancellation -> refuseCancellation(channelBic, cancellation);
+            case CancellationRequestMessage cancellation -> answerCancellation(channelBic, cancellation, xml);
         };
         if (answer instanceof InboundAnswer.Accepted accepted) {
             receipts.keep(channelBic, xml, accepted);
@@ -181,12 +171,21 @@ public class InboundMessageService {
      * A cancellation request (camt.056) is answered with a camt.029 that refuses every payment in it: the core
      * cannot cancel yet, and saying otherwise would tell the bank a payment stopped that may still settle.
      */
-    private InboundAnswer refuseCancellation(String channelBic, CancellationRequestMessage cancellation) {
-        delivery.deliver(channelBic, RESOLUTION_TYPE, "camt.029:refused:" + UUID.randomUUID(),
-                writer.cancellationResolution(CancellationResolution.refusingAll(cancellation,
-                        CANCELLATION_NOT_PROCESSED_CODE, CANCELLATION_NOT_PROCESSED)));
-        return new InboundAnswer.Refused(InboundAnswer.Problem.INVALID_MESSAGE, CANCELLATION_NOT_PROCESSED_CODE,
-                CANCELLATION_NOT_PROCESSED);
+    /** The payer's camt.056, answered with one camt.029 (see {@link CancellationAnswers}). */
+    private InboundAnswer answerCancellation(String channelBic, CancellationRequestMessage cancellation, byte[] xml) {
+        Optional<CancellationResolution> resolution = cancellations.answer(channelBic, cancellation, xml);
+        if (resolution.isEmpty()) {
+            return new InboundAnswer.Refused(InboundAnswer.Problem.CORE_UNAVAILABLE, "NARR",
+                    "Settlement did not answer cancellation request " + cancellation.assignmentId() + " in time;"
+                            + " ask again");
+        }
+        delivery.deliver(channelBic, RESOLUTION_TYPE, "camt.029:" + cancellation.assignmentId(),
+                writer.cancellationResolution(resolution.get()));
+        return new InboundAnswer.Accepted(cancellation.assignmentId(), cancellation.messageDefinition(),
+                resolution.get().outcomes().stream()
+                        .map(outcome -> new InboundAnswer.TransactionOutcome(outcome.request().originalUetr(),
+                                outcome.status().isoCode()))
+                        .toList());
     }
 
     private InboundAnswer answerAgain(String channelBic, InboundMessage message, MessageReceipts.Earlier earlier) {

@@ -7,6 +7,7 @@ import io.clearline.adapters.outbound.OutboxStore;
 import io.clearline.core.liquidity.api.PledgeLiquidityCommand;
 import io.clearline.core.payment.api.FindPaymentQuery;
 import io.clearline.core.payment.api.PaymentView;
+import io.clearline.core.liquidity.api.CancelQueuedPaymentCommand;
 import io.clearline.core.payment.api.ReturnPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentOutcome;
@@ -45,6 +46,7 @@ public final class ChannelFixture implements AutoCloseable {
     public final List<SubmitPaymentCommand> submitted = new CopyOnWriteArrayList<>();
     public final List<PledgeLiquidityCommand> pledged = new CopyOnWriteArrayList<>();
     public final List<ReturnPaymentCommand> returned = new CopyOnWriteArrayList<>();
+    public final List<CancelQueuedPaymentCommand> cancelled = new CopyOnWriteArrayList<>();
     /** What the core does with a return: null accepts it, anything else is thrown as its refusal. */
     volatile RuntimeException returnRefusal;
     final List<OutboundMessage> filesWritten = new CopyOnWriteArrayList<>();
@@ -94,6 +96,10 @@ public final class ChannelFixture implements AutoCloseable {
         commandBus.subscribe(SubmitPaymentCommand.class.getName(), command -> {
             submitted.add((SubmitPaymentCommand) command.getPayload());
             return answer;
+        });
+        commandBus.subscribe(CancelQueuedPaymentCommand.class.getName(), command -> {
+            cancelled.add((CancelQueuedPaymentCommand) command.getPayload());
+            return null;
         });
         commandBus.subscribe(ReturnPaymentCommand.class.getName(), command -> {
             if (returnRefusal != null) {

@@ -169,44 +169,74 @@ class InvestigationChannelTest {
         assertThat(channel.outboxOf(ALPHA)).isEmpty();
     }
 
-    @Test
-    void cancellationRequestIsRefusedWithACamt029SayingThisNodeDoesNotYetProcessCancellations() {
-        byte[] camt056 = """
+    private static byte[] camt056(String assignmentId, String assigner, String... uetrs) {
+        String transactions = Stream.of(uetrs).map(uetr -> """
+                <TxInf>
+                  <Case><Id>CASE-7</Id><Cretr><Agt><FinInstnId><BICFI>%1$s</BICFI></FinInstnId></Agt></Cretr></Case>
+                  <OrgnlEndToEndId>E2E-1</OrgnlEndToEndId><OrgnlUETR>%2$s</OrgnlUETR>
+                  <CxlRsnInf><Rsn><Cd>DUPL</Cd></Rsn></CxlRsnInf>
+                </TxInf>""".formatted(assigner, uetr)).collect(Collectors.joining());
+        return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.056.001.08">
                   <FIToFIPmtCxlReq>
-                    <Assgnmt><Id>CXL-1</Id>
-                      <Assgnr><Agt><FinInstnId><BICFI>%1$s</BICFI></FinInstnId></Agt></Assgnr>
+                    <Assgnmt><Id>%1$s</Id>
+                      <Assgnr><Agt><FinInstnId><BICFI>%2$s</BICFI></FinInstnId></Agt></Assgnr>
                       <Assgne><Agt><FinInstnId><BICFI>CENBEUCBXXX</BICFI></FinInstnId></Agt></Assgne>
                       <CreDtTm>2026-11-24T09:30:00Z</CreDtTm></Assgnmt>
-                    <Undrlyg><TxInf>
-                      <Case><Id>CASE-7</Id><Cretr><Agt><FinInstnId><BICFI>%1$s</BICFI></FinInstnId></Agt></Cretr></Case>
-                      <OrgnlEndToEndId>E2E-1</OrgnlEndToEndId><OrgnlUETR>%2$s</OrgnlUETR>
-                      <CxlRsnInf><Rsn><Cd>DUPL</Cd></Rsn></CxlRsnInf>
-                    </TxInf></Undrlyg>
+                    <Undrlyg>%3$s</Undrlyg>
                   </FIToFIPmtCxlReq>
                 </Document>
-                """.formatted(ALPHA, QUEUED_UETR).getBytes(StandardCharsets.UTF_8);
+                """.formatted(assignmentId, assigner, transactions).getBytes(StandardCharsets.UTF_8);
+    }
 
-        InboundAnswer answer = channel.service.receive(camt056, ALPHA);
+    /** The one camt.029 in the bank's outbox, and its payments' statuses with reasons, in order. */
+    private List<String> resolutionFor(String bic, String confirmation) {
+        OutboundMessage resolution = channel.outboxOf(bic).stream()
+                .filter(message -> message.messageType().equals("camt.029.001.09")).findFirst().orElseThrow();
+        MxCamt02900109 camt = MxCamt02900109.parse(resolution.xml());
+        assertThat(camt.getRsltnOfInvstgtn().getSts().getConf()).isEqualTo(confirmation);
+        assertThat(camt.getRsltnOfInvstgtn().getRslvdCase().getId()).isEqualTo("CASE-7");
+        return camt.getRsltnOfInvstgtn().getCxlDtls().getFirst().getTxInfAndSts().stream()
+                .map(payment -> payment.getTxCxlSts().value() + (payment.getCxlStsRsnInf().isEmpty() ? ""
+                        : " " + payment.getCxlStsRsnInf().getFirst().getRsn().getCd()))
+                .toList();
+    }
 
-        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("AGNT");
-        assertThat(((InboundAnswer.Refused) answer).explanation())
-                .contains("does not yet process cancellation requests");
-        assertThat(channel.submitted).isEmpty();
-        assertThat(channel.outboxOf(ALPHA)).singleElement().satisfies(resolution -> {
-            assertThat(resolution.messageType()).isEqualTo("camt.029.001.09");
-            MxCamt02900109 camt = MxCamt02900109.parse(resolution.xml());
-            assertThat(camt.getRsltnOfInvstgtn().getSts().getConf()).isEqualTo("RJCR");
-            assertThat(camt.getRsltnOfInvstgtn().getRslvdCase().getId()).isEqualTo("CASE-7");
-            PaymentTransaction102 payment = camt.getRsltnOfInvstgtn().getCxlDtls().getFirst().getTxInfAndSts()
-                    .getFirst();
-            assertThat(payment.getOrgnlUETR()).isEqualTo(QUEUED_UETR);
-            assertThat(payment.getTxCxlSts().value()).isEqualTo("RJCR");
-            assertThat(payment.getCxlStsRsnInf().getFirst().getRsn().getCd()).isEqualTo("AGNT");
-            assertThat(String.join("", payment.getCxlStsRsnInf().getFirst().getAddtlInf()))
-                    .contains("does not yet process cancellation requests");
+    @Test
+    void aQueuedPaymentIsCancelledAtThePayersRequest() {
+        InboundAnswer answer = channel.service.receive(camt056("CXL-1", ALPHA, QUEUED_UETR), ALPHA);
+
+        assertThat(answer).isInstanceOf(InboundAnswer.Accepted.class);
+        assertThat(channel.cancelled).singleElement().satisfies(cancel -> {
+            assertThat(cancel.uetr().value()).isEqualTo(QUEUED_UETR);
+            assertThat(cancel.reason().explanation()).contains("DUPL", "CXL-1");
         });
+        assertThat(resolutionFor(ALPHA, "CNCL")).containsExactly("ACCR");
+    }
+
+    @Test
+    void aSettledPaymentsCancellationRequestGoesOnToItsPayeeAndThePayerIsToldItIsPending() {
+        channel.service.receive(camt056("CXL-2", ALPHA, SETTLED_UETR), ALPHA);
+
+        assertThat(resolutionFor(ALPHA, "PDCR")).containsExactly("PDCR");
+        assertThat(channel.outboxOf(BRAVO)).singleElement().satisfies(forwarded -> {
+            assertThat(forwarded.messageType()).isEqualTo("camt.056");
+            assertThat(forwarded.xml()).contains("CXL-2").contains(SETTLED_UETR);
+        });
+        assertThat(channel.cancelled).isEmpty();
+    }
+
+    @Test
+    void everyOtherPaymentIsRefusedWithItsReasonAndAnotherBanksPaymentIsNotKnown() {
+        channel.service.receive(camt056("CXL-3", ALPHA, REJECTED_UETR, UNKNOWN_UETR), ALPHA);
+        assertThat(resolutionFor(ALPHA, "RJCR")).containsExactly("RJCR ARJR", "RJCR NOOR");
+
+        // Bravo is the queued payment's payee: only its payer may cancel it, and Bravo learns nothing.
+        channel.service.receive(camt056("CXL-4", BRAVO, QUEUED_UETR), BRAVO);
+        assertThat(resolutionFor(BRAVO, "RJCR")).containsExactly("RJCR NOOR");
+        assertThat(channel.cancelled).isEmpty();
+        assertThat(channel.outboxOf(BRAVO)).extracting(OutboundMessage::messageType).containsExactly("camt.029.001.09");
     }
 
     private static byte[] pacs004(String messageId, String amount, String... extraTransactions) {

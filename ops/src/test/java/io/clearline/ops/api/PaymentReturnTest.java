@@ -7,12 +7,15 @@ import io.clearline.ops.Eventually;
 import io.clearline.ops.load.Pacs008Template;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The payee of a settled payment returns it with pacs.004s; the payer gets its money and the pacs.004 back. */
+/**
+ * Cancellations and returns on a running node: a payer's camt.056 cancels a queued payment, or goes on to
+ * the payee of a settled one, who returns it with a pacs.004; the payer gets its money and the pacs.004.
+ */
 class PaymentReturnTest extends DemoNodeTest {
 
     @Test
@@ -45,6 +48,55 @@ class PaymentReturnTest extends DemoNodeTest {
         assertThat(notTheirs.statusCode()).as("the payer cannot return its own payment").isEqualTo(400);
     }
 
+    @Test
+    void aCancellationRequestCancelsAQueuedPaymentAndPassesASettledOneToItsPayeeWhoReturnsIt() throws Exception {
+        String queued = UUID.randomUUID().toString();
+        assertThat(postXml(DELTA, Pacs008Template.creditTransfer("CQ-" + queued.substring(0, 8), queued, DELTA, ALPHA,
+                "5000.00", "EUR", LocalDate.now())).statusCode()).isEqualTo(202);
+        awaitStatus(queued, "QUEUED");
+        HttpResponse<String> cancelQueued = postXml(DELTA, camt056("CXL-Q-" + queued.substring(0, 8), DELTA, queued));
+        assertThat(cancelQueued.statusCode()).as(cancelQueued.body()).isEqualTo(202);
+        assertThat(cancelQueued.body()).contains("ACCR");
+        awaitStatus(queued, "CANCELLED");
+
+        String settled = UUID.randomUUID().toString();
+        assertThat(postXml(ALPHA, Pacs008Template.creditTransfer("CS-" + settled.substring(0, 8), settled, ALPHA, BRAVO,
+                "75.00", "EUR", LocalDate.now())).statusCode()).isEqualTo(202);
+        awaitStatus(settled, "SETTLED");
+        HttpResponse<String> cancelSettled = postXml(ALPHA, camt056("CXL-S-" + settled.substring(0, 8), ALPHA, settled));
+        assertThat(cancelSettled.statusCode()).as(cancelSettled.body()).isEqualTo(202);
+        assertThat(cancelSettled.body()).contains("PDCR");
+        Eventually.until("the request passed on to Bravo", () -> body(BRAVO, "/api/iso20022/outbox/" + BRAVO)
+                .contains("CXL-S-" + settled.substring(0, 8)));
+
+        assertThat(postXml(BRAVO, pacs004("RET-C-" + settled.substring(0, 8), settled, "75.00")).statusCode())
+                .isEqualTo(202);
+        awaitStatus(settled, "RETURNED");
+    }
+
+    private static String camt056(String assignmentId, String payer, String uetr) {
+        return """
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.056.001.08">
+                  <FIToFIPmtCxlReq>
+                    <Assgnmt><Id>%1$s</Id>
+                      <Assgnr><Agt><FinInstnId><BICFI>%2$s</BICFI></FinInstnId></Agt></Assgnr>
+                      <Assgne><Agt><FinInstnId><BICFI>CENBEUCBXXX</BICFI></FinInstnId></Agt></Assgne>
+                      <CreDtTm>%4$s</CreDtTm></Assgnmt>
+                    <Undrlyg><TxInf>
+                      <Case><Id>%1$s</Id><Cretr><Agt><FinInstnId><BICFI>%2$s</BICFI></FinInstnId></Agt></Cretr></Case>
+                      <OrgnlEndToEndId>E2E</OrgnlEndToEndId><OrgnlUETR>%3$s</OrgnlUETR>
+                      <CxlRsnInf><Rsn><Cd>DUPL</Cd></Rsn></CxlRsnInf>
+                    </TxInf></Undrlyg>
+                  </FIToFIPmtCxlReq>
+                </Document>
+                """.formatted(assignmentId, payer, uetr, now());
+    }
+
+    /** Always with seconds: {@code OffsetDateTime.toString()} drops ":00", which is not an ISO 20022 date-time. */
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
     private void awaitStatus(String uetr, String status) {
         Eventually.until("payment " + uetr + " " + status, () -> body("operator", "/api/payments/" + uetr)
                 .contains("\"status\":\"" + status + "\""));
@@ -69,7 +121,7 @@ class PaymentReturnTest extends DemoNodeTest {
                     </TxInf>
                   </PmtRtr>
                 </Document>
-                """.formatted(messageId, OffsetDateTime.now(ZoneOffset.UTC).withNano(0), messageId, originalUetr, amount,
+                """.formatted(messageId, now(), messageId, originalUetr, amount,
                 LocalDate.now(), returner, returnee);
     }
 }

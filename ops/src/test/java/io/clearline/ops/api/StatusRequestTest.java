@@ -55,7 +55,8 @@ class StatusRequestTest extends DemoNodeTest {
                     </TxInf>
                   </FIToFIPmtStsReq>
                 </Document>
-                """.formatted(messageId, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
-                .withNano(0), messageId, uetr, requester);
+                """.formatted(messageId,
+                // Instant always prints seconds; OffsetDateTime drops ":00", which ISO 20022 refuses.
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), messageId, uetr, requester);
     }
 }
