@@ -1,5 +1,8 @@
 package io.clearline.core;
 
+import io.clearline.core.businessday.BusinessDay;
+import io.clearline.core.businessday.BusinessDayPolicy;
+import io.clearline.core.businessday.BusinessDayProjection;
 import io.clearline.core.common.api.ProcessingGroups;
 import io.clearline.core.ledger.api.LedgerPort;
 import io.clearline.core.liquidity.LiquidityAccount;
@@ -42,7 +45,7 @@ public final class SettlementCoreModule {
     /** Event-sourced aggregates; each needs only Axon's default event-sourcing repository. */
     public static final List<Class<?>> AGGREGATE_TYPES =
             List.of(Participant.class, PaymentInstruction.class, LiquidityAccount.class, LiquidityTransfer.class,
-                    GridlockRun.class);
+                    GridlockRun.class, BusinessDay.class);
 
     /** Sagas; each has transient {@code @Inject} fields for a CommandGateway and a LedgerPort. */
     public static final List<Class<?>> SAGA_TYPES = List.of(PaymentSettlementSaga.class, LiquidityPledgeSaga.class,
@@ -54,7 +57,7 @@ public final class SettlementCoreModule {
     /** New, empty projection instances (event and query handlers); register each one exactly once. */
     public static List<Object> newProjections() {
         return List.of(new ParticipantsProjection(), new PaymentsProjection(), new PositionsProjection(),
-                new GridlockRunsProjection());
+                new GridlockRunsProjection(), new BusinessDayProjection());
     }
 
     /** Registers the ledger port as an Axon component, then everything of {@link #registerHandlers}. */
@@ -94,6 +97,7 @@ public final class SettlementCoreModule {
         configurer.eventProcessing(processing -> SAGA_TYPES.forEach(processing::registerSaga));
         // A policy is registered like a projection; its processing group's durable token tells them apart.
         configurer.registerMessageHandler(configuration -> new SuspendedQueuesPolicy());
+        configurer.registerMessageHandler(configuration -> new BusinessDayPolicy());
         for (Object projection : newProjections()) {
             // As a message handler: Axon subscribes its event handlers and its query handlers.
             configurer.registerMessageHandler(configuration -> projection);

@@ -45,8 +45,15 @@ import io.clearline.core.lsm.api.ListGridlockRunsQuery;
 import io.clearline.core.lsm.api.ResolutionMode;
 import io.clearline.core.lsm.api.StayQueued;
 import io.clearline.core.lsm.api.StayQueuedReason;
+import io.clearline.core.businessday.api.BusinessDayPhase;
+import io.clearline.core.businessday.api.BusinessDayView;
+import io.clearline.core.businessday.api.CloseBusinessDayCommand;
+import io.clearline.core.businessday.api.CutOffBusinessDayCommand;
+import io.clearline.core.businessday.api.FindBusinessDayQuery;
+import io.clearline.core.businessday.api.OpenBusinessDayCommand;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -330,6 +337,35 @@ class SettlementCoreEndToEndTest {
                 history -> history.stream().anyMatch(entry -> entry.detail().contains("failed")), "the failed return");
         Uetr again = Uetr.of("6f1d8c52-8a4b-4c6e-9f7a-0d6a3b2c1e08");
         assertThat(returnPayment(again, BANK_B, 300)).isEqualTo(SubmitPaymentOutcome.ACCEPTED);
+    }
+
+    @Test
+    void pastTheCutOffNewPaymentsAreRefusedAndAtTheCloseWhatIsStillQueuedIsCancelled() {
+        LocalDate monday = LocalDate.of(2026, 11, 23);
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_A, "Bank A"));
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_B, "Bank B"));
+        commands.sendAndWait(new OpenBusinessDayCommand(monday));
+        submit(UETR_1, BANK_A, BANK_B, 500);
+        awaitPayment(UETR_1, PaymentStatus.QUEUED);
+
+        commands.sendAndWait(new CutOffBusinessDayCommand());
+        submit(UETR_2, BANK_A, BANK_B, 1);
+        assertThat(awaitPayment(UETR_2, PaymentStatus.REJECTED).reason().code()).isEqualTo(ReasonCode.TM01);
+        assertThat(awaitPayment(UETR_1, PaymentStatus.QUEUED)).as("taken before the cut-off, it still waits")
+                .isNotNull();
+
+        commands.sendAndWait(new CloseBusinessDayCommand());
+        PaymentView cancelled = awaitPayment(UETR_1, PaymentStatus.CANCELLED);
+        assertThat(cancelled.reason().code()).isEqualTo(ReasonCode.TM01);
+        assertThat(cancelled.reason().explanation()).contains("2026-11-23", "closed");
+
+        commands.sendAndWait(new OpenBusinessDayCommand(monday.plusDays(1)));
+        await(() -> queries.query(new FindBusinessDayQuery(), BusinessDayView.class).join(),
+                day -> day != null && day.date().equals(monday.plusDays(1)) && day.phase() == BusinessDayPhase.OPEN,
+                "Tuesday open");
+        commands.sendAndWait(new PledgeLiquidityCommand("T-A", BANK_A, euros(1_000)));
+        submit(UETR_3, BANK_A, BANK_B, 10);
+        awaitPayment(UETR_3, PaymentStatus.SETTLED);
     }
 
     private SubmitPaymentOutcome returnPayment(Uetr returnUetr, Bic returner, long minorUnits) {

@@ -32,7 +32,9 @@ import io.clearline.core.liquidity.api.LiquidityReservedEvent;
 import io.clearline.core.liquidity.api.MultilateralLimitRemovedEvent;
 import io.clearline.core.liquidity.api.MultilateralLimitSetEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
+import io.clearline.core.liquidity.api.AccountBusinessDayStartedEvent;
 import io.clearline.core.liquidity.api.FreezeQueueCommand;
+import io.clearline.core.liquidity.api.StartBusinessDayCommand;
 import io.clearline.core.liquidity.api.QueueFrozenEvent;
 import io.clearline.core.liquidity.api.QueueThawedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentHeldEvent;
@@ -108,9 +110,9 @@ import org.axonframework.modelling.command.CreationPolicy;
  * settle unless rejected, and counting them stops two payments that each fit from exceeding a limit
  * together. A payment that would exceed a limit queues (NARR, naming the limit) and, like one short of
  * liquidity, blocks the NORMAL payments behind it (FIFO); an incoming payment, a removed or raised limit
- * re-examines the queue. A frozen queue (its participant is suspended) reserves nothing and takes
- * every new payment into the queue until it is thawed. The figures are a plain running total for now: resetting them at the start of
- * each business day comes with the business-day work.
+ * re-examines the queue. The use of limits counts one business day: it starts again at zero when the
+ * account starts the next day (StartBusinessDayCommand). A frozen queue (its participant is suspended)
+ * reserves nothing and takes every new payment into the queue until it is thawed.
  */
 public class LiquidityAccount {
 
@@ -173,6 +175,8 @@ public class LiquidityAccount {
     private long settledNetOutflowTotal;
     private final Map<Bic, Long> reservedNormalOutflowByCounterparty = new HashMap<>();
     private long reservedNormalOutflowTotal;
+    /** The business day the limits' use counts for; null before the first one the account started. */
+    private java.time.LocalDate businessDate;
     /** Why the queue is frozen (its participant is suspended); null while it is not. */
     private String frozenBecause;
 
@@ -228,6 +232,16 @@ public class LiquidityAccount {
         }
         apply(new QueuedPaymentHeldEvent(accountId, command.uetr(), now()));
         // The held payment may have been the one blocking those behind it.
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    void handle(StartBusinessDayCommand command) {
+        if (businessDate != null && !command.date().isAfter(businessDate)) {
+            return;
+        }
+        apply(new AccountBusinessDayStartedEvent(accountId, command.date(), now()));
+        // Limits used up yesterday are free again: a payment queued behind one may go.
         reserveCoveredQueuedPayments();
     }
 
@@ -702,6 +716,14 @@ public class LiquidityAccount {
         QueueEntry queued = queue.get(place);
         queue.put(place, new QueueEntry(event.uetr(), queued.amount(), place, true, queued.payee()));
         waitingByPriority[place.priority().ordinal()]--;
+    }
+
+    /** Only settled outflow resets: reservations in flight will settle today and keep counting. */
+    @EventSourcingHandler
+    void on(AccountBusinessDayStartedEvent event) {
+        businessDate = event.date();
+        settledNetOutflowByCounterparty.clear();
+        settledNetOutflowTotal = 0;
     }
 
     @EventSourcingHandler

@@ -19,6 +19,8 @@ import io.clearline.core.liquidity.api.LiquidityReservedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
 import io.clearline.core.liquidity.api.ReleaseReservationCommand;
 import io.clearline.core.liquidity.api.ReserveLiquidityCommand;
+import io.clearline.core.businessday.api.PaymentsNotAcceptedException;
+import io.clearline.core.businessday.api.VerifyAcceptingPaymentsCommand;
 import io.clearline.core.participant.api.ParticipantNotActiveException;
 import io.clearline.core.participant.api.VerifyParticipantAdmittedCommand;
 import io.clearline.core.lsm.api.PaymentPriority;
@@ -86,10 +88,10 @@ public class PaymentSettlementSaga {
         payee = event.payee();
         amount = event.amount();
         priority = event.priority();
-        verifyParticipantsThenReserve();
+        verifyDayAndParticipantsThenReserve();
     }
 
-    private void verifyParticipantsThenReserve() {
+    private void verifyDayAndParticipantsThenReserve() {
         CommandGateway gateway = commandGateway;
         Uetr payment = uetr;
         Bic payerBic = payer;
@@ -97,17 +99,30 @@ public class PaymentSettlementSaga {
         ReserveLiquidityCommand reserve =
                 new ReserveLiquidityCommand(
                         new LiquidityAccountId(payerBic, amount.currency()), payment, amount, priority, payeeBic);
-        gateway.send(new VerifyParticipantAdmittedCommand(payerBic)).whenComplete((ignored, payerFailure) -> {
-            if (payerFailure != null) {
-                reject(gateway, payment, participantRefusal(payerFailure, ReasonCode.DNOR, "payer", payerBic));
+        gateway.send(new VerifyAcceptingPaymentsCommand()).whenComplete((accepting, dayFailure) -> {
+            Throwable dayCause = dayFailure == null ? null : LedgerAttempts.unwrap(dayFailure);
+            if (dayCause instanceof PaymentsNotAcceptedException closed) {
+                reject(gateway, payment, Reason.of(ReasonCode.TM01, closed.getMessage()));
                 return;
             }
-            gateway.send(new VerifyParticipantAdmittedCommand(payeeBic)).whenComplete((unused, payeeFailure) -> {
-                if (payeeFailure != null) {
-                    reject(gateway, payment, participantRefusal(payeeFailure, ReasonCode.CNOR, "payee", payeeBic));
+            if (dayCause != null && !(dayCause instanceof AggregateNotFoundException)) {
+                // A network that never opened a business day runs without one; anything else is a fault.
+                reject(gateway, payment, Reason.of(ReasonCode.NARR, "could not check the business day: "
+                        + dayCause.getMessage()));
+                return;
+            }
+            gateway.send(new VerifyParticipantAdmittedCommand(payerBic)).whenComplete((ignored, payerFailure) -> {
+                if (payerFailure != null) {
+                    reject(gateway, payment, participantRefusal(payerFailure, ReasonCode.DNOR, "payer", payerBic));
                     return;
                 }
-                sendOrReject(gateway, payment, reserve, "reserve liquidity");
+                gateway.send(new VerifyParticipantAdmittedCommand(payeeBic)).whenComplete((unused, payeeFailure) -> {
+                    if (payeeFailure != null) {
+                        reject(gateway, payment, participantRefusal(payeeFailure, ReasonCode.CNOR, "payee", payeeBic));
+                        return;
+                    }
+                    sendOrReject(gateway, payment, reserve, "reserve liquidity");
+                });
             });
         });
     }

@@ -14,6 +14,7 @@ import io.clearline.core.common.api.Money;
 import io.clearline.core.common.api.Reason;
 import io.clearline.core.common.api.ReasonCode;
 import io.clearline.core.common.api.Uetr;
+import io.clearline.core.liquidity.api.AccountBusinessDayStartedEvent;
 import io.clearline.core.liquidity.api.BilateralLimitRemovedEvent;
 import io.clearline.core.liquidity.api.BilateralLimitSetEvent;
 import io.clearline.core.liquidity.api.CreditIncomingPaymentCommand;
@@ -32,6 +33,7 @@ import io.clearline.core.liquidity.api.ReservationDebitedEvent;
 import io.clearline.core.liquidity.api.ReserveLiquidityCommand;
 import io.clearline.core.liquidity.api.SetBilateralLimitCommand;
 import io.clearline.core.liquidity.api.SetMultilateralLimitCommand;
+import io.clearline.core.liquidity.api.StartBusinessDayCommand;
 import io.clearline.core.lsm.api.PaymentPriority;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -294,5 +296,18 @@ class LiquidityLimitsTest {
         assertThat(LiquidityAccount.display(euros(100_000))).isEqualTo("EUR 1000.00");
         assertThat(LiquidityAccount.display(euros(5))).isEqualTo("EUR 0.05");
         assertThat(LiquidityAccount.display(Money.of(1_500, "JPY"))).isEqualTo("JPY 1500");
+    }
+
+    @Test
+    void theNextBusinessDayStartsTheLimitsUseAtZeroAndLetsTheQueuedPaymentThrough() {
+        java.time.LocalDate tuesday = java.time.LocalDate.of(2026, 11, 24);
+        fixture.given(pledgedPlenty(), bilateralLimitTowardsB(), reservedNormal(UETR_1, 100_000, BANK_B),
+                        debited(UETR_1, 100_000), queuedNormal(UETR_2, 10, BANK_B, BILATERAL_TOWARDS_B))
+                .when(new StartBusinessDayCommand(ACCOUNT, tuesday))
+                .expectEvents(new AccountBusinessDayStartedEvent(ACCOUNT, tuesday, fixture.currentTime()),
+                        reservedNormal(UETR_2, 10, BANK_B));
+        fixture.given(pledgedPlenty(), new AccountBusinessDayStartedEvent(ACCOUNT, tuesday, fixture.currentTime()))
+                .when(new StartBusinessDayCommand(ACCOUNT, tuesday.minusDays(1)))
+                .expectNoEvents();
     }
 }

@@ -24,6 +24,8 @@ import io.clearline.core.payment.api.QueuePaymentCommand;
 import io.clearline.core.liquidity.api.LiquidityReservedEvent;
 import io.clearline.core.liquidity.api.ReleaseReservationCommand;
 import io.clearline.core.liquidity.api.ReserveLiquidityCommand;
+import io.clearline.core.businessday.api.PaymentsNotAcceptedException;
+import io.clearline.core.businessday.api.VerifyAcceptingPaymentsCommand;
 import io.clearline.core.participant.api.VerifyParticipantAdmittedCommand;
 import io.clearline.core.payment.api.MarkPaymentSettlingCommand;
 import io.clearline.core.payment.api.PaymentReceivedEvent;
@@ -73,6 +75,7 @@ class PaymentSettlementSagaTest {
                 .whenAggregate(UETR_1.value()).publishes(received())
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
+                        new VerifyAcceptingPaymentsCommand(),
                         new VerifyParticipantAdmittedCommand(BANK_A),
                         new VerifyParticipantAdmittedCommand(BANK_B),
                         new ReserveLiquidityCommand(PAYER_ACCOUNT, UETR_1, euros(100), PaymentPriority.NORMAL, BANK_B));
@@ -89,6 +92,7 @@ class PaymentSettlementSagaTest {
         fixture.givenNoPriorActivity()
                 .whenAggregate(UETR_1.value()).publishes(received())
                 .expectDispatchedCommands(
+                        new VerifyAcceptingPaymentsCommand(),
                         new VerifyParticipantAdmittedCommand(BANK_A),
                         new RejectPaymentCommand(UETR_1,
                                 Reason.of(ReasonCode.DNOR, "the payer BANKAAAAXXX is not an admitted participant")));
@@ -105,10 +109,27 @@ class PaymentSettlementSagaTest {
         fixture.givenNoPriorActivity()
                 .whenAggregate(UETR_1.value()).publishes(received())
                 .expectDispatchedCommands(
+                        new VerifyAcceptingPaymentsCommand(),
                         new VerifyParticipantAdmittedCommand(BANK_A),
                         new VerifyParticipantAdmittedCommand(BANK_B),
                         new RejectPaymentCommand(UETR_1,
                                 Reason.of(ReasonCode.CNOR, "the payee BANKBBBBXXX is not an admitted participant")));
+    }
+
+    @Test
+    void aPaymentAfterTheCutOffIsRejectedWithTM01BeforeAnythingElse() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof VerifyAcceptingPaymentsCommand) {
+                throw new PaymentsNotAcceptedException("business day 2025-01-02 is past its cut-off");
+            }
+            return null;
+        });
+        fixture.givenNoPriorActivity()
+                .whenAggregate(UETR_1.value()).publishes(received())
+                .expectDispatchedCommands(
+                        new VerifyAcceptingPaymentsCommand(),
+                        new RejectPaymentCommand(UETR_1,
+                                Reason.of(ReasonCode.TM01, "business day 2025-01-02 is past its cut-off")));
     }
 
     @Test
@@ -224,6 +245,7 @@ class PaymentSettlementSagaTest {
                 .whenAggregate(UETR_1.value()).publishes(new PaymentReceivedEvent(UETR_1, BANK_A, BANK_B, euros(100),
                         REFERENCES, "digest-1", AT, PaymentPriority.HIGH))
                 .expectDispatchedCommands(
+                        new VerifyAcceptingPaymentsCommand(),
                         new VerifyParticipantAdmittedCommand(BANK_A),
                         new VerifyParticipantAdmittedCommand(BANK_B),
                         new ReserveLiquidityCommand(PAYER_ACCOUNT, UETR_1, euros(100), PaymentPriority.HIGH, BANK_B));

@@ -16,6 +16,8 @@ public enum ReasonCode {
     CNOR,
     /** DebtorBankIsNotRegistered: the payer is not an active participant. */
     DNOR,
+    /** InvalidCutOffTime: the payment came after the business day's cut-off, or was still queued at its close. */
+    TM01,
     /** Narrative: the reason is given in the explanation (a ledger failure, a place in the queue). */
     NARR
 }

@@ -1,0 +1,7 @@
+package io.clearline.core.businessday.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+public record BusinessDayOpenedEvent(String network, LocalDate date, Instant openedAt) {
+}
