@@ -44,6 +44,14 @@ public class NodeClient {
         }
     }
 
+    public JsonNode json(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException notJson) {
+            throw new AssertionError("not JSON: " + body, notJson);
+        }
+    }
+
     public HttpResponse<String> postXml(String user, String path, String xml) {
         return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)));

@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -31,6 +33,12 @@ public class SettlementSteps {
     private final Map<String, BigDecimal> pledged = new HashMap<>();
     private String payer;
     private String uetr;
+    /** Every payment the scenario made, in order, with what it was: other steps act on them. */
+    private final List<Payment> payments = new ArrayList<>();
+
+    /** A payment as the scenario made it. */
+    record Payment(String uetr, String payer, String payee, BigDecimal amount, String currency) {
+    }
 
     public SettlementSteps(NodeClient node) {
         this.node = node;
@@ -38,13 +46,10 @@ public class SettlementSteps {
 
     @Given("the demo network is open for business")
     public void theDemoNetworkIsOpen() {
+        // Only the demo's own banks: banks a scenario admits start with nothing, on purpose.
         await("the demo banks to hold their opening balances", () -> {
-            JsonNode participants = node.getJson(OPERATOR, "/api/participants");
-            if (participants.size() < 4) {
-                return false;
-            }
-            for (JsonNode participant : participants) {
-                if (balance(participant.get("bic").asText()).signum() == 0) {
+            for (String bic : ParameterTypes.DEMO_BANKS) {
+                if (balance(bic).signum() == 0) {
                     return false;
                 }
             }
@@ -68,6 +73,7 @@ public class SettlementSteps {
         balanceBefore.put(payeeBic, balance(payeeBic));
         payer = payerBic;
         uetr = UUID.randomUUID().toString();
+        payments.add(new Payment(uetr, payerBic, payeeBic, amount, currency));
         String xml = Pacs008Template.creditTransfer("SPEC-" + uetr.substring(0, 8), uetr, payerBic, payeeBic,
                 amount.toPlainString(), currency, LocalDate.now(ZoneId.of("Europe/Berlin")));
         HttpResponse<String> response = node.postXml(payerBic, "/api/iso20022/messages", xml);
@@ -153,7 +159,21 @@ public class SettlementSteps {
         return payment[0];
     }
 
+    /** The scenario's last payment. */
+    Payment lastPayment() {
+        assertThat(payments).as("a payment made earlier in the scenario").isNotEmpty();
+        return payments.getLast();
+    }
+
+    List<Payment> payments() {
+        return List.copyOf(payments);
+    }
+
     private JsonNode awaitStatus(String status) {
+        return awaitStatus(uetr, status);
+    }
+
+    JsonNode awaitStatus(String uetr, String status) {
         JsonNode[] payment = new JsonNode[1];
         await("payment " + uetr + " to be " + status, () -> {
             HttpResponse<String> response = node.get(OPERATOR, "/api/payments/" + uetr);
@@ -199,7 +219,7 @@ public class SettlementSteps {
         return BigDecimal.ZERO;
     }
 
-    private static void await(String what, Supplier<Boolean> condition) {
+    static void await(String what, Supplier<Boolean> condition) {
         long deadline = System.nanoTime() + SETTLEMENT_WAIT_MAX.toNanos();
         while (!condition.get()) {
             if (System.nanoTime() > deadline) {

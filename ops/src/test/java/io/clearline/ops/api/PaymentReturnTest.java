@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearline.ops.DemoNodeTest;
 import io.clearline.ops.Eventually;
+import io.clearline.ops.load.Pacs004Template;
 import io.clearline.ops.load.Pacs008Template;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -106,22 +107,7 @@ class PaymentReturnTest extends DemoNodeTest {
     private static String pacs004(String messageId, String originalUetr, String amount) {
         String returner = messageId.startsWith("RET-A-") ? ALPHA : BRAVO;
         String returnee = returner.equals(ALPHA) ? BRAVO : ALPHA;
-        return """
-                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.004.001.09">
-                  <PmtRtr>
-                    <GrpHdr><MsgId>%s</MsgId><CreDtTm>%s</CreDtTm><NbOfTxs>1</NbOfTxs>
-                      <SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf></GrpHdr>
-                    <TxInf>
-                      <RtrId>%s</RtrId><OrgnlEndToEndId>E2E</OrgnlEndToEndId><OrgnlUETR>%s</OrgnlUETR>
-                      <RtrdIntrBkSttlmAmt Ccy="EUR">%s</RtrdIntrBkSttlmAmt>
-                      <IntrBkSttlmDt>%s</IntrBkSttlmDt>
-                      <InstgAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstgAgt>
-                      <InstdAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstdAgt>
-                      <RtrRsnInf><Rsn><Cd>AC04</Cd></Rsn></RtrRsnInf>
-                    </TxInf>
-                  </PmtRtr>
-                </Document>
-                """.formatted(messageId, now(), messageId, originalUetr, amount,
-                LocalDate.now(), returner, returnee);
+        return Pacs004Template.paymentReturn(messageId, originalUetr, returner, returnee, amount, "EUR", "AC04",
+                LocalDate.now());
     }
 }
