@@ -22,6 +22,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theFlowRuntimeDependsOnTheLedgerFrameworkOnly() {
+        noClasses().that().resideInAPackage("io.clearline.flows.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clearline.core..", "io.clearline.flows.settlement..",
+                        "org.springframework..", "org.axonframework..")
+                .check(FLOWS);
+    }
+
+    @Test
     void settlementUsesTheCoreOnlyThroughItsApiPackages() {
         noClasses().that().resideInAPackage("io.clearline.flows.settlement..")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.clearline.core..")

@@ -69,11 +69,19 @@ public final class FungibleStateSelector {
      * a page at a time and stopping as soon as the target is covered.
      */
     public Result select(Party owner, String stateType, String currency, long targetMinorUnits) throws InterruptedException {
+        return select(owner, stateType, currency, targetMinorUnits, UUID.randomUUID());
+    }
+
+    /**
+     * As {@link #select(Party, String, String, long)}, locking under the caller's {@code lockId}: a
+     * durable flow locks under its own id, so that killing the flow can release what it holds.
+     */
+    public Result select(Party owner, String stateType, String currency, long targetMinorUnits, UUID lockId)
+            throws InterruptedException {
         if (targetMinorUnits <= 0) {
             throw new IllegalArgumentException("a selection target is positive: " + targetMinorUnits);
         }
         long deadline = System.nanoTime() + softLockWaitMax.toNanos();
-        UUID lockId = UUID.randomUUID();
         while (true) {
             Attempt attempt = trySelect(owner, stateType, currency, targetMinorUnits, lockId);
             if (attempt instanceof Selected selected) {

@@ -63,11 +63,11 @@ public final class Jdbc {
         return false;
     }
 
-    static OffsetDateTime timestamp(Instant instant) {
+    public static OffsetDateTime timestamp(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(Object column) {
+    public static Instant instant(Object column) {
         if (column instanceof OffsetDateTime offset) {
             return offset.toInstant();
         }

@@ -39,6 +39,31 @@ public final class SoftLocks {
         refs.forEach(ref -> locks.computeIfPresent(ref, (key, current) -> current.lockId().equals(lockId) ? null : current));
     }
 
+    /**
+     * Releases every state held under {@code lockId}, whichever they are: a flow that is killed or
+     * ends releases what it holds without having to remember it. Visits every lock held, so it is
+     * for the end of a flow, not for a hot path.
+     *
+     * @return how many locks were released
+     */
+    public int releaseAll(UUID lockId) {
+        int[] released = {0};
+        locks.entrySet().removeIf(entry -> {
+            boolean mine = entry.getValue().lockId().equals(lockId);
+            if (mine) {
+                released[0]++;
+            }
+            return mine;
+        });
+        return released[0];
+    }
+
+    /** Whether {@code ref} is held, unexpired, under {@code lockId}. */
+    public boolean isLockedBy(StateRef ref, UUID lockId) {
+        Lock lock = locks.get(ref);
+        return lock != null && lock.lockId().equals(lockId) && lock.expiresAtNanos() - System.nanoTime() > 0;
+    }
+
     public boolean isLocked(StateRef ref) {
         Lock lock = locks.get(ref);
         return lock != null && lock.expiresAtNanos() - System.nanoTime() > 0;

@@ -1,6 +1,7 @@
 package io.clearline.flows.settlement;
 
 import io.clearline.core.common.api.Bic;
+import io.clearline.core.ledger.api.LedgerRefusedException;
 import io.clearline.core.ledger.api.LedgerPort;
 import io.clearline.flows.ledger.BatchNotarySigner;
 import io.clearline.flows.ledger.BatchingUniquenessService;
@@ -21,12 +22,15 @@ import io.clearline.flows.ledger.SoftLocks;
 import io.clearline.flows.ledger.TransactionSignature;
 import io.clearline.flows.ledger.TransactionState;
 import io.clearline.flows.ledger.TransactionVerifier;
+import io.clearline.flows.runtime.FlowHospital;
+import io.clearline.flows.runtime.FlowRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -42,7 +46,8 @@ import javax.sql.DataSource;
  * LedgerPort port = ledger.ledgerPort();
  * }</pre>
  *
- * Opening creates the tables if missing and the three service identities (keys generated once, kept).
+ * Opening creates the tables if missing and the three service identities (keys generated once, kept),
+ * and resumes the flows a crash left unfinished.
  */
 public final class ClearlineLedger {
     /** A crashed flow's cash locks free themselves after this. */
@@ -69,7 +74,9 @@ public final class ClearlineLedger {
     private final SettlementFlows flows;
     private final SettlementLedger ledgerPort;
     private final RegulatorAudit regulatorAudit;
+    private final FlowRunner flowRunner;
     private final Clock clock;
+    private volatile CompletableFuture<Integer> resumption;
 
     private ClearlineLedger(DataSource dataSource, Clock clock, Executor flowExecutor, String centralBankName,
                             String notaryName, String regulatorName, PaymentTransactionBuilder builder) {
@@ -97,9 +104,11 @@ public final class ClearlineLedger {
         PayeeResponder responder = new PayeeResponder(identities, verifier, store);
         this.regulatorAudit = new RegulatorAudit(jdbc, verifier, store);
         this.clock = clock;
+        // A refusal is the flow's answer to its caller (FAILED), not an error for an operator to look at.
+        this.flowRunner = new FlowRunner(jdbc, softLocks, clock, flowExecutor,
+                new FlowHospital(failure -> failure instanceof LedgerRefusedException), FlowRunner.Limits.DEFAULTS);
         this.flows = new SettlementFlows(parties, identities, verifier, notary, store, issuances, redemptions, selector,
-                softLocks,
-                responder, builder, regulatorAudit);
+                softLocks, responder, builder, regulatorAudit, flowRunner);
         this.ledgerPort = new SettlementLedger(flows, identities, flowExecutor);
     }
 
@@ -110,14 +119,23 @@ public final class ClearlineLedger {
      */
     public static ClearlineLedger open(DataSource dataSource, Clock clock, Executor flowExecutor,
                                        String centralBankName, String notaryName, String regulatorName) {
-        return new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
-                new HonestPaymentTransactionBuilder());
+        return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
+                new HonestPaymentTransactionBuilder()));
     }
 
     /** For tests that play a dishonest payer. */
     static ClearlineLedger openWithBuilder(DataSource dataSource, Clock clock, Executor flowExecutor,
                                            PaymentTransactionBuilder builder) {
-        return new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator", builder);
+        return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator", builder));
+    }
+
+    /**
+     * Flows a crash left RUNNABLE run again from their journals, on the flow executor; opening does
+     * not wait for them (a payment asked for again meanwhile joins its resumed flow).
+     */
+    private static ClearlineLedger resumed(ClearlineLedger ledger) {
+        ledger.resumption = ledger.flowRunner.resumeUnfinished();
+        return ledger;
     }
 
     /** Gives a bank its ledger identity and key pair, if it has none yet. Idempotent. */
@@ -128,6 +146,19 @@ public final class ClearlineLedger {
     /** The port the settlement core calls to issue and redeem cash and settle payments. */
     public LedgerPort ledgerPort() {
         return ledgerPort;
+    }
+
+    /**
+     * The durable flows of this node, for operators: list them by status, retry a parked one, kill one
+     * (which releases its soft locks).
+     */
+    public FlowRunner flowRunner() {
+        return flowRunner;
+    }
+
+    /** Completes, with how many flows were resumed at opening, once every one of them has ended. */
+    CompletableFuture<Integer> resumption() {
+        return resumption;
     }
 
     public Party centralBank() {

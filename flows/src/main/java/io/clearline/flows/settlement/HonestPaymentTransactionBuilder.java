@@ -1,7 +1,6 @@
 package io.clearline.flows.settlement;
 
 import io.clearline.flows.ledger.Command;
-import io.clearline.flows.ledger.Ed25519;
 import io.clearline.flows.ledger.Party;
 import io.clearline.flows.ledger.StateAndRef;
 import io.clearline.flows.ledger.TransactionState;
@@ -17,7 +16,8 @@ import java.util.Map;
  */
 final class HonestPaymentTransactionBuilder implements PaymentTransactionBuilder {
     @Override
-    public WireTransaction build(PaymentProposal proposal, List<StateAndRef> cashInputs, Party notary) {
+    public WireTransaction build(PaymentProposal proposal, List<StateAndRef> cashInputs, Party notary,
+                                 String privacySalt) {
         Map<Party, Long> toPayeeByIssuer = new LinkedHashMap<>();
         Map<Party, Long> changeByIssuer = new LinkedHashMap<>();
         long stillToPay = proposal.amountMinorUnits();
@@ -45,7 +45,7 @@ final class HonestPaymentTransactionBuilder implements PaymentTransactionBuilder
                 new Command(CashCommand.MOVE, List.of(proposal.payer().publicKey())),
                 new Command(PaymentCommand.SETTLE, List.of(proposal.payer().publicKey(), proposal.payee().publicKey())));
         return new WireTransaction(cashInputs.stream().map(StateAndRef::ref).toList(), outputs, commands, notary,
-                null, Ed25519.randomHex(WireTransaction.PRIVACY_SALT_BYTES));
+                null, privacySalt);
     }
 
     private static TransactionState cash(long amount, PaymentProposal proposal, Party issuer, Party owner, Party notary) {

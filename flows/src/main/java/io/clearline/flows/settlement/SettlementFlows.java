@@ -20,19 +20,26 @@ import io.clearline.flows.ledger.TransactionState;
 import io.clearline.flows.ledger.TransactionVerifier;
 import io.clearline.flows.ledger.VaultEntry;
 import io.clearline.flows.ledger.WireTransaction;
+import io.clearline.flows.runtime.FlowCodec;
+import io.clearline.flows.runtime.FlowIdReusedException;
+import io.clearline.flows.runtime.FlowRunner;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 /**
- * The issue-cash, redeem-cash and settle-payment flows: ordinary blocking code, meant to run on
- * virtual threads. Each is idempotent on its key; concurrent calls with one key share one run.
+ * The issue-cash, redeem-cash, settle-payment and settle-netted flows: ordinary blocking code, meant to
+ * run on virtual threads. Each is idempotent on its key; concurrent calls with one key share one run.
+ * Settle-payment is durable (journaled by the {@link FlowRunner}, resumed after a crash); the others
+ * still de-duplicate in memory only, until they move onto the runner too.
  */
 final class SettlementFlows {
     /** Cash states one issuance is split into, so that parallel payments do not queue on one state. */
@@ -51,6 +58,7 @@ final class SettlementFlows {
     private final PaymentTransactionBuilder builder;
     private final RegulatorAudit regulatorAudit;
     private final NettedSettlement.Responder nettingResponder;
+    private final FlowRunner runner;
     private final ConcurrentMap<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
 
     record LedgerParties(Party centralBank, Party notary, Party regulator) {
@@ -59,7 +67,8 @@ final class SettlementFlows {
     SettlementFlows(LedgerParties parties, IdentityService identities, TransactionVerifier verifier, Notary notary,
                     LedgerStore store, CashIssuances issuances, CashRedemptions redemptions,
                     FungibleStateSelector selector, SoftLocks softLocks,
-                    PaymentResponder payeeResponder, PaymentTransactionBuilder builder, RegulatorAudit regulatorAudit) {
+                    PaymentResponder payeeResponder, PaymentTransactionBuilder builder, RegulatorAudit regulatorAudit,
+                    FlowRunner runner) {
         this.parties = parties;
         this.identities = identities;
         this.verifier = verifier;
@@ -73,6 +82,8 @@ final class SettlementFlows {
         this.builder = builder;
         this.regulatorAudit = regulatorAudit;
         this.nettingResponder = new NettedSettlement.Responder(identities, verifier, store);
+        this.runner = runner;
+        runner.register(SettlePaymentFlow.definition(this, identities));
     }
 
     /**
@@ -213,54 +224,59 @@ final class SettlementFlows {
     }
 
     /**
-     * Settles a payment: selects and soft-locks the payer's cash, has the payee check and sign,
+     * Settles a payment as a durable flow ({@link SettlePaymentFlow}) under the id
+     * {@code payment:<UETR>}: selects and soft-locks the payer's cash, has the payee check and sign,
      * notarises, records at payer, payee and regulator. If a payment state with this UETR is already
-     * recorded, returns its transaction without building another.
+     * recorded, or the flow completed before, returns that transaction without building another; a
+     * call while the flow runs waits for it.
      *
      * @throws io.clearline.core.ledger.api.LedgerRefusedException AM04 without enough unlocked cash in time;
-     *         NARR if the payee or the notary refuses. Nothing is recorded then.
+     *         NARR if the payee or the notary refuses (nothing is recorded then); AM05 if the UETR is
+     *         settling or settled as another payment
+     * @throws io.clearline.flows.runtime.FlowParkedException if the flow is parked for an operator
      */
     String settlePayment(PaymentProposal proposal) throws InterruptedException {
         try {
-            return once("payment:" + proposal.uetr(), () -> store
-                    .transactionOfLinearState(proposal.payer(), SettlementCodecs.PAYMENT, proposal.uetr())
-                    .orElseGet(() -> settleNew(proposal)));
-        } catch (InterruptedWrapper e) {
-            throw e.interrupted;
+            return runner.run(SettlePaymentFlow.flowId(proposal.uetr()), new SettlePaymentFlow(this, proposal));
+        } catch (FlowIdReusedException e) {
+            throw refusal(ReasonCode.AM05, "UETR " + proposal.uetr() + " is settling or settled as another payment: "
+                    + e.getMessage());
         }
     }
 
-    private String settleNew(PaymentProposal proposal) {
-        if (proposal.payer().equals(proposal.payee())) {
-            throw refusal(ReasonCode.NARR, "payer and payee are the same party: " + proposal.payer());
-        }
-        FungibleStateSelector.Result result;
-        try {
-            result = selector.select(proposal.payer(), SettlementCodecs.CASH, proposal.currency(),
-                    proposal.amountMinorUnits());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedWrapper(e);
-        }
-        FungibleStateSelector.Selected selected = requireSelected(result, proposal.payer(), proposal.currency(),
-                proposal.amountMinorUnits(), "pay");
-        try {
-            return buildSignNotariseRecord(proposal, selected.entries());
-        } finally {
-            softLocks.release(selected.lockId(), selected.entries().stream().map(VaultEntry::ref).toList());
-        }
+    /** The payer's cash for {@code amount}, soft-locked under {@code lockId}, or the AM04 refusal. */
+    List<VaultEntry> selectCash(Party owner, String currency, long amount, String spendFor, UUID lockId)
+            throws InterruptedException {
+        FungibleStateSelector.Result result = selector.select(owner, SettlementCodecs.CASH, currency, amount, lockId);
+        return requireSelected(result, owner, currency, amount, spendFor).entries();
     }
 
-    private String buildSignNotariseRecord(PaymentProposal proposal, List<VaultEntry> entries) {
+    /** Builds the payment from the selected cash, signs it as payer, and has the payee check and sign it. */
+    SignedTransaction buildAndCollectPaymentSignatures(PaymentProposal proposal, List<VaultEntry> entries,
+                                                      String privacySalt) {
         List<StateAndRef> inputs = resolved(entries);
-        SignedTransaction stx = verifier.codecs().unsigned(builder.build(proposal, inputs, parties.notary()));
+        SignedTransaction stx = verifier.codecs().unsigned(builder.build(proposal, inputs, parties.notary(), privacySalt));
         stx = stx.withSignature(identities.sign(proposal.payer(), stx.id()));
         verifier.verifySignatures(stx, Set.of(proposal.payee().publicKey(), parties.notary().publicKey()));
         stx = stx.withSignature(payeeResponder.checkAndSign(stx, proposal));
         verifier.verifySignatures(stx, Set.of(parties.notary().publicKey()));
-        RecordedTransaction recorded = notarise(stx);
-        recordFinal(recorded, List.of(proposal.payer(), proposal.payee()), connection -> { });
-        return stx.id();
+        return stx;
+    }
+
+    LedgerStore store() {
+        return store;
+    }
+
+    /** A signed transaction in its storage form, for journals. */
+    FlowCodec<SignedTransaction> signedTransactionCodec() {
+        return FlowCodec.of(verifier.codecs()::serialize, verifier.codecs()::deserialize);
+    }
+
+    /** A notarised transaction and when it was notarised, for journals. */
+    FlowCodec<RecordedTransaction> recordedTransactionCodec() {
+        return FlowCodec.STRINGS.map(
+                recorded -> List.of(recorded.notarisedAt().toString(), verifier.codecs().serialize(recorded.transaction())),
+                fields -> new RecordedTransaction(verifier.codecs().deserialize(fields.get(1)), Instant.parse(fields.get(0))));
     }
 
     /** The selected cash, or the AM04 refusal that explains why there is not enough to {@code spendFor}. */

@@ -123,8 +123,9 @@ class SettlementFlowsTest {
     void thePayeeRefusesATransactionThatPaysItLessThanAskedAndNothingIsRecorded() {
         HonestPaymentTransactionBuilder honest = new HonestPaymentTransactionBuilder();
         // A dishonest payer: builds an honest-looking payment of one unit less than asked.
-        fixture = new LedgerFixture((proposal, inputs, notary) -> honest.build(new PaymentProposal(proposal.uetr(),
-                proposal.payer(), proposal.payee(), proposal.amountMinorUnits() - 1, proposal.currency()), inputs, notary));
+        fixture = new LedgerFixture((proposal, inputs, notary, salt) -> honest.build(new PaymentProposal(proposal.uetr(),
+                proposal.payer(), proposal.payee(), proposal.amountMinorUnits() - 1, proposal.currency()), inputs, notary,
+                salt));
         fixture.issue("transfer-1", BANK_A, 1_000);
         String uetr = newUetr();
 

@@ -1,0 +1,103 @@
+package io.clearline.flows.settlement;
+
+import static io.clearline.flows.settlement.Refusals.refusal;
+
+import io.clearline.core.common.api.ReasonCode;
+import io.clearline.flows.ledger.IdentityService;
+import io.clearline.flows.ledger.Party;
+import io.clearline.flows.ledger.RecordedTransaction;
+import io.clearline.flows.ledger.SignedTransaction;
+import io.clearline.flows.ledger.StateRef;
+import io.clearline.flows.ledger.VaultEntry;
+import io.clearline.flows.ledger.WireTransaction;
+import io.clearline.flows.runtime.Flow;
+import io.clearline.flows.runtime.FlowCodec;
+import io.clearline.flows.runtime.FlowContext;
+import io.clearline.flows.runtime.FlowDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Settles one payment as a durable flow under the id {@code payment:<UETR>}. Its suspending calls,
+ * journaled in this order: whether the UETR is settled already; the payer's cash, selected and
+ * soft-locked; the privacy salt; the transaction signed by payer and payee; the notary's signature and
+ * time. Recording at payer, payee and regulator comes last and is idempotent, so a flow that died
+ * after notarisation records, when it resumes, the very transaction the notary signed, never a second.
+ *
+ * @see SettlementFlows#settlePayment for its refusals
+ */
+final class SettlePaymentFlow implements Flow<String> {
+    private final SettlementFlows flows;
+    private final PaymentProposal proposal;
+
+    SettlePaymentFlow(SettlementFlows flows, PaymentProposal proposal) {
+        this.flows = flows;
+        this.proposal = proposal;
+    }
+
+    static String flowId(String uetr) {
+        return "payment:" + uetr;
+    }
+
+    /** Stores the proposal by party names; a restart finds the parties again in the identity service. */
+    static FlowDefinition<SettlePaymentFlow, String> definition(SettlementFlows flows, IdentityService identities) {
+        FlowCodec<SettlePaymentFlow> arguments = FlowCodec.STRINGS.map(
+                flow -> List.of(flow.proposal.uetr(), flow.proposal.payer().name(), flow.proposal.payee().name(),
+                        Long.toString(flow.proposal.amountMinorUnits()), flow.proposal.currency()),
+                fields -> new SettlePaymentFlow(flows, new PaymentProposal(fields.get(0), party(identities, fields.get(1)),
+                        party(identities, fields.get(2)), Long.parseLong(fields.get(3)), fields.get(4))));
+        return new FlowDefinition<>(SettlePaymentFlow.class, arguments, FlowCodec.STRING);
+    }
+
+    @Override
+    public String call(FlowContext context) throws InterruptedException {
+        Optional<String> settled = context.await("already-settled", FlowCodec.OPTIONAL_STRING,
+                () -> flows.store().transactionOfLinearState(proposal.payer(), SettlementCodecs.PAYMENT, proposal.uetr()));
+        if (settled.isPresent()) {
+            return settled.get();
+        }
+        if (proposal.payer().equals(proposal.payee())) {
+            throw refusal(ReasonCode.NARR, "payer and payee are the same party: " + proposal.payer());
+        }
+        List<VaultEntry> cash = context.lockStates("select-cash", cashCodec(proposal),
+                () -> flows.selectCash(proposal.payer(), proposal.currency(), proposal.amountMinorUnits(), "pay",
+                        context.softLockId()),
+                entries -> entries.stream().map(VaultEntry::ref).toList());
+        String privacySalt = context.randomHex(WireTransaction.PRIVACY_SALT_BYTES);
+        // Journaled before the notary sees it: from here on, every run works with this one transaction.
+        SignedTransaction signed = context.await("signed", flows.signedTransactionCodec(),
+                () -> flows.buildAndCollectPaymentSignatures(proposal, cash, privacySalt));
+        RecordedTransaction notarised = context.await("notarised", flows.recordedTransactionCodec(),
+                () -> flows.notarise(signed));
+        flows.recordFinal(notarised, List.of(proposal.payer(), proposal.payee()), connection -> { });
+        return signed.id();
+    }
+
+    /** The selected cash as (transaction id, output index, amount) triples; owner, type and currency are the proposal's. */
+    private static FlowCodec<List<VaultEntry>> cashCodec(PaymentProposal proposal) {
+        return FlowCodec.STRINGS.map(entries -> {
+            List<String> fields = new ArrayList<>(entries.size() * 3);
+            for (VaultEntry entry : entries) {
+                fields.add(entry.ref().transactionId());
+                fields.add(Integer.toString(entry.ref().outputIndex()));
+                fields.add(Long.toString(entry.amountMinorUnits()));
+            }
+            return fields;
+        }, fields -> {
+            if (fields.size() % 3 != 0) {
+                throw new IllegalArgumentException("selected cash is journaled in triples, not " + fields.size() + " fields");
+            }
+            List<VaultEntry> entries = new ArrayList<>(fields.size() / 3);
+            for (int i = 0; i < fields.size(); i += 3) {
+                entries.add(new VaultEntry(new StateRef(fields.get(i), Integer.parseInt(fields.get(i + 1))),
+                        SettlementCodecs.CASH, proposal.payer().name(), proposal.currency(), Long.parseLong(fields.get(i + 2))));
+            }
+            return entries;
+        });
+    }
+
+    private static Party party(IdentityService identities, String name) {
+        return identities.find(name).orElseThrow(() -> new IllegalStateException("no ledger identity named " + name));
+    }
+}
