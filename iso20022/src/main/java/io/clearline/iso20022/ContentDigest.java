@@ -18,21 +18,32 @@ final class ContentDigest {
   record Agents(String instructing, String instructed, String debtor, String creditor) {}
 
   static CreditTransfer transfer(
-      TransactionChecks.Payment payment, Agents agents, ModelNode transaction) {
+      TransactionChecks.Payment payment, Agents agents, ModelNode transaction, ModelNode groupHeader) {
     String debtorName = Parties.nameOf(transaction.child("Dbtr"));
     String debtorAccount = Parties.accountOf(transaction.child("DbtrAcct"));
     String creditorName = Parties.nameOf(transaction.child("Cdtr"));
     String creditorAccount = Parties.accountOf(transaction.child("CdtrAcct"));
-    String digest = digest(payment.uetr(), payment.endToEndId(), agents.instructing(),
+    String priority = transaction.path("PmtTpInf").code("InstrPrty");
+    boolean highPriority = "HIGH".equals(priority != null ? priority
+        : groupHeader.path("PmtTpInf").code("InstrPrty"));
+    String[] content = {payment.uetr(), payment.endToEndId(), agents.instructing(),
         agents.instructed(), agents.debtor(), agents.creditor(),
         Long.toString(payment.amountMinorUnits()), payment.currency(),
         payment.settlementDate().toString(), debtorName, debtorAccount, creditorName,
-        creditorAccount);
+        creditorAccount};
+    // Only a HIGH payment adds a field, so that digests of normal payments stay what they were.
+    String digest = highPriority ? digest(append(content, "HIGH")) : digest(content);
     return new CreditTransfer(payment.uetr(), payment.instructionId(), payment.endToEndId(),
         payment.transactionId(), agents.instructing(), agents.instructed(), agents.debtor(),
         agents.creditor(), payment.amountMinorUnits(), payment.currency(),
         payment.settlementDate(), debtorName, debtorAccount, creditorName, creditorAccount,
-        digest);
+        digest, highPriority);
+  }
+
+  private static String[] append(String[] fields, String field) {
+    String[] longer = java.util.Arrays.copyOf(fields, fields.length + 1);
+    longer[fields.length] = field;
+    return longer;
   }
 
   /** Each field is length-prefixed so that no two different field lists share an encoding. */

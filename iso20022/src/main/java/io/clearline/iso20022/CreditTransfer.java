@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param creditorAccount IBAN or other account id, or null
  * @param contentDigest hex SHA-256 of the business content, to tell a harmless resend (same
  *     digest) from a different payment reusing a UETR
+ * @param highPriority PmtTpInf/InstrPrty HIGH, of the transaction, else of the group header: the
+ *     payment queues at high priority (T2's "high"; "urgent" is the central bank's)
  */
 public record CreditTransfer(
     String uetr,
@@ -37,7 +39,8 @@ public record CreditTransfer(
     String debtorAccount,
     String creditorName,
     String creditorAccount,
-    String contentDigest) {
+    String contentDigest,
+    boolean highPriority) {
 
   public CreditTransfer {
     Objects.requireNonNull(uetr, "uetr");

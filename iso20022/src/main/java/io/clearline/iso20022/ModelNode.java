@@ -93,6 +93,20 @@ final class ModelNode {
     return parent.text(elements[elements.length - 1]);
   }
 
+  /** A code-list element (a JAXB enum) by its ISO code, or null when absent. */
+  String code(String element) {
+    Object value = value(element);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Enum<?> code)) {
+      throw new IllegalStateException(model.getClass().getSimpleName() + "/" + element
+          + " is a " + value.getClass().getSimpleName() + ", not a code");
+    }
+    // Prowide's code enums are named after their ISO codes.
+    return code.name();
+  }
+
   BigDecimal decimal(String element) {
     return as(element, BigDecimal.class);
   }

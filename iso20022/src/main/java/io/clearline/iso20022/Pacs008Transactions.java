@@ -32,7 +32,7 @@ final class Pacs008Transactions implements GroupMapper.TransactionMapping<Credit
     }
     return Checked.of(ContentDigest.transfer(payment.value(), new ContentDigest.Agents(
         instructing.bic(), instructed.bic(), debtorAgent.bic(), creditorAgent.bic()),
-        transaction));
+        transaction, groupHeader));
   }
 
   @Override

@@ -43,6 +43,28 @@ class Iso20022ReaderTest {
     assertThat(transfer.creditorName()).isEqualTo("Bob Example");
     assertThat(transfer.creditorAccount()).isEqualTo("FR1420041010050500013M02606");
     assertThat(transfer.contentDigest()).hasSize(64).matches("[0-9a-f]+");
+    assertThat(transfer.highPriority()).isFalse();
+  }
+
+  @Test
+  void aHighInstructionPriorityMakesAHighPriorityPaymentAndADifferentDigest() {
+    String normal = new CreditTransferSample().xml();
+    String high = normal.replace("</PmtId>", "</PmtId><PmtTpInf><InstrPrty>HIGH</InstrPrty></PmtTpInf>");
+    CreditTransfer normalTransfer = ((CreditTransferMessage) accepted(READER.read(
+        normal.getBytes(java.nio.charset.StandardCharsets.UTF_8), CreditTransferSample.DEBTOR_AGENT)))
+        .transactions().getFirst();
+    CreditTransfer highTransfer = ((CreditTransferMessage) accepted(READER.read(
+        high.getBytes(java.nio.charset.StandardCharsets.UTF_8), CreditTransferSample.DEBTOR_AGENT)))
+        .transactions().getFirst();
+
+    assertThat(highTransfer.highPriority()).isTrue();
+    assertThat(highTransfer.contentDigest()).isNotEqualTo(normalTransfer.contentDigest());
+    String stated = normal.replace("</PmtId>", "</PmtId><PmtTpInf><InstrPrty>NORM</InstrPrty></PmtTpInf>");
+    CreditTransfer statedNormal = ((CreditTransferMessage) accepted(READER.read(
+        stated.getBytes(java.nio.charset.StandardCharsets.UTF_8), CreditTransferSample.DEBTOR_AGENT)))
+        .transactions().getFirst();
+    assertThat(statedNormal.highPriority()).isFalse();
+    assertThat(statedNormal.contentDigest()).isEqualTo(normalTransfer.contentDigest());
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.clearline.core.common.api.Bic;
 import io.clearline.core.common.api.Money;
 import io.clearline.core.common.api.Uetr;
 import io.clearline.core.liquidity.api.PledgeLiquidityCommand;
+import io.clearline.core.lsm.api.PaymentPriority;
 import io.clearline.core.payment.api.PaymentReferences;
 import io.clearline.core.payment.api.ReturnPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentCommand;
@@ -307,7 +308,9 @@ public class InboundMessageService {
                 Money.of(transfer.amountMinorUnits(), transfer.currency()),
                 new PaymentReferences(message.messageId(), message.messageDefinition(), transfer.instructionId(),
                         transfer.endToEndId()),
-                transfer.contentDigest());
+                transfer.contentDigest(),
+                // A bank's HIGH is T2's high; URGENT is the central bank's own and never comes from a bank.
+                transfer.highPriority() ? PaymentPriority.HIGH : PaymentPriority.NORMAL);
     }
 
     private void answerDuplicate(String channelBic, CreditTransferMessage message, CreditTransfer transfer) {

@@ -8,6 +8,8 @@ import io.clearline.core.liquidity.api.RemoveBilateralLimitCommand;
 import io.clearline.core.liquidity.api.RemoveMultilateralLimitCommand;
 import io.clearline.core.liquidity.api.SetBilateralLimitCommand;
 import io.clearline.core.liquidity.api.SetMultilateralLimitCommand;
+import io.clearline.core.liquidity.api.SetPriorityReservationCommand;
+import io.clearline.core.lsm.api.PaymentPriority;
 import io.clearline.iso20022.Iso4217;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -25,11 +27,13 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A bank's limits on its normal payments: the most it may pay out, net, towards one counterparty
- * (bilateral) and towards all (multilateral). Set by the bank itself or by the operator; a payment
- * beyond a limit waits in the queue until incoming payments or a new limit make room.
+ * (bilateral) and towards all (multilateral); and the liquidity it keeps for its HIGH and URGENT
+ * payments, which NORMAL ones may not use. Set by the bank itself or by the operator; a payment
+ * beyond a limit, or short once the reservations are kept, waits in the queue until incoming payments
+ * or a new setting make room.
  */
 @RestController
-@RequestMapping("/api/participants/{bic}/limits")
+@RequestMapping("/api/participants/{bic}")
 public class LimitsController {
     private final CommandGateway commands;
 
@@ -40,7 +44,7 @@ public class LimitsController {
     public record LimitRequest(String amount, String currency) {
     }
 
-    @PutMapping("/bilateral/{counterparty}")
+    @PutMapping("/limits/bilateral/{counterparty}")
     public Map<String, String> setBilateral(@PathVariable String bic, @PathVariable String counterparty,
                                             @RequestBody LimitRequest request, Authentication caller) {
         Money limit = limitOf(request);
@@ -50,14 +54,14 @@ public class LimitsController {
                 "currency", limit.currency());
     }
 
-    @DeleteMapping("/bilateral/{counterparty}")
+    @DeleteMapping("/limits/bilateral/{counterparty}")
     public Map<String, String> removeBilateral(@PathVariable String bic, @PathVariable String counterparty,
                                                @RequestParam String currency, Authentication caller) {
         commands.sendAndWait(new RemoveBilateralLimitCommand(account(bic, currency, caller), Bic.of(counterparty)));
         return Map.of("bic", bic, "counterparty", counterparty, "limit", "none", "currency", currency);
     }
 
-    @PutMapping("/multilateral")
+    @PutMapping("/limits/multilateral")
     public Map<String, String> setMultilateral(@PathVariable String bic, @RequestBody LimitRequest request,
                                                Authentication caller) {
         Money limit = limitOf(request);
@@ -65,17 +69,46 @@ public class LimitsController {
         return Map.of("bic", bic, "limit", Amounts.format(limit), "currency", limit.currency());
     }
 
-    @DeleteMapping("/multilateral")
+    @DeleteMapping("/limits/multilateral")
     public Map<String, String> removeMultilateral(@PathVariable String bic, @RequestParam String currency,
                                                   Authentication caller) {
         commands.sendAndWait(new RemoveMultilateralLimitCommand(account(bic, currency, caller)));
         return Map.of("bic", bic, "limit", "none", "currency", currency);
     }
 
+    @PutMapping("/reservations/{priority}")
+    public Map<String, String> reserve(@PathVariable String bic, @PathVariable String priority,
+                                       @RequestBody LimitRequest request, Authentication caller) {
+        Money amount = limitOf(request);
+        PaymentPriority reservedFor = reservablePriority(priority);
+        commands.sendAndWait(new SetPriorityReservationCommand(account(bic, amount.currency(), caller), reservedFor,
+                amount));
+        return Map.of("bic", bic, "priority", reservedFor.name(), "reserved", Amounts.format(amount),
+                "currency", amount.currency());
+    }
+
+    @DeleteMapping("/reservations/{priority}")
+    public Map<String, String> release(@PathVariable String bic, @PathVariable String priority,
+                                       @RequestParam String currency, Authentication caller) {
+        PaymentPriority reservedFor = reservablePriority(priority);
+        commands.sendAndWait(new SetPriorityReservationCommand(account(bic, currency, caller), reservedFor,
+                Money.zero(currency)));
+        return Map.of("bic", bic, "priority", reservedFor.name(), "reserved", "none", "currency", currency);
+    }
+
+    private static PaymentPriority reservablePriority(String priority) {
+        return switch (priority.toUpperCase(java.util.Locale.ROOT)) {
+            case "HIGH" -> PaymentPriority.HIGH;
+            case "URGENT" -> PaymentPriority.URGENT;
+            default -> throw new IllegalArgumentException("liquidity is reserved for HIGH or URGENT payments, not "
+                    + priority);
+        };
+    }
+
     private static LiquidityAccountId account(String bic, String currency, Authentication caller) {
         boolean ownBank = BankAccess.bankOf(caller).map(bic::equals).orElse(false);
         if (!ownBank && !BankAccess.isOperator(caller)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "a bank sets only its own limits");
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "a bank sets only its own limits and reservations");
         }
         if (!Iso4217.isCurrency(currency)) {
             throw new IllegalArgumentException("not an ISO 4217 currency: " + currency);

@@ -80,6 +80,30 @@ class QueueManagementTest extends DemoNodeTest {
                 .statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void liquidityKeptForHighPaymentsServesAHighPaymentWhileANormalOneWaits() throws Exception {
+        String reservation = "/api/participants/" + DELTA + "/reservations/HIGH";
+        assertThat(putJson(ALPHA, reservation, "{\"amount\":\"1.00\",\"currency\":\"EUR\"}").statusCode())
+                .as("a bank keeps only its own liquidity").isEqualTo(403);
+        assertThat(putJson(DELTA, reservation, "{\"amount\":\"900.00\",\"currency\":\"EUR\"}").statusCode())
+                .isEqualTo(200);
+        String normal = UUID.randomUUID().toString();
+        postXml(DELTA, Pacs008Template.creditTransfer("N-" + normal.substring(0, 8), normal, DELTA, ALPHA, "500.00",
+                "EUR", LocalDate.now()));
+        Eventually.until("the normal payment waiting outside the kept liquidity", () -> {
+            String payment = body(DELTA, "/api/payments/" + normal);
+            return payment.contains("\"status\":\"QUEUED\"") && payment.contains("kept for higher priorities");
+        });
+        String high = UUID.randomUUID().toString();
+        postXml(DELTA, Pacs008Template.creditTransfer("H-" + high.substring(0, 8), high, DELTA, ALPHA, "800.00",
+                "EUR", LocalDate.now(), true));
+        Eventually.until("the high payment settled from the kept liquidity", () -> body(DELTA, "/api/payments/" + high)
+                .contains("\"status\":\"SETTLED\""));
+        assertThat(send(DELTA, HttpRequest.newBuilder(uri(reservation + "?currency=EUR")).DELETE()).statusCode())
+                .isEqualTo(200);
+        assertThat(body(DELTA, "/api/payments/" + normal)).contains("\"status\":\"QUEUED\"");
+    }
+
     private HttpResponse<String> putJson(String user, String path, String json) throws Exception {
         return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -34,6 +34,8 @@ import io.clearline.core.liquidity.api.MultilateralLimitSetEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
 import io.clearline.core.liquidity.api.AccountBusinessDayStartedEvent;
 import io.clearline.core.liquidity.api.FreezeQueueCommand;
+import io.clearline.core.liquidity.api.PriorityReservationSetEvent;
+import io.clearline.core.liquidity.api.SetPriorityReservationCommand;
 import io.clearline.core.liquidity.api.StartBusinessDayCommand;
 import io.clearline.core.liquidity.api.QueueFrozenEvent;
 import io.clearline.core.liquidity.api.QueueThawedEvent;
@@ -111,7 +113,9 @@ import org.axonframework.modelling.command.CreationPolicy;
  * together. A payment that would exceed a limit queues (NARR, naming the limit) and, like one short of
  * liquidity, blocks the NORMAL payments behind it (FIFO); an incoming payment, a removed or raised limit
  * re-examines the queue. The use of limits counts one business day: it starts again at zero when the
- * account starts the next day (StartBusinessDayCommand). A frozen queue (its participant is suspended)
+ * account starts the next day (StartBusinessDayCommand). Liquidity may be kept for HIGH and URGENT
+ * payments (SetPriorityReservationCommand): a payment may use only what is not kept for the priorities
+ * above its own, in the queue and in gridlock runs alike. A frozen queue (its participant is suspended)
  * reserves nothing and takes every new payment into the queue until it is thawed.
  */
 public class LiquidityAccount {
@@ -175,6 +179,8 @@ public class LiquidityAccount {
     private long settledNetOutflowTotal;
     private final Map<Bic, Long> reservedNormalOutflowByCounterparty = new HashMap<>();
     private long reservedNormalOutflowTotal;
+    /** Liquidity kept for HIGH and URGENT payments, in minor units; absent means none. */
+    private final Map<PaymentPriority, Long> priorityReservations = new HashMap<>();
     /** The business day the limits' use counts for; null before the first one the account started. */
     private java.time.LocalDate businessDate;
     /** Why the queue is frozen (its participant is suspended); null while it is not. */
@@ -193,9 +199,10 @@ public class LiquidityAccount {
             return;
         }
         int waitingAhead = waitingAtOrAbove(command.priority());
-        Money available = available(command.amount().currency());
+        Money available = availableFor(command.priority(), command.amount().currency());
         Reason limitExceeded = limitExceededBy(command.priority(), command.payee(), command.amount());
-        if (frozenBecause == null && waitingAhead == 0 && available.covers(command.amount()) && limitExceeded == null) {
+        if (frozenBecause == null && waitingAhead == 0 && available.covers(command.amount())
+                && limitExceeded == null) {
             apply(new LiquidityReservedEvent(command.accountId(), uetr, command.amount(), now(), command.priority(),
                     command.payee()));
             return;
@@ -216,6 +223,8 @@ public class LiquidityAccount {
                     + command.priority() + " or higher wait before it (FIFO)");
         } else if (!available.covers(command.amount())) {
             reason = Reason.of(ReasonCode.AM04, "available liquidity " + available.minorUnits()
+                    + (available.equals(available(command.amount().currency())) ? ""
+                    : " (after what is kept for higher priorities)")
                     + " does not cover " + command.amount().minorUnits() + " " + command.amount().currency());
         } else {
             reason = limitExceeded;
@@ -232,6 +241,18 @@ public class LiquidityAccount {
         }
         apply(new QueuedPaymentHeldEvent(accountId, command.uetr(), now()));
         // The held payment may have been the one blocking those behind it.
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SetPriorityReservationCommand command) {
+        requireCurrency(command.accountId(), command.amount());
+        if (command.amount().minorUnits() == priorityReservations.getOrDefault(command.priority(), 0L)) {
+            return;
+        }
+        apply(new PriorityReservationSetEvent(command.accountId(), command.priority(), command.amount(), now()));
+        // A smaller reservation frees liquidity for the payments below it.
         reserveCoveredQueuedPayments();
     }
 
@@ -459,8 +480,11 @@ public class LiquidityAccount {
                         entry.place().priority(), entry.place().arrival(), entry.held()));
             }
         }
+        // The NORMAL pool: what is kept for HIGH and URGENT payments is never offered to a run, whatever the
+        // priorities of the payments it settles (conservative, and simple for the resolver).
         return new AccountGridlockView(accountId, new ParticipantLiquidity(accountId.bic(),
-                Math.max(0, available(currency).minorUnits()), bilateralHeadroom, multilateralHeadroom), queued);
+                Math.max(0, availableFor(PaymentPriority.NORMAL, currency).minorUnits()), bilateralHeadroom,
+                multilateralHeadroom), queued);
     }
 
     /**
@@ -501,14 +525,15 @@ public class LiquidityAccount {
             incoming = Math.addExact(incoming, leg.amount().minorUnits());
             normalNetOutflow.merge(leg.counterparty(), Math.negateExact(leg.amount().minorUnits()), Math::addExact);
         }
-        long available = available(currency).minorUnits();
+        long available = availableFor(PaymentPriority.NORMAL, currency).minorUnits();
         if (Math.addExact(available, incoming) < outgoing) {
             throw new IllegalStateException("AM04: available liquidity " + available + " plus " + incoming
                     + " incoming does not cover " + outgoing + " outgoing " + currency + " on " + accountId);
         }
         Reason limitExceeded = gridlockLimitExceeded(normalNetOutflow);
         if (limitExceeded != null) {
-            throw new IllegalStateException(limitExceeded.code() + ": " + limitExceeded.explanation() + " on " + accountId);
+            throw new IllegalStateException(limitExceeded.code() + ": " + limitExceeded.explanation() + " on "
+                    + accountId);
         }
         apply(new GridlockReservedEvent(accountId, command.runId(), command.outgoing(), command.incoming(),
                 Money.of(Math.max(0, outgoing - incoming), currency), now()));
@@ -526,8 +551,9 @@ public class LiquidityAccount {
                         + display(limit) + " would be exceeded");
             }
         }
-        if (multilateralLimit != null && total > 0 && Math.addExact(
-                Math.addExact(settledNetOutflowTotal, reservedNormalOutflowTotal), total) > multilateralLimit.minorUnits()) {
+        long netOutflowTotal = Math.addExact(settledNetOutflowTotal, reservedNormalOutflowTotal);
+        if (multilateralLimit != null && total > 0
+                && Math.addExact(netOutflowTotal, total) > multilateralLimit.minorUnits()) {
             return Reason.of(ReasonCode.NARR, "multilateral limit of " + display(multilateralLimit)
                     + " would be exceeded");
         }
@@ -627,7 +653,8 @@ public class LiquidityAccount {
             return;
         }
         QueueEntry next = firstNotHeld();
-        while (next != null && available(next.amount().currency()).covers(next.amount())
+        while (next != null
+                && availableFor(next.place().priority(), next.amount().currency()).covers(next.amount())
                 && limitExceededBy(next.place().priority(), next.payee(), next.amount()) == null) {
             apply(new LiquidityReservedEvent(accountId, next.uetr(), next.amount(), now(), next.place().priority(),
                     next.payee()));
@@ -658,6 +685,20 @@ public class LiquidityAccount {
             throw new IllegalStateException("cannot " + step + " payment " + uetr + ": it is not queued on " + accountId);
         }
         return queue.get(place);
+    }
+
+    /**
+     * What a payment of {@code priority} may use: available liquidity less what is kept for the
+     * priorities above it, never below zero.
+     */
+    private Money availableFor(PaymentPriority priority, String currency) {
+        long kept = 0;
+        for (Map.Entry<PaymentPriority, Long> reservation : priorityReservations.entrySet()) {
+            if (reservation.getKey().compareTo(priority) < 0) {
+                kept = Math.addExact(kept, reservation.getValue());
+            }
+        }
+        return Money.of(Math.max(0, available(currency).minorUnits() - kept), currency);
     }
 
     private Money available(String currency) {
@@ -716,6 +757,16 @@ public class LiquidityAccount {
         QueueEntry queued = queue.get(place);
         queue.put(place, new QueueEntry(event.uetr(), queued.amount(), place, true, queued.payee()));
         waitingByPriority[place.priority().ordinal()]--;
+    }
+
+    @EventSourcingHandler
+    void on(PriorityReservationSetEvent event) {
+        open(event.accountId());
+        if (event.amount().isZero()) {
+            priorityReservations.remove(event.priority());
+        } else {
+            priorityReservations.put(event.priority(), event.amount().minorUnits());
+        }
     }
 
     /** Only settled outflow resets: reservations in flight will settle today and keep counting. */

@@ -124,7 +124,8 @@ public final class GridlockRunner implements GridlockRuns {
         Record record = new Record(runId, currency, mode, resolution.algorithm(), trigger, snapshot.queue().size(),
                 stayQueued, startedAt);
         if (resolution.settledUetrs().isEmpty()) {
-            return record.ended(GridlockRunOutcome.NOTHING_TO_SETTLE, List.of(), Money.zero(currency), null, null, clock.instant());
+            return record.ended(GridlockRunOutcome.NOTHING_TO_SETTLE, List.of(), Money.zero(currency), null, null,
+                    clock.instant());
         }
         Map<Uetr, QueuedPayment> queued = new HashMap<>();
         snapshot.queue().forEach(payment -> queued.put(payment.uetr(), payment));
@@ -148,7 +149,8 @@ public final class GridlockRunner implements GridlockRuns {
             }
             release(runId, involved);
             return record.ended(GridlockRunOutcome.ABORTED, List.of(), Money.zero(currency), null,
-                    "the ledger did not settle the run: " + LedgerAttempts.unwrap(e.getCause() != null ? e.getCause() : e), clock.instant());
+                    "the ledger did not settle the run: " + LedgerAttempts.unwrap(e.getCause() != null ? e.getCause() : e),
+                    clock.instant());
         }
         completeAfterLedger(runId, receipt.transactionId(), involved, settling);
         return record.ended(GridlockRunOutcome.SETTLED, resolution.settledUetrs(),

@@ -162,10 +162,13 @@ public class PaymentInstruction {
     SubmitPaymentOutcome handle(ReturnPaymentCommand command) {
         String earlier = returnDigests.get(command.returnUetr());
         if (earlier != null) {
-            return earlier.equals(command.contentDigest()) ? SubmitPaymentOutcome.REPEATED : SubmitPaymentOutcome.DUPLICATE;
+            return earlier.equals(command.contentDigest())
+                    ? SubmitPaymentOutcome.REPEATED
+                    : SubmitPaymentOutcome.DUPLICATE;
         }
         if (status != PaymentStatus.SETTLED) {
-            throw new IllegalStateException("payment " + uetr + " is " + status + "; only a settled payment is returned");
+            throw new IllegalStateException("payment " + uetr + " is " + status
+                    + "; only a settled payment is returned");
         }
         if (!command.returner().equals(payee)) {
             throw new IllegalArgumentException("only the payee " + payee + " returns payment " + uetr + ", not "

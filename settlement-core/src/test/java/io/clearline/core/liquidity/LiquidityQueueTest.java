@@ -23,7 +23,9 @@ import io.clearline.core.liquidity.api.LiquidityReservationReleasedEvent;
 import io.clearline.core.liquidity.api.LiquidityReservedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
 import io.clearline.core.liquidity.api.FreezeQueueCommand;
+import io.clearline.core.liquidity.api.PriorityReservationSetEvent;
 import io.clearline.core.liquidity.api.QueueFrozenEvent;
+import io.clearline.core.liquidity.api.SetPriorityReservationCommand;
 import io.clearline.core.liquidity.api.QueueThawedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentHeldEvent;
 import io.clearline.core.liquidity.api.ThawQueueCommand;
@@ -305,5 +307,29 @@ class LiquidityQueueTest {
         fixture.given(frozen)
                 .when(new FreezeQueueCommand(ACCOUNT, "again"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void liquidityKeptForHighPaymentsIsNotUsedByNormalOnesButIsByHighOnes() {
+        PriorityReservationSetEvent keepForHigh = new PriorityReservationSetEvent(ACCOUNT, PaymentPriority.HIGH,
+                euros(800), fixture.currentTime());
+        fixture.given(pledged("T-1", 1_000), keepForHigh)
+                .when(new ReserveLiquidityCommand(ACCOUNT, UETR_1, euros(300)))
+                .expectEvents(new LiquidityReservationQueuedEvent(ACCOUNT, UETR_1, euros(300), PaymentPriority.NORMAL,
+                        Reason.of(ReasonCode.AM04, "available liquidity 200 (after what is kept for higher priorities)"
+                                + " does not cover 300 EUR"), fixture.currentTime()));
+        fixture.given(pledged("T-1", 1_000), keepForHigh)
+                .when(new ReserveLiquidityCommand(ACCOUNT, UETR_2, euros(900), PaymentPriority.HIGH))
+                .expectEvents(reserved(UETR_2, 900, PaymentPriority.HIGH));
+    }
+
+    @Test
+    void releasingTheReservationLetsTheWaitingNormalPaymentThrough() {
+        fixture.given(pledged("T-1", 1_000),
+                        new PriorityReservationSetEvent(ACCOUNT, PaymentPriority.URGENT, euros(800), fixture.currentTime()),
+                        queued(UETR_1, 300, PaymentPriority.NORMAL))
+                .when(new SetPriorityReservationCommand(ACCOUNT, PaymentPriority.URGENT, euros(0)))
+                .expectEvents(new PriorityReservationSetEvent(ACCOUNT, PaymentPriority.URGENT, euros(0),
+                        fixture.currentTime()), reserved(UETR_1, 300));
     }
 }
