@@ -82,26 +82,36 @@ class QueueManagementTest extends DemoNodeTest {
 
     @Test
     void liquidityKeptForHighPaymentsServesAHighPaymentWhileANormalOneWaits() throws Exception {
-        String reservation = "/api/participants/" + DELTA + "/reservations/HIGH";
+        // A bank of its own, so that no payment another test left queued stands in the way.
+        String kilo = "KILOEUKKXXX";
+        assertThat(postJson("operator", "/api/participants", "{\"bic\":\"" + kilo + "\",\"name\":\"Kilo Bank\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(postJson("operator", "/api/participants/" + kilo + "/liquidity",
+                "{\"direction\":\"PLEDGE\",\"amount\":\"1000.00\",\"currency\":\"EUR\"}").statusCode())
+                .isEqualTo(202);
+        Eventually.until("Kilo's pledge", () -> body(kilo, "/api/positions/" + kilo).contains("\"balance\":\"1000.00\""));
+        String reservation = "/api/participants/" + kilo + "/reservations/HIGH";
         assertThat(putJson(ALPHA, reservation, "{\"amount\":\"1.00\",\"currency\":\"EUR\"}").statusCode())
                 .as("a bank keeps only its own liquidity").isEqualTo(403);
-        assertThat(putJson(DELTA, reservation, "{\"amount\":\"900.00\",\"currency\":\"EUR\"}").statusCode())
+        assertThat(putJson(kilo, reservation, "{\"amount\":\"900.00\",\"currency\":\"EUR\"}").statusCode())
                 .isEqualTo(200);
+
         String normal = UUID.randomUUID().toString();
-        postXml(DELTA, Pacs008Template.creditTransfer("N-" + normal.substring(0, 8), normal, DELTA, ALPHA, "500.00",
+        postXml(kilo, Pacs008Template.creditTransfer("N-" + normal.substring(0, 8), normal, kilo, ALPHA, "500.00",
                 "EUR", LocalDate.now()));
         Eventually.until("the normal payment waiting outside the kept liquidity", () -> {
-            String payment = body(DELTA, "/api/payments/" + normal);
+            String payment = body(kilo, "/api/payments/" + normal);
             return payment.contains("\"status\":\"QUEUED\"") && payment.contains("kept for higher priorities");
         });
         String high = UUID.randomUUID().toString();
-        postXml(DELTA, Pacs008Template.creditTransfer("H-" + high.substring(0, 8), high, DELTA, ALPHA, "800.00",
+        postXml(kilo, Pacs008Template.creditTransfer("H-" + high.substring(0, 8), high, kilo, ALPHA, "800.00",
                 "EUR", LocalDate.now(), true));
-        Eventually.until("the high payment settled from the kept liquidity", () -> body(DELTA, "/api/payments/" + high)
+        Eventually.until("the high payment settled from the kept liquidity", () -> body(kilo, "/api/payments/" + high)
                 .contains("\"status\":\"SETTLED\""));
-        assertThat(send(DELTA, HttpRequest.newBuilder(uri(reservation + "?currency=EUR")).DELETE()).statusCode())
+        // 200 left, all of it free once the reservation goes: still short of 500, so the normal one waits on.
+        assertThat(send(kilo, HttpRequest.newBuilder(uri(reservation + "?currency=EUR")).DELETE()).statusCode())
                 .isEqualTo(200);
-        assertThat(body(DELTA, "/api/payments/" + normal)).contains("\"status\":\"QUEUED\"");
+        assertThat(body(kilo, "/api/payments/" + normal)).contains("\"status\":\"QUEUED\"");
     }
 
     private HttpResponse<String> putJson(String user, String path, String json) throws Exception {
