@@ -23,6 +23,8 @@ import java.util.Objects;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 
 /**
  * Everything the node registers to run the settlement core, without Spring.
@@ -94,7 +96,17 @@ public final class SettlementCoreModule {
     }
 
     private static void registerSagasAndProjections(Configurer configurer) {
-        configurer.eventProcessing(processing -> SAGA_TYPES.forEach(processing::registerSaga));
+        configurer.eventProcessing(processing -> {
+            SAGA_TYPES.forEach(processing::registerSaga);
+            // Axon starts a saga's processor at the head of the stream when it has no token yet. On a node's
+            // first start that head is taken whenever the processor's thread gets to it: an event stored
+            // before then (the first payment, the demo's opening pledges) would never start its saga, and
+            // the payment would stay RECEIVED for good. From the tail, every event is seen. A node that
+            // already has a token keeps it, so a restart replays nothing.
+            ProcessingGroups.SAGAS.forEach(group -> processing.registerTrackingEventProcessorConfiguration(group,
+                    configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                            .andInitialTrackingToken(StreamableMessageSource::createTailToken)));
+        });
         // A policy is registered like a projection; its processing group's durable token tells them apart.
         configurer.registerMessageHandler(configuration -> new SuspendedQueuesPolicy());
         configurer.registerMessageHandler(configuration -> new BusinessDayPolicy());

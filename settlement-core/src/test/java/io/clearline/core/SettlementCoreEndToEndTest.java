@@ -32,6 +32,7 @@ import io.clearline.core.participant.api.ReactivateParticipantCommand;
 import io.clearline.core.participant.api.SuspendParticipantCommand;
 import io.clearline.core.payment.api.FindPaymentQuery;
 import io.clearline.core.payment.api.PaymentStatus;
+import io.clearline.core.payment.api.PaymentReceivedEvent;
 import io.clearline.core.payment.api.PaymentView;
 import io.clearline.core.payment.api.ReturnPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentCommand;
@@ -64,6 +65,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -141,6 +143,30 @@ class SettlementCoreEndToEndTest {
         List<ParticipantView> participants = queries.query(new ListParticipantsQuery(),
                 ResponseTypes.multipleInstancesOf(ParticipantView.class)).join();
         assertThat(participants).extracting(ParticipantView::bic).containsExactly(BANK_A, BANK_B, BANK_C);
+    }
+
+    /**
+     * Axon starts a saga's processor at the head of the stream unless told otherwise, and the head is
+     * taken whenever the processor's thread gets to it: an event stored before then would never reach
+     * its saga. Here the event is stored before the processors start at all.
+     */
+    @Test
+    void aPaymentStoredBeforeTheSagaProcessorStartsStillStartsItsSaga() {
+        configuration.shutdown();
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
+        SettlementCoreModule.configure(configurer, ledger);
+        Configuration notStarted = configurer.buildConfiguration();
+        notStarted.eventStore().publish(GenericEventMessage.asEventMessage(new PaymentReceivedEvent(UETR_1, BANK_A,
+                BANK_B, euros(100), REFERENCES, "digest", java.time.Instant.now())));
+        configuration = notStarted;
+        configuration.start();
+
+        org.axonframework.modelling.saga.repository.SagaStore<Object> sagas = configuration.getComponent(
+                org.axonframework.modelling.saga.repository.SagaStore.class);
+        await(() -> sagas.findSagas(io.clearline.core.payment.PaymentSettlementSaga.class,
+                        new org.axonframework.modelling.saga.AssociationValue("uetr", UETR_1.value())),
+                found -> !found.isEmpty(), "the payment's saga to start");
     }
 
     @Test

@@ -3,7 +3,10 @@ package io.clearline.core.payment;
 import io.clearline.core.common.api.ProcessingGroups;
 import io.clearline.core.common.api.Reason;
 import io.clearline.core.common.api.Uetr;
+import io.clearline.core.common.api.Bic;
 import io.clearline.core.payment.api.FindPaymentQuery;
+import io.clearline.core.payment.api.PaymentsPage;
+import io.clearline.core.payment.api.SearchPaymentsQuery;
 import io.clearline.core.payment.api.PaymentCancelledEvent;
 import io.clearline.core.payment.api.PaymentHistoryEntry;
 import io.clearline.core.payment.api.PaymentQueuedEvent;
@@ -19,9 +22,12 @@ import io.clearline.core.payment.api.PaymentView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -41,6 +47,15 @@ public class PaymentsProjection {
     }
 
     private final Map<Uetr, Entry> payments = new ConcurrentHashMap<>();
+    /** Newest first: by time received, then UETR, so that equal times keep one order. */
+    private static final Comparator<Received> NEWEST_FIRST =
+            Comparator.comparing(Received::at).reversed().thenComparing(received -> received.uetr().value());
+    /** Every payment by time received, and per bank those it pays or receives: what a search walks. */
+    private final NavigableSet<Received> byTime = new ConcurrentSkipListSet<>(NEWEST_FIRST);
+    private final Map<Bic, NavigableSet<Received>> byBank = new ConcurrentHashMap<>();
+
+    private record Received(Instant at, Uetr uetr) {
+    }
 
     @EventHandler
     void on(PaymentReceivedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
@@ -48,6 +63,10 @@ public class PaymentsProjection {
                 event.amount(), PaymentStatus.RECEIVED, null, null,
                 List.of(new PaymentHistoryEntry(at, PaymentStatus.RECEIVED, "received from " + event.payer()))),
                 sequenceNumber));
+        Received received = new Received(event.receivedAt(), event.uetr());
+        byTime.add(received);
+        byBank.computeIfAbsent(event.payer(), bank -> new ConcurrentSkipListSet<>(NEWEST_FIRST)).add(received);
+        byBank.computeIfAbsent(event.payee(), bank -> new ConcurrentSkipListSet<>(NEWEST_FIRST)).add(received);
     }
 
     @EventHandler
@@ -133,8 +152,49 @@ public class PaymentsProjection {
         return Optional.ofNullable(payments.get(query.uetr())).map(Entry::view);
     }
 
+    /**
+     * Walks the bank's (or every) payment newest first, from {@code until}, skipping the pages before the
+     * one asked for; each page costs its size plus what the earlier pages and a status filter skip.
+     */
+    @QueryHandler
+    PaymentsPage handle(SearchPaymentsQuery query) {
+        NavigableSet<Received> candidates = query.bank() == null ? byTime
+                : byBank.getOrDefault(query.bank(), new ConcurrentSkipListSet<>(NEWEST_FIRST));
+        if (query.until() != null) {
+            // Strictly before until: the first entry at until's instant sorts ahead of everything earlier.
+            candidates = candidates.tailSet(new Received(query.until(), Uetr.of(LAST_UETR)), false);
+        }
+        long skip = (long) query.page() * query.size();
+        List<PaymentView> page = new ArrayList<>(query.size());
+        boolean hasMore = false;
+        for (Received received : candidates) {
+            if (query.from() != null && received.at().isBefore(query.from())) {
+                break;
+            }
+            Entry entry = payments.get(received.uetr());
+            if (entry == null || (query.status() != null && entry.view().status() != query.status())) {
+                continue;
+            }
+            if (skip > 0) {
+                skip--;
+                continue;
+            }
+            if (page.size() == query.size()) {
+                hasMore = true;
+                break;
+            }
+            page.add(entry.view());
+        }
+        return new PaymentsPage(page, query.page(), hasMore);
+    }
+
+    /** The greatest UETR in the search order, so that a bound at an instant excludes the whole instant. */
+    private static final String LAST_UETR = "ffffffff-ffff-4fff-bfff-ffffffffffff";
+
     @ResetHandler
     void reset() {
+        byTime.clear();
+        byBank.clear();
         payments.clear();
     }
 }
