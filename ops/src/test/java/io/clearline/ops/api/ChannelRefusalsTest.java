@@ -103,6 +103,20 @@ class ChannelRefusalsTest extends DemoNodeTest {
     }
 
     @Test
+    void aBankSearchesOnlyItsOwnPaymentsAndTheRegulatorAnyBanks() throws Exception {
+        String uetr = UUID.randomUUID().toString();
+        assertThat(postXml(ALPHA, payment(uetr, ALPHA, BRAVO)).statusCode()).isEqualTo(202);
+        Eventually.until("Alpha's payment in its search", () -> body(ALPHA, "/api/payments?size=500").contains(uetr));
+        assertThat(body(BRAVO, "/api/payments?bic=" + BRAVO + "&size=500")).contains(uetr);
+        assertThat(body(DELTA, "/api/payments?size=500")).doesNotContain(uetr);
+        assertThat(get(DELTA, "/api/payments?bic=" + ALPHA).statusCode()).isEqualTo(403);
+        Eventually.until("the regulator finding it among Alpha's settled payments", () ->
+                body("regulator", "/api/payments?bic=" + ALPHA + "&status=SETTLED&size=500").contains(uetr));
+        assertThat(get("operator", "/api/payments?status=LOST").statusCode()).isEqualTo(400);
+        assertThat(get("operator", "/api/payments?size=501").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void onlyTheOperatorAdmitsAndPledges() throws Exception {
         assertThat(postJson(ALPHA, "/api/participants", "{\"bic\":\"FOXTEUFFXXX\",\"name\":\"Fox\"}")
                 .statusCode()).isEqualTo(403);
