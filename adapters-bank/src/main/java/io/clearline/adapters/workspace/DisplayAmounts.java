@@ -14,11 +14,20 @@ final class DisplayAmounts {
     }
 
     static String format(Money money) {
-        String plain = Amounts.format(money);
-        int point = plain.indexOf('.');
-        String whole = point < 0 ? plain : plain.substring(0, point);
-        String fraction = point < 0 ? "" : plain.substring(point);
-        StringBuilder grouped = new StringBuilder(plain.length() + whole.length() / GROUP_DIGITS);
+        return group(Amounts.format(money));
+    }
+
+    /**
+     * Groups an amount that is already a plain decimal string in its currency's scale, such as the
+     * API's ({@code "10000000.00"} becomes {@code "10,000,000.00"}); a leading minus sign stays in front.
+     */
+    static String group(String plain) {
+        String sign = plain.startsWith("-") ? "\u2212" : "";
+        String unsigned = plain.startsWith("-") ? plain.substring(1) : plain;
+        int point = unsigned.indexOf('.');
+        String whole = point < 0 ? unsigned : unsigned.substring(0, point);
+        String fraction = point < 0 ? "" : unsigned.substring(point);
+        StringBuilder grouped = new StringBuilder(plain.length() + whole.length() / GROUP_DIGITS + 1).append(sign);
         for (int index = 0; index < whole.length(); index++) {
             if (index > 0 && (whole.length() - index) % GROUP_DIGITS == 0) {
                 grouped.append(',');

@@ -16,9 +16,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The treasury workspace. A bank's treasury user sees its own bank only; the operator and the
- * regulator see every bank, read-only. Who may see which bank is {@link BankAccess}'s rule, the same
- * as the REST API's.
+ * The treasury workspace's pages. A bank's treasury user sees its own bank only and manages its queue;
+ * the operator and the regulator see every bank and the network page, where the operator acts and the
+ * regulator only reads. Who may see which bank is {@link BankAccess}'s rule, the same as the REST API's.
+ * What the buttons do is {@link WorkspaceActions}.
  */
 @Controller
 class WorkspaceController {
@@ -36,15 +37,23 @@ class WorkspaceController {
     }
 
     @GetMapping("/workspace")
-    String home(Authentication caller, Model model) {
+    String home(Authentication caller) {
         Optional<String> ownBank = BankAccess.bankOf(caller);
         if (ownBank.isPresent()) {
             return "redirect:/workspace/banks/" + ownBank.get();
         }
         requireEveryBank(caller);
+        return "redirect:/workspace/network";
+    }
+
+    /** The network: every bank, the system's liquidity and queue, gridlock runs; the operator acts, the regulator reads. */
+    @GetMapping("/workspace/network")
+    String network(Authentication caller, Model model) {
+        requireEveryBank(caller);
         model.addAttribute("user", caller.getName());
-        model.addAttribute("banks", views.everyBank());
-        return "workspace/overview";
+        model.addAttribute("mayAct", BankAccess.isOperator(caller));
+        model.addAttribute("network", views.network());
+        return "workspace/network";
     }
 
     @GetMapping("/workspace/banks/{bic}")
@@ -52,28 +61,37 @@ class WorkspaceController {
         Bic bank = visibleBank(bic, caller);
         model.addAttribute("user", caller.getName());
         model.addAttribute("seesEveryBank", BankAccess.seesEveryBank(caller));
+        model.addAttribute("mayAct", mayManageQueueOf(caller, bank));
         model.addAttribute("bank", views.bank(bank));
         return "workspace/bank";
     }
 
-    /** Live updates for one bank's page ({@code bank} given) or for the page of every bank. */
+    /** Live updates for one bank's page ({@code bank} given) or for the network page. */
     @GetMapping(path = "/workspace/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> events(@RequestParam(required = false) String bank, Authentication caller) {
         Optional<Bic> watched = Optional.empty();
+        boolean mayAct;
         try {
             if (bank != null) {
                 watched = Optional.of(visibleBank(bank, caller));
+                mayAct = mayManageQueueOf(caller, watched.get());
             } else {
                 requireEveryBank(caller);
+                mayAct = BankAccess.isOperator(caller);
             }
         } catch (ResponseStatusException refused) {
             // A bare status: an event stream has no page to show a refusal on.
             return ResponseEntity.status(refused.getStatusCode()).build();
         }
-        return updates.subscribe(watched)
+        return updates.subscribe(watched, mayAct)
                 .map(ResponseEntity::ok)
                 // EventSource does not retry after a 503: the page stays, without live updates, and says so.
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build());
+    }
+
+    /** The queue's actions are the paying bank's and the operator's, as in the REST API; the regulator reads. */
+    static boolean mayManageQueueOf(Authentication caller, Bic bank) {
+        return BankAccess.isOperator(caller) || BankAccess.bankOf(caller).map(bank.value()::equals).orElse(false);
     }
 
     /** A bank the caller may see and that exists; another bank's is 403, an unknown or malformed BIC 404. */
@@ -93,7 +111,7 @@ class WorkspaceController {
         return bank;
     }
 
-    private static void requireEveryBank(Authentication caller) {
+    static void requireEveryBank(Authentication caller) {
         if (!BankAccess.seesEveryBank(caller)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only the operator and the regulator see every bank");
         }

@@ -1,6 +1,7 @@
 package io.clearline.ops.ledger;
 
 import io.clearline.adapters.security.BankAccess;
+import io.clearline.adapters.web.AuditFigures;
 import io.clearline.adapters.web.Amounts;
 import io.clearline.core.common.api.Money;
 import io.clearline.flows.settlement.ClearlineLedger;
@@ -22,7 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
  * For the regulator and the operator; a bank sees its own position, not the system's.
  */
 @RestController
-public class AuditController {
+public class AuditController implements AuditFigures {
     private final ClearlineLedger ledger;
 
     public AuditController(ClearlineLedger ledger) {
@@ -34,6 +35,12 @@ public class AuditController {
         if (!BankAccess.seesEveryBank(caller)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the audit is for the regulator and the operator");
         }
+        return latest();
+    }
+
+    /** The figures themselves, for the API and the workspace alike; callers check who may see them. */
+    @Override
+    public Map<String, Object> latest() {
         LedgerAudit audit = ledger.audit();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("verdict", audit.clean() ? "CLEAN" : "FAILURES");
