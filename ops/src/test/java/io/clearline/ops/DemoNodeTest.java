@@ -1,5 +1,6 @@
 package io.clearline.ops;
 
+import io.clearline.ops.load.Pacs008Template;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,6 +78,23 @@ public abstract class DemoNodeTest {
             throws IOException, InterruptedException {
         return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    /** A one-payment pacs.008 from the payer's system, accepted (202); answers the payment's UETR. */
+    protected String submitPayment(String payer, String payee, String amount) throws IOException, InterruptedException {
+        String uetr = UUID.randomUUID().toString();
+        HttpResponse<String> accepted = postXml(payer, Pacs008Template.creditTransfer("T-" + uetr.substring(0, 8),
+                uetr, payer, payee, amount, "EUR", LocalDate.now()));
+        if (accepted.statusCode() != 202) {
+            throw new AssertionError("payment " + uetr + " not accepted: " + accepted.body());
+        }
+        return uetr;
+    }
+
+    /** Waits (bounded) until the operator sees the payment in {@code status}. */
+    protected void awaitPaymentStatus(String uetr, String status) {
+        Eventually.until("payment " + uetr + " " + status, () -> body("operator", "/api/payments/" + uetr)
+                .contains("\"status\":\"" + status + "\""));
     }
 
     /** @param user a demo user, or null for a request without credentials */

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearline.ops.DemoNodeTest;
 import io.clearline.ops.Eventually;
-import io.clearline.ops.load.Pacs008Template;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The operator runs the business day; banks learn of the cut-off and the close by their pacs.002s. */
@@ -21,19 +19,19 @@ class BusinessDayTest extends DemoNodeTest {
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
         Eventually.until("the day open", () -> body(ALPHA, "/api/business-day").contains("\"phase\":\"OPEN\""));
 
-        String queued = submit(DELTA, ALPHA, "5000.00");
-        awaitStatus(queued, "QUEUED");
+        String queued = submitPayment(DELTA, ALPHA, "5000.00");
+        awaitPaymentStatus(queued, "QUEUED");
         assertThat(post(ALPHA, "/api/business-day/cut-off").statusCode()).isEqualTo(403);
         assertThat(post("operator", "/api/business-day/close").statusCode()).as("not before the cut-off")
                 .isEqualTo(409);
         assertThat(post("operator", "/api/business-day/cut-off").statusCode()).isEqualTo(200);
 
-        String late = submit(ALPHA, BRAVO, "1.00");
-        awaitStatus(late, "REJECTED");
+        String late = submitPayment(ALPHA, BRAVO, "1.00");
+        awaitPaymentStatus(late, "REJECTED");
         assertThat(body(ALPHA, "/api/payments/" + late)).contains("TM01", "cut-off");
 
         assertThat(post("operator", "/api/business-day/close").statusCode()).isEqualTo(200);
-        awaitStatus(queued, "CANCELLED");
+        awaitPaymentStatus(queued, "CANCELLED");
         assertThat(body(DELTA, "/api/payments/" + queued)).contains("TM01");
         Eventually.until("Delta told by a pacs.002 RJCT TM01", () -> body(DELTA, "/api/iso20022/outbox/" + DELTA)
                 .contains("TM01"));
@@ -42,20 +40,7 @@ class BusinessDayTest extends DemoNodeTest {
                 .as("a closed day never reopens").isEqualTo(400);
         assertThat(postJson("operator", "/api/business-day/open", "{\"date\":\"" + today.plusDays(1) + "\"}")
                 .statusCode()).isEqualTo(200);
-        String next = submit(ALPHA, BRAVO, "1.00");
-        awaitStatus(next, "SETTLED");
-    }
-
-    private String submit(String payer, String payee, String amount) throws Exception {
-        String uetr = UUID.randomUUID().toString();
-        HttpResponse<String> accepted = postXml(payer, Pacs008Template.creditTransfer("BD-" + uetr.substring(0, 8),
-                uetr, payer, payee, amount, "EUR", LocalDate.now()));
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        return uetr;
-    }
-
-    private void awaitStatus(String uetr, String status) {
-        Eventually.until("payment " + uetr + " " + status, () -> body("operator", "/api/payments/" + uetr)
-                .contains("\"status\":\"" + status + "\""));
+        String next = submitPayment(ALPHA, BRAVO, "1.00");
+        awaitPaymentStatus(next, "SETTLED");
     }
 }

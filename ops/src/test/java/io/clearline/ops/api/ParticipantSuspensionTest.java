@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearline.ops.DemoNodeTest;
 import io.clearline.ops.Eventually;
-import io.clearline.ops.load.Pacs008Template;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The operator suspends, reactivates and removes participants while the network runs. */
@@ -16,8 +13,8 @@ class ParticipantSuspensionTest extends DemoNodeTest {
 
     @Test
     void aSuspendedBankIsNeitherPaidNorPaysAndItsQueueWaitsUntilItIsReactivated() throws Exception {
-        String queued = submit(DELTA, ALPHA, "5000.00");
-        awaitStatus(queued, "QUEUED");
+        String queued = submitPayment(DELTA, ALPHA, "5000.00");
+        awaitPaymentStatus(queued, "QUEUED");
 
         HttpResponse<String> suspended = postJson("operator", "/api/participants/" + DELTA + "/suspend",
                 "{\"reason\":\"missed the margin call\"}");
@@ -26,13 +23,13 @@ class ParticipantSuspensionTest extends DemoNodeTest {
         Eventually.until("Delta's queue frozen", () -> body(DELTA, "/api/queues/" + DELTA)
                 .contains("\"frozen\":[\"EUR\"]"));
 
-        String toDelta = submit(ALPHA, DELTA, "1.00");
-        awaitStatus(toDelta, "REJECTED");
+        String toDelta = submitPayment(ALPHA, DELTA, "1.00");
+        awaitPaymentStatus(toDelta, "REJECTED");
         assertThat(body(ALPHA, "/api/payments/" + toDelta)).contains("CNOR", "missed the margin call");
         Eventually.until("Alpha told with a pacs.002 RJCT CNOR", () -> body(ALPHA, "/api/iso20022/outbox/" + ALPHA)
                 .contains("CNOR"));
-        String fromDelta = submit(DELTA, ALPHA, "1.00");
-        awaitStatus(fromDelta, "REJECTED");
+        String fromDelta = submitPayment(DELTA, ALPHA, "1.00");
+        awaitPaymentStatus(fromDelta, "REJECTED");
         assertThat(body(DELTA, "/api/payments/" + fromDelta)).contains("DNOR");
 
         // Enough to cover the queued payment: the frozen queue still holds it.
@@ -44,7 +41,7 @@ class ParticipantSuspensionTest extends DemoNodeTest {
         assertThat(body(DELTA, "/api/payments/" + queued)).contains("\"status\":\"QUEUED\"");
 
         assertThat(post("operator", "/api/participants/" + DELTA + "/reactivate").statusCode()).isEqualTo(200);
-        awaitStatus(queued, "SETTLED");
+        awaitPaymentStatus(queued, "SETTLED");
     }
 
     @Test
@@ -76,18 +73,5 @@ class ParticipantSuspensionTest extends DemoNodeTest {
 
     private HttpResponse<String> delete(String user, String path) throws Exception {
         return send(user, HttpRequest.newBuilder(uri(path)).DELETE());
-    }
-
-    private String submit(String payer, String payee, String amount) throws Exception {
-        String uetr = UUID.randomUUID().toString();
-        HttpResponse<String> accepted = postXml(payer, Pacs008Template.creditTransfer("S-" + uetr.substring(0, 8),
-                uetr, payer, payee, amount, "EUR", LocalDate.now()));
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        return uetr;
-    }
-
-    private void awaitStatus(String uetr, String status) {
-        Eventually.until("payment " + uetr + " " + status, () -> body("operator", "/api/payments/" + uetr)
-                .contains("\"status\":\"" + status + "\""));
     }
 }

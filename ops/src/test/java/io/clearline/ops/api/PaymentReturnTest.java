@@ -24,7 +24,7 @@ class PaymentReturnTest extends DemoNodeTest {
         String uetr = UUID.randomUUID().toString();
         assertThat(postXml(ALPHA, Pacs008Template.creditTransfer("RT-" + uetr.substring(0, 8), uetr, ALPHA, BRAVO,
                 "250.00", "EUR", LocalDate.now())).statusCode()).isEqualTo(202);
-        awaitStatus(uetr, "SETTLED");
+        awaitPaymentStatus(uetr, "SETTLED");
         Eventually.until("Alpha paid", () -> body(ALPHA, "/api/positions/" + ALPHA)
                 .contains("\"balance\":\"9999750.00\""));
 
@@ -41,7 +41,7 @@ class PaymentReturnTest extends DemoNodeTest {
 
         HttpResponse<String> rest = postXml(BRAVO, pacs004("RET-2-" + uetr.substring(0, 8), uetr, "150.00"));
         assertThat(rest.statusCode()).as(rest.body()).isEqualTo(202);
-        awaitStatus(uetr, "RETURNED");
+        awaitPaymentStatus(uetr, "RETURNED");
         Eventually.until("Alpha made whole", () -> body(ALPHA, "/api/positions/" + ALPHA)
                 .contains("\"balance\":\"10000000.00\""));
 
@@ -54,16 +54,16 @@ class PaymentReturnTest extends DemoNodeTest {
         String queued = UUID.randomUUID().toString();
         assertThat(postXml(DELTA, Pacs008Template.creditTransfer("CQ-" + queued.substring(0, 8), queued, DELTA, ALPHA,
                 "5000.00", "EUR", LocalDate.now())).statusCode()).isEqualTo(202);
-        awaitStatus(queued, "QUEUED");
+        awaitPaymentStatus(queued, "QUEUED");
         HttpResponse<String> cancelQueued = postXml(DELTA, camt056("CXL-Q-" + queued.substring(0, 8), DELTA, queued));
         assertThat(cancelQueued.statusCode()).as(cancelQueued.body()).isEqualTo(202);
         assertThat(cancelQueued.body()).contains("ACCR");
-        awaitStatus(queued, "CANCELLED");
+        awaitPaymentStatus(queued, "CANCELLED");
 
         String settled = UUID.randomUUID().toString();
         assertThat(postXml(ALPHA, Pacs008Template.creditTransfer("CS-" + settled.substring(0, 8), settled, ALPHA, BRAVO,
                 "75.00", "EUR", LocalDate.now())).statusCode()).isEqualTo(202);
-        awaitStatus(settled, "SETTLED");
+        awaitPaymentStatus(settled, "SETTLED");
         HttpResponse<String> cancelSettled = postXml(ALPHA, camt056("CXL-S-" + settled.substring(0, 8), ALPHA, settled));
         assertThat(cancelSettled.statusCode()).as(cancelSettled.body()).isEqualTo(202);
         assertThat(cancelSettled.body()).contains("PDCR");
@@ -72,7 +72,7 @@ class PaymentReturnTest extends DemoNodeTest {
 
         assertThat(postXml(BRAVO, pacs004("RET-C-" + settled.substring(0, 8), settled, "75.00")).statusCode())
                 .isEqualTo(202);
-        awaitStatus(settled, "RETURNED");
+        awaitPaymentStatus(settled, "RETURNED");
     }
 
     private static String camt056(String assignmentId, String payer, String uetr) {
@@ -96,11 +96,6 @@ class PaymentReturnTest extends DemoNodeTest {
     /** Always with seconds: {@code OffsetDateTime.toString()} drops ":00", which is not an ISO 20022 date-time. */
     private static String now() {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private void awaitStatus(String uetr, String status) {
-        Eventually.until("payment " + uetr + " " + status, () -> body("operator", "/api/payments/" + uetr)
-                .contains("\"status\":\"" + status + "\""));
     }
 
     /** A return from the original payee (the instructing agent is the channel's bank). */

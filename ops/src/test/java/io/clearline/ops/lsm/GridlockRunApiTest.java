@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearline.ops.DemoNodeTest;
 import io.clearline.ops.Eventually;
-import io.clearline.ops.load.Pacs008Template;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,18 +21,18 @@ class GridlockRunApiTest extends DemoNodeTest {
                 "{\"bic\":\"" + GOLF + "\",\"name\":\"Golf Bank\"}");
         assertThat(admitted.statusCode()).as(admitted.body()).isEqualTo(201);
         // Delta holds 1,000.00: it cannot pay 3,000.00 alone, and Golf cannot pay 2,500.00 at all.
-        String deltaToGolf = submit(DELTA, GOLF, "3000.00");
-        String golfToDelta = submit(GOLF, DELTA, "2500.00");
-        awaitStatus(deltaToGolf, "QUEUED");
-        awaitStatus(golfToDelta, "QUEUED");
+        String deltaToGolf = submitPayment(DELTA, GOLF, "3000.00");
+        String golfToDelta = submitPayment(GOLF, DELTA, "2500.00");
+        awaitPaymentStatus(deltaToGolf, "QUEUED");
+        awaitPaymentStatus(golfToDelta, "QUEUED");
 
         HttpResponse<String> run = postJson("operator", "/api/lsm/runs", "{\"currency\":\"EUR\",\"mode\":\"FIFO\"}");
 
         assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
         assertThat(run.body()).contains("\"outcome\":\"SETTLED\"", "\"settledValue\":\"5500.00\"",
                 "\"algorithm\":\"FIFO_REMOVAL\"", deltaToGolf, golfToDelta);
-        awaitStatus(deltaToGolf, "SETTLED");
-        awaitStatus(golfToDelta, "SETTLED");
+        awaitPaymentStatus(deltaToGolf, "SETTLED");
+        awaitPaymentStatus(golfToDelta, "SETTLED");
         // Delta paid its net of 500.00; Golf received it.
         Eventually.until("Delta's net on its position", () -> body(DELTA, "/api/positions/" + DELTA)
                 .contains("\"balance\":\"500.00\""));
@@ -57,18 +54,5 @@ class GridlockRunApiTest extends DemoNodeTest {
         assertThat(badCurrency.statusCode()).isEqualTo(400);
         assertThat(badCurrency.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith(PROBLEM));
-    }
-
-    private String submit(String payer, String payee, String amount) throws Exception {
-        String uetr = UUID.randomUUID().toString();
-        HttpResponse<String> accepted = postXml(payer, Pacs008Template.creditTransfer("LSM-" + uetr.substring(0, 8),
-                uetr, payer, payee, amount, "EUR", LocalDate.now()));
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        return uetr;
-    }
-
-    private void awaitStatus(String uetr, String status) {
-        Eventually.until("payment " + uetr + " " + status, () -> body("operator", "/api/payments/" + uetr)
-                .contains("\"status\":\"" + status + "\""));
     }
 }
