@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param bookedAt when the ledger booked the credit
  * @param valueDate the settlement system's business day of the booking; a date of the business
  *     zone, which the UTC date of {@code bookedAt} is not always
- * @param ledgerTransactionId the settlement system's own reference, written as AcctSvcrRef
+ * @param ledgerTransactionId the settlement system's own reference: its first 35 characters are
+ *     written as AcctSvcrRef (Max35Text), the whole of it in the entry's AddtlNtryInf
  */
 public record CreditNotification(
     String recipientBic,
@@ -56,8 +57,18 @@ public record CreditNotification(
     Identifiers.requireReference(originalMessageId, "originalMessageId");
     Objects.requireNonNull(bookedAt, "bookedAt");
     Objects.requireNonNull(valueDate, "valueDate");
-    Identifiers.requireReference(ledgerTransactionId, "ledgerTransactionId");
+    Objects.requireNonNull(ledgerTransactionId, "ledgerTransactionId");
+    if (ledgerTransactionId.isBlank() || ledgerTransactionId.length() > LEDGER_TRANSACTION_ID_LENGTH_MAX) {
+      throw new IllegalArgumentException("ledgerTransactionId must be 1 to "
+          + LEDGER_TRANSACTION_ID_LENGTH_MAX + " characters: " + ledgerTransactionId);
+    }
   }
+
+  /**
+   * Ledger ids are SHA-256 Merkle roots, 64 hex characters: more than AcctSvcrRef's Max35Text, so
+   * the writer quotes the id's first 35 characters there and the whole id in AddtlNtryInf.
+   */
+  static final int LEDGER_TRANSACTION_ID_LENGTH_MAX = 128;
 
   private static void requireBic(String bic, String field) {
     if (!Identifiers.isBic(bic)) {

@@ -303,7 +303,7 @@ public final class Iso20022Writer {
     EntryTransaction10 details = new EntryTransaction10()
         .setRefs(new TransactionReferences6()
             .setMsgId(notification.originalMessageId())
-            .setAcctSvcrRef(notification.ledgerTransactionId())
+            .setAcctSvcrRef(accountServicerReference(notification.ledgerTransactionId()))
             .setInstrId(notification.instructionId())
             .setEndToEndId(notification.endToEndId())
             .setUETR(notification.uetr()))
@@ -317,7 +317,9 @@ public final class Iso20022Writer {
         .setBookgDt(new DateAndDateTime2Choice()
             .setDtTm(notification.bookedAt().atOffset(ZoneOffset.UTC)))
         .setValDt(new DateAndDateTime2Choice().setDt(notification.valueDate()))
-        .setAcctSvcrRef(notification.ledgerTransactionId())
+        .setAcctSvcrRef(accountServicerReference(notification.ledgerTransactionId()))
+        // The whole ledger id, by which GET /api/ledger/transactions/{id} shows the transaction.
+        .setAddtlNtryInf("ledger transaction " + notification.ledgerTransactionId())
         .addNtryDtls(new EntryDetails9().addTxDtls(details));
     AccountNotification17 account = new AccountNotification17()
         // One notification per message, so the message id also identifies the notification.
@@ -439,6 +441,12 @@ public final class Iso20022Writer {
   private static BranchAndFinancialInstitutionIdentification6 agent(String bic) {
     return new BranchAndFinancialInstitutionIdentification6()
         .setFinInstnId(new FinancialInstitutionIdentification18().setBICFI(bic));
+  }
+
+  /** AcctSvcrRef is Max35Text; a ledger id is longer, and its first 35 hex characters still identify it. */
+  private static String accountServicerReference(String ledgerTransactionId) {
+    return ledgerTransactionId.length() <= Identifiers.REFERENCE_LENGTH_MAX ? ledgerTransactionId
+        : ledgerTransactionId.substring(0, Identifiers.REFERENCE_LENGTH_MAX);
   }
 
   /** 34 characters, under Max35Text, unique without coordination between nodes. */

@@ -41,9 +41,12 @@ class OutboundMessageHandlerTest {
         channel.close();
     }
 
+    private static final String LEDGER_TRANSACTION_ID =
+            "9f2c4e1a7b3d5f6081a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7081";
+
     private static PaymentSettledEvent settled() {
         return new PaymentSettledEvent(Uetr.of(UETR), Bic.of(ALPHA), Bic.of(BRAVO), Money.of(25_000, "EUR"),
-                REFERENCES, "ab12cd34", Instant.parse("2026-11-24T23:30:00Z"));
+                REFERENCES, LEDGER_TRANSACTION_ID, Instant.parse("2026-11-24T23:30:00Z"));
     }
 
     @Test
@@ -55,8 +58,10 @@ class OutboundMessageHandlerTest {
         assertThat(channel.outboxOf(BRAVO)).extracting(OutboundMessage::messageType)
                 .containsExactly("pacs.008.001.08", "camt.054.001.08");
         String notification = channel.outboxOf(BRAVO).get(1).xml();
+        // A real ledger id is 64 hex characters: AcctSvcrRef (Max35Text) takes its first 35, the entry the whole.
         assertThat(notification).contains("Ccy=\"EUR\">250.00<").contains("CRDT").contains(UETR)
-                .contains("ab12cd34");
+                .contains(">" + LEDGER_TRANSACTION_ID.substring(0, 35) + "<")
+                .contains("ledger transaction " + LEDGER_TRANSACTION_ID);
         // Settled at 23:30 UTC, which is already the next day in Frankfurt: the value date is that business
         // day, not the UTC date.
         assertThat(notification).containsPattern("ValDt>\\s*<(\\w+:)?Dt>2026-11-25<");

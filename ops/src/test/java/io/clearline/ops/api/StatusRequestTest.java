@@ -22,6 +22,11 @@ class StatusRequestTest extends DemoNodeTest {
         Eventually.until("the payment settled", () -> body(ALPHA, "/api/payments/" + uetr)
                 .contains("\"status\":\"SETTLED\""));
 
+        // The payee is told by a camt.054, which must carry a real, 64-character ledger id.
+        Eventually.until("Bravo's camt.054 about the payment", () -> {
+            String outbox = body(BRAVO, "/api/iso20022/outbox/" + BRAVO + "?limit=1000");
+            return outbox.contains("camt.054") && outbox.contains(uetr);
+        });
         Eventually.until("the settlement's own pacs.002 in Alpha's outbox", () ->
                 body(ALPHA, "/api/iso20022/outbox/" + ALPHA).contains(uetr));
         int mentionsBefore = mentions(body(ALPHA, "/api/iso20022/outbox/" + ALPHA), uetr);
