@@ -1,0 +1,22 @@
+package io.clearline.ops.metrics;
+
+/**
+ * The latest value of a polled figure, read by a Micrometer gauge at every scrape. It starts as NaN,
+ * which Prometheus reads as "not measured yet": an alert on {@code == 0} must not fire before the first
+ * refresh, nor after a refresh that could not read its source.
+ */
+final class GaugeValue {
+    private volatile double value = Double.NaN;
+
+    void set(double measured) {
+        value = measured;
+    }
+
+    void unknown() {
+        value = Double.NaN;
+    }
+
+    double value() {
+        return value;
+    }
+}
