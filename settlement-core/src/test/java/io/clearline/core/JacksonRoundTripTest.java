@@ -103,6 +103,7 @@ class JacksonRoundTripTest {
                         euros(10), false, "tx-2", AT),
                 new io.clearline.core.payment.api.PaymentReturnFailedEvent(UETR_1, io.clearline.core.TestData.UETR_2,
                         euros(10), REASON, AT),
+                new io.clearline.core.liquidity.api.FifoBypassSetEvent(ACCOUNT, true, AT),
                 new io.clearline.core.liquidity.api.PriorityReservationSetEvent(ACCOUNT,
                         io.clearline.core.lsm.api.PaymentPriority.URGENT, euros(10), AT),
                 new io.clearline.core.businessday.api.BusinessDayOpenedEvent("network",

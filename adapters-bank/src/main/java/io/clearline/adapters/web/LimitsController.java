@@ -7,6 +7,7 @@ import io.clearline.core.liquidity.api.LiquidityAccountId;
 import io.clearline.core.liquidity.api.RemoveBilateralLimitCommand;
 import io.clearline.core.liquidity.api.RemoveMultilateralLimitCommand;
 import io.clearline.core.liquidity.api.SetBilateralLimitCommand;
+import io.clearline.core.liquidity.api.SetFifoBypassCommand;
 import io.clearline.core.liquidity.api.SetMultilateralLimitCommand;
 import io.clearline.core.liquidity.api.SetPriorityReservationCommand;
 import io.clearline.core.lsm.api.PaymentPriority;
@@ -74,6 +75,20 @@ public class LimitsController {
                                                   Authentication caller) {
         commands.sendAndWait(new RemoveMultilateralLimitCommand(account(bic, currency, caller)));
         return Map.of("bic", bic, "limit", "none", "currency", currency);
+    }
+
+    public record FifoBypassRequest(Boolean enabled, String currency) {
+    }
+
+    /** T2's FIFO bypass: with it on, a covered payment settles past an earlier one that cannot. */
+    @PutMapping("/fifo-bypass")
+    public Map<String, Object> fifoBypass(@PathVariable String bic, @RequestBody FifoBypassRequest request,
+                                          Authentication caller) {
+        if (request == null || request.enabled() == null || request.currency() == null) {
+            throw new IllegalArgumentException("enabled (true or false) and currency are required");
+        }
+        commands.sendAndWait(new SetFifoBypassCommand(account(bic, request.currency(), caller), request.enabled()));
+        return Map.of("bic", bic, "fifoBypass", request.enabled(), "currency", request.currency());
     }
 
     @PutMapping("/reservations/{priority}")

@@ -114,6 +114,29 @@ class QueueManagementTest extends DemoNodeTest {
         assertThat(body(kilo, "/api/payments/" + normal)).contains("\"status\":\"QUEUED\"");
     }
 
+    @Test
+    void withFifoBypassACoveredPaymentOvertakesTheQueuedOneThatCannotSettle() throws Exception {
+        String lima = "LIMAEULLXXX";
+        assertThat(postJson("operator", "/api/participants", "{\"bic\":\"" + lima + "\",\"name\":\"Lima Bank\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(postJson("operator", "/api/participants/" + lima + "/liquidity",
+                "{\"direction\":\"PLEDGE\",\"amount\":\"100.00\",\"currency\":\"EUR\"}").statusCode())
+                .isEqualTo(202);
+        Eventually.until("Lima's pledge", () -> body(lima, "/api/positions/" + lima).contains("\"balance\":\"100.00\""));
+        String blocking = submitPayment(lima, ALPHA, "5000.00");
+        awaitPaymentStatus(blocking, "QUEUED");
+        String small = submitPayment(lima, ALPHA, "10.00");
+        awaitPaymentStatus(small, "QUEUED");
+
+        assertThat(putJson(lima, "/api/participants/" + lima + "/fifo-bypass",
+                "{\"enabled\":true,\"currency\":\"EUR\"}").statusCode()).isEqualTo(200);
+
+        awaitPaymentStatus(small, "SETTLED");
+        assertThat(body(lima, "/api/payments/" + blocking)).contains("\"status\":\"QUEUED\"");
+        assertThat(putJson(ALPHA, "/api/participants/" + lima + "/fifo-bypass",
+                "{\"enabled\":false,\"currency\":\"EUR\"}").statusCode()).isEqualTo(403);
+    }
+
     private HttpResponse<String> putJson(String user, String path, String json) throws Exception {
         return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -33,7 +33,9 @@ import io.clearline.core.liquidity.api.MultilateralLimitRemovedEvent;
 import io.clearline.core.liquidity.api.MultilateralLimitSetEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
 import io.clearline.core.liquidity.api.AccountBusinessDayStartedEvent;
+import io.clearline.core.liquidity.api.FifoBypassSetEvent;
 import io.clearline.core.liquidity.api.FreezeQueueCommand;
+import io.clearline.core.liquidity.api.SetFifoBypassCommand;
 import io.clearline.core.liquidity.api.PriorityReservationSetEvent;
 import io.clearline.core.liquidity.api.SetPriorityReservationCommand;
 import io.clearline.core.liquidity.api.StartBusinessDayCommand;
@@ -115,7 +117,8 @@ import org.axonframework.modelling.command.CreationPolicy;
  * re-examines the queue. The use of limits counts one business day: it starts again at zero when the
  * account starts the next day (StartBusinessDayCommand). Liquidity may be kept for HIGH and URGENT
  * payments (SetPriorityReservationCommand): a payment may use only what is not kept for the priorities
- * above its own, in the queue and in gridlock runs alike. A frozen queue (its participant is suspended)
+ * above its own, in the queue and in gridlock runs alike. With FIFO bypass on (SetFifoBypassCommand),
+ * a covered payment settles past earlier ones that cannot. A frozen queue (its participant is suspended)
  * reserves nothing and takes every new payment into the queue until it is thawed.
  */
 public class LiquidityAccount {
@@ -183,6 +186,8 @@ public class LiquidityAccount {
     private final Map<PaymentPriority, Long> priorityReservations = new HashMap<>();
     /** The business day the limits' use counts for; null before the first one the account started. */
     private java.time.LocalDate businessDate;
+    /** FIFO bypass: covered payments settle past earlier ones that cannot (T2's bypass FIFO). */
+    private boolean fifoBypass;
     /** Why the queue is frozen (its participant is suspended); null while it is not. */
     private String frozenBecause;
 
@@ -198,7 +203,7 @@ public class LiquidityAccount {
                 || closedReservations.contains(uetr.value())) {
             return;
         }
-        int waitingAhead = waitingAtOrAbove(command.priority());
+        int waitingAhead = fifoBypass ? 0 : waitingAtOrAbove(command.priority());
         Money available = availableFor(command.priority(), command.amount().currency());
         Reason limitExceeded = limitExceededBy(command.priority(), command.payee(), command.amount());
         if (frozenBecause == null && waitingAhead == 0 && available.covers(command.amount())
@@ -253,6 +258,17 @@ public class LiquidityAccount {
         }
         apply(new PriorityReservationSetEvent(command.accountId(), command.priority(), command.amount(), now()));
         // A smaller reservation frees liquidity for the payments below it.
+        reserveCoveredQueuedPayments();
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SetFifoBypassCommand command) {
+        if (command.enabled() == fifoBypass) {
+            return;
+        }
+        apply(new FifoBypassSetEvent(command.accountId(), command.enabled(), now()));
+        // Switched on, the covered payments that waited behind an uncovered one go now.
         reserveCoveredQueuedPayments();
     }
 
@@ -652,14 +668,38 @@ public class LiquidityAccount {
         if (frozenBecause != null) {
             return;
         }
+        if (fifoBypass) {
+            reserveEveryCoveredQueuedPayment();
+            return;
+        }
         QueueEntry next = firstNotHeld();
-        while (next != null
-                && availableFor(next.place().priority(), next.amount().currency()).covers(next.amount())
-                && limitExceededBy(next.place().priority(), next.payee(), next.amount()) == null) {
-            apply(new LiquidityReservedEvent(accountId, next.uetr(), next.amount(), now(), next.place().priority(),
-                    next.payee()));
+        while (next != null && settlesNow(next)) {
+            reserve(next);
             next = firstNotHeld();
         }
+    }
+
+    /**
+     * With FIFO bypass: every queued payment not held that is covered and within the limits, in policy
+     * order, skipping those that are not. One pass over a snapshot of the queue, so it runs at most
+     * {@link #QUEUE_LENGTH_MAX} times; each reservation takes liquidity the later ones then lack.
+     */
+    private void reserveEveryCoveredQueuedPayment() {
+        for (QueueEntry queued : List.copyOf(queue.values())) {
+            if (!queued.held() && settlesNow(queued)) {
+                reserve(queued);
+            }
+        }
+    }
+
+    private boolean settlesNow(QueueEntry queued) {
+        return availableFor(queued.place().priority(), queued.amount().currency()).covers(queued.amount())
+                && limitExceededBy(queued.place().priority(), queued.payee(), queued.amount()) == null;
+    }
+
+    private void reserve(QueueEntry queued) {
+        apply(new LiquidityReservedEvent(accountId, queued.uetr(), queued.amount(), now(), queued.place().priority(),
+                queued.payee()));
     }
 
     private QueueEntry firstNotHeld() {
@@ -757,6 +797,12 @@ public class LiquidityAccount {
         QueueEntry queued = queue.get(place);
         queue.put(place, new QueueEntry(event.uetr(), queued.amount(), place, true, queued.payee()));
         waitingByPriority[place.priority().ordinal()]--;
+    }
+
+    @EventSourcingHandler
+    void on(FifoBypassSetEvent event) {
+        open(event.accountId());
+        fifoBypass = event.enabled();
     }
 
     @EventSourcingHandler

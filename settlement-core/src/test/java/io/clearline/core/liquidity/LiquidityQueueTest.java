@@ -22,7 +22,9 @@ import io.clearline.core.liquidity.api.LiquidityReservationRefusedEvent;
 import io.clearline.core.liquidity.api.LiquidityReservationReleasedEvent;
 import io.clearline.core.liquidity.api.LiquidityReservedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
+import io.clearline.core.liquidity.api.FifoBypassSetEvent;
 import io.clearline.core.liquidity.api.FreezeQueueCommand;
+import io.clearline.core.liquidity.api.SetFifoBypassCommand;
 import io.clearline.core.liquidity.api.PriorityReservationSetEvent;
 import io.clearline.core.liquidity.api.QueueFrozenEvent;
 import io.clearline.core.liquidity.api.SetPriorityReservationCommand;
@@ -331,5 +333,19 @@ class LiquidityQueueTest {
                 .when(new SetPriorityReservationCommand(ACCOUNT, PaymentPriority.URGENT, euros(0)))
                 .expectEvents(new PriorityReservationSetEvent(ACCOUNT, PaymentPriority.URGENT, euros(0),
                         fixture.currentTime()), reserved(UETR_1, 300));
+    }
+
+    @Test
+    void withFifoBypassACoveredPaymentSettlesPastAnEarlierOneThatCannot() {
+        FifoBypassSetEvent bypass = new FifoBypassSetEvent(ACCOUNT, true, fixture.currentTime());
+        fixture.given(pledged("T-1", 1_000), bypass, queued(UETR_1, 5_000, PaymentPriority.NORMAL))
+                .when(new ReserveLiquidityCommand(ACCOUNT, UETR_2, euros(100)))
+                .expectEvents(reserved(UETR_2, 100));
+        // Switched on later, it lets through the covered payments already waiting behind the blocker.
+        fixture.given(pledged("T-1", 1_000), queued(UETR_1, 5_000, PaymentPriority.NORMAL),
+                        queued(UETR_2, 100, PaymentPriority.NORMAL), queued(UETR_3, 950, PaymentPriority.NORMAL))
+                .when(new SetFifoBypassCommand(ACCOUNT, true))
+                .expectEvents(bypass, reserved(UETR_2, 100));
+        fixture.given(bypass).when(new SetFifoBypassCommand(ACCOUNT, true)).expectNoEvents();
     }
 }
