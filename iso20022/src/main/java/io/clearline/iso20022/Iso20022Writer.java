@@ -219,9 +219,28 @@ public final class Iso20022Writer {
    * is forwarded with {@link #forwardReturn} rather than {@link #forwardCreditTransfer}.
    */
   public boolean isReturn(byte[] originalXml) {
+    return definitionOf(originalXml).startsWith("pacs.004.");
+  }
+
+  /** The message definition of an original, or "" when it cannot be read. */
+  private String definitionOf(byte[] originalXml) {
     Checked<EnvelopeScan> scan = guard.scan(originalXml);
-    return !scan.isRefused() && scan.value().messageDefinition() != null
-        && scan.value().messageDefinition().startsWith("pacs.004.");
+    return scan.isRefused() || scan.value().messageDefinition() == null ? ""
+        : scan.value().messageDefinition();
+  }
+
+  /** Whether an original message the reader accepted earlier is an FI credit transfer (pacs.009). */
+  public boolean isFinancialInstitutionTransfer(byte[] originalXml) {
+    return definitionOf(originalXml).startsWith("pacs.009.");
+  }
+
+  /**
+   * An FI credit transfer (pacs.009) the reader accepted earlier, forwarded to the participant it
+   * pays in the version it was sent, under the settlement system's header. The node takes one
+   * transfer per pacs.009, so the document shows the payee only its own.
+   */
+  public String forwardFinancialInstitutionTransfer(byte[] originalXml, String payeeBic) {
+    return forwardAsSent(originalXml, "pacs.009.", payeeBic);
   }
 
   /**

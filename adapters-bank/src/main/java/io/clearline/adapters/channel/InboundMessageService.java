@@ -16,6 +16,7 @@ import io.clearline.iso20022.CancellationRequestMessage;
 import io.clearline.iso20022.CancellationResolution;
 import io.clearline.iso20022.CreditTransfer;
 import io.clearline.iso20022.CreditTransferMessage;
+import io.clearline.iso20022.FinancialInstitutionCreditTransfer;
 import io.clearline.iso20022.FinancialInstitutionCreditTransferMessage;
 import io.clearline.iso20022.InboundMessage;
 import io.clearline.iso20022.InboundResult;
@@ -49,9 +50,8 @@ import org.axonframework.queryhandling.QueryGateway;
  * <p>A refused message changes nothing but the rejection sent back. An accepted one is submitted
  * payment by payment, keyed by UETR, so a bank that resends after a time-out cannot pay twice.
  *
- * <p>Not processed yet, and refused plainly rather than accepted and dropped: pacs.009 (a pacs.002
- * RJCT). Returns (pacs.004) become payments of their own; cancellation requests (camt.056) are
- * answered with a camt.029 payment by payment.
+ * <p>FI credit transfers (pacs.009) and returns (pacs.004) become payments of their own;
+ * cancellation requests (camt.056) are answered with a camt.029 payment by payment.
  */
 public class InboundMessageService {
     private static final String STATUS_REPORT_TYPE = "pacs.002.001.10";
@@ -106,9 +106,7 @@ public class InboundMessageService {
             case StatusRequestMessage request -> answerStatusRequest(channelBic, request);
             // Until settlement handles these, they are refused plainly, so the bank is never left waiting and
             // never told that something happened that did not.
-            case FinancialInstitutionCreditTransferMessage transfers -> refuse(channelBic, new Rejection("FF01",
-                    transfers.messageDefinition() + " is read but not yet settled by this node",
-                    transfers.messageId(), transfers.messageDefinition()));
+            case FinancialInstitutionCreditTransferMessage transfers -> submitFiTransfer(channelBic, transfers, xml);
             case ReturnMessage returns -> returnPayment(channelBic, returns, xml);
             case CancellationRequestMessage cancellation -> answerCancellation(channelBic, cancellation, xml);
         };
@@ -207,17 +205,11 @@ public class InboundMessageService {
         List<InboundAnswer.TransactionOutcome> outcomes = new ArrayList<>();
         for (int index = 0; index < submitted.size(); index++) {
             CreditTransfer transfer = message.transactions().get(index);
-            SubmitPaymentOutcome outcome;
-            try {
-                outcome = submitted.get(index).get(submitTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException failure) {
-                return new InboundAnswer.Refused(InboundAnswer.Problem.CORE_UNAVAILABLE, "NARR",
-                        "Settlement did not confirm payment " + transfer.uetr() + " in time; resend the same"
-                                + " message (it is idempotent on its UETR) to learn its outcome");
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while submitting " + transfer.uetr(), interrupted);
+            Optional<SubmitPaymentOutcome> confirmed = confirmed(submitted.get(index), transfer.uetr());
+            if (confirmed.isEmpty()) {
+                return unconfirmed(transfer.uetr());
             }
+            SubmitPaymentOutcome outcome = confirmed.get();
             if (outcome == SubmitPaymentOutcome.DUPLICATE) {
                 answerDuplicate(channelBic, message, transfer);
             }
@@ -288,6 +280,57 @@ public class InboundMessageService {
             code = "NARR";
         }
         return new Rejection(code, explanation, message.messageId(), message.messageDefinition());
+    }
+
+    /**
+     * A bank moves its own money to another bank (pacs.009, core or cover): a payment between the two
+     * participants like any other, the instructing agent paying and the instructed agent paid, and the
+     * pacs.009 forwarded to the payee once settled. One transfer per message, so that the forwarded
+     * document shows the payee only its own.
+     */
+    private InboundAnswer submitFiTransfer(String channelBic, FinancialInstitutionCreditTransferMessage message,
+                                           byte[] xml) {
+        if (message.transactions().size() != 1) {
+            return refuse(channelBic, new Rejection("AM18", "this node takes one transfer per pacs.009 (this one has "
+                    + message.transactions().size() + "), so that each payee is forwarded only its own",
+                    message.messageId(), message.messageDefinition()));
+        }
+        FinancialInstitutionCreditTransfer transfer = message.transactions().getFirst();
+        originals.keep(transfer.uetr(), message.messageId(), channelBic, xml);
+        Optional<SubmitPaymentOutcome> confirmed = confirmed(commands.send(new SubmitPaymentCommand(
+                Uetr.of(transfer.uetr()), Bic.of(transfer.instructingAgentBic()), Bic.of(transfer.instructedAgentBic()),
+                Money.of(transfer.amountMinorUnits(), transfer.currency()),
+                new PaymentReferences(message.messageId(), message.messageDefinition(), transfer.instructionId(),
+                        transfer.endToEndId()),
+                transfer.contentDigest())), transfer.uetr());
+        if (confirmed.isEmpty()) {
+            return unconfirmed(transfer.uetr());
+        }
+        if (confirmed.get() == SubmitPaymentOutcome.DUPLICATE) {
+            return refuse(channelBic, new Rejection("AM05", "UETR " + transfer.uetr() + " belongs to another payment"
+                    + " with different content; this one is refused and the first is unchanged", message.messageId(),
+                    message.messageDefinition()));
+        }
+        return new InboundAnswer.Accepted(message.messageId(), message.messageDefinition(),
+                List.of(new InboundAnswer.TransactionOutcome(transfer.uetr(), confirmed.get().name())));
+    }
+
+    /** The core's answer to a submission, or empty when it did not come in time. */
+    private Optional<SubmitPaymentOutcome> confirmed(CompletableFuture<SubmitPaymentOutcome> submitted, String uetr) {
+        try {
+            return Optional.of(submitted.get(submitTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException | ExecutionException failure) {
+            return Optional.empty();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while submitting " + uetr, interrupted);
+        }
+    }
+
+    private static InboundAnswer unconfirmed(String uetr) {
+        return new InboundAnswer.Refused(InboundAnswer.Problem.CORE_UNAVAILABLE, "NARR",
+                "Settlement did not confirm payment " + uetr + " in time; resend the same message (it is idempotent"
+                        + " on its UETR) to learn its outcome");
     }
 
     /** Refuses a message the channel would not even read, with the same pacs.002 RJCT as any other. */

@@ -29,6 +29,7 @@ public class OutboundMessageHandler {
     static final String STATUS_REPORT_TYPE = "pacs.002.001.10";
     static final String CREDIT_TRANSFER_TYPE = "pacs.008.001.08";
     static final String RETURN_TYPE = "pacs.004";
+    static final String FI_TRANSFER_TYPE = "pacs.009";
     static final String CREDIT_NOTIFICATION_TYPE = "camt.054.001.08";
     static final String RECEIPT_TYPE = "camt.025.001.05";
     private static final Logger log = LoggerFactory.getLogger(OutboundMessageHandler.class);
@@ -61,10 +62,13 @@ public class OutboundMessageHandler {
                 writer.creditNotification(creditNotification(event)));
     }
 
-    /** A return goes on as the pacs.004 it came as; any other payment as a pacs.008. */
+    /** A return goes on as the pacs.004 it came as, an FI transfer as its pacs.009, a customer payment as a pacs.008. */
     private void forward(byte[] original, String uetr, String payee) {
         if (writer.isReturn(original)) {
             delivery.deliver(payee, RETURN_TYPE, "pacs.004:" + uetr, writer.forwardReturn(original, payee));
+        } else if (writer.isFinancialInstitutionTransfer(original)) {
+            delivery.deliver(payee, FI_TRANSFER_TYPE, "pacs.009:" + uetr,
+                    writer.forwardFinancialInstitutionTransfer(original, payee));
         } else {
             delivery.deliver(payee, CREDIT_TRANSFER_TYPE, "pacs.008:" + uetr,
                     writer.forwardCreditTransfer(original, uetr, payee));

@@ -158,7 +158,7 @@ public class InboundMessageServiceTest {
     }
 
     @Test
-    void financialInstitutionTransferIsReadButRefusedUntilSettlementHandlesIt() {
+    void financialInstitutionTransferBecomesAPaymentFromTheInstructingToTheInstructedAgent() {
         byte[] pacs009 = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.009.001.08">
@@ -180,12 +180,15 @@ public class InboundMessageServiceTest {
 
         InboundAnswer answer = channel.service.receive(pacs009, ALPHA);
 
-        assertThat(answer).isInstanceOf(InboundAnswer.Refused.class);
-        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("FF01");
-        assertThat(((InboundAnswer.Refused) answer).explanation()).contains("pacs.009.001.08");
-        assertThat(channel.submitted).isEmpty();
-        assertThat(channel.outboxOf(ALPHA)).singleElement()
-                .satisfies(rejection -> assertThat(rejection.xml()).contains("RJCT").contains("FI-1"));
+        assertThat(answer).isInstanceOf(InboundAnswer.Accepted.class);
+        assertThat(channel.submitted).singleElement().satisfies(payment -> {
+            assertThat(payment.uetr().value()).isEqualTo(UETR);
+            assertThat(payment.payer().value()).isEqualTo(ALPHA);
+            assertThat(payment.payee().value()).isEqualTo(BRAVO);
+            assertThat(payment.amount().minorUnits()).isEqualTo(100_000);
+            assertThat(payment.references().messageDefinition()).isEqualTo("pacs.009.001.08");
+        });
+        assertThat(channel.outboxOf(ALPHA)).as("answered once it settles, not before").isEmpty();
     }
 
     static byte[] camt050(String messageId, String debtor, String creditor, String amount) {
