@@ -79,7 +79,8 @@ public final class ClearlineLedger {
     private volatile CompletableFuture<Integer> resumption;
 
     private ClearlineLedger(DataSource dataSource, Clock clock, Executor flowExecutor, String centralBankName,
-                            String notaryName, String regulatorName, PaymentTransactionBuilder builder) {
+                            String notaryName, String regulatorName, PaymentTransactionBuilder builder,
+                            BatchingUniquenessService.BatchCommitter notaryCommitter) {
         Jdbc jdbc = new Jdbc(dataSource);
         LedgerSchema.create(jdbc);
         this.identities = new IdentityService(jdbc, clock);
@@ -96,7 +97,7 @@ public final class ClearlineLedger {
         // Two group commits in a row: one database transaction per batch of commits, one signature per
         // batch of committed ids (the batches need not coincide; each id's proof names its own).
         Notary notary = new Notary(parties.notary(), new BatchingUniquenessService(
-                new JdbcUniquenessService(jdbc), NOTARY_BATCH_SIZE_MAX, NOTARY_BATCH_WAIT_MAX, NOTARY_QUEUE_CAPACITY_MAX),
+                notaryCommitter != null ? notaryCommitter : new JdbcUniquenessService(jdbc), NOTARY_BATCH_SIZE_MAX, NOTARY_BATCH_WAIT_MAX, NOTARY_QUEUE_CAPACITY_MAX),
                 verifier, clock, new BatchNotarySigner(identities, parties.notary(), NOTARY_BATCH_SIZE_MAX,
                         NOTARY_BATCH_WAIT_MAX, NOTARY_QUEUE_CAPACITY_MAX));
         FungibleStateSelector selector = new FungibleStateSelector(store, softLocks, SOFT_LOCK_WAIT_MAX,
@@ -120,13 +121,29 @@ public final class ClearlineLedger {
     public static ClearlineLedger open(DataSource dataSource, Clock clock, Executor flowExecutor,
                                        String centralBankName, String notaryName, String regulatorName) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
-                new HonestPaymentTransactionBuilder()));
+                new HonestPaymentTransactionBuilder(), null));
+    }
+
+    /**
+     * As {@link #open(DataSource, Clock, Executor, String, String, String)}, with the notary's uniqueness
+     * decided by {@code notaryCommitter} (a Raft cluster's client, say) instead of a table in this
+     * ledger's database. The notary's key and its signing stay here.
+     *
+     * <p>WARNING: the notary checks time windows with {@code clock}, not the cluster's leader's time.
+     */
+    public static ClearlineLedger open(DataSource dataSource, Clock clock, Executor flowExecutor,
+                                       String centralBankName, String notaryName, String regulatorName,
+                                       BatchingUniquenessService.BatchCommitter notaryCommitter) {
+        return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
+                new HonestPaymentTransactionBuilder(), java.util.Objects.requireNonNull(notaryCommitter,
+                "notaryCommitter")));
     }
 
     /** For tests that play a dishonest payer. */
     static ClearlineLedger openWithBuilder(DataSource dataSource, Clock clock, Executor flowExecutor,
                                            PaymentTransactionBuilder builder) {
-        return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator", builder));
+        return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator", builder,
+                null));
     }
 
     /**
