@@ -3,7 +3,11 @@ package io.clearline.adapters.web;
 import io.clearline.adapters.security.BankAccess;
 import io.clearline.core.common.api.Bic;
 import io.clearline.core.common.api.Money;
+import io.clearline.core.common.api.Reason;
+import io.clearline.core.common.api.ReasonCode;
+import io.clearline.core.liquidity.api.EvaluatePaymentCommand;
 import io.clearline.core.liquidity.api.LiquidityAccountId;
+import io.clearline.core.liquidity.api.PaymentEvaluation;
 import io.clearline.core.liquidity.api.RemoveBilateralLimitCommand;
 import io.clearline.core.liquidity.api.RemoveMultilateralLimitCommand;
 import io.clearline.core.liquidity.api.SetBilateralLimitCommand;
@@ -13,12 +17,15 @@ import io.clearline.core.liquidity.api.SetPriorityReservationCommand;
 import io.clearline.core.lsm.api.PaymentPriority;
 import io.clearline.iso20022.Iso4217;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -78,6 +85,43 @@ public class LimitsController {
     }
 
     public record FifoBypassRequest(Boolean enabled, String currency) {
+    }
+
+    public record WhatIfRequest(String payee, String amount, String currency, String priority) {
+    }
+
+    /**
+     * What the bank's account would do now with such a payment: settle at once, queue (and why), or
+     * refuse; decided by the account's own rules, changing nothing. For the bank and the operator.
+     */
+    @PostMapping("/what-if")
+    public Map<String, Object> whatIf(@PathVariable String bic, @RequestBody WhatIfRequest request,
+                                      Authentication caller) {
+        if (request == null || request.payee() == null || request.amount() == null || request.currency() == null) {
+            throw new IllegalArgumentException("payee, amount and currency are required");
+        }
+        LiquidityAccountId account = account(bic, request.currency(), caller);
+        Money amount = Amounts.parse(request.amount(), request.currency());
+        PaymentPriority priority = request.priority() == null ? PaymentPriority.NORMAL
+                : PaymentPriority.valueOf(request.priority().toUpperCase(java.util.Locale.ROOT));
+        PaymentEvaluation evaluation;
+        try {
+            evaluation = commands.sendAndWait(new EvaluatePaymentCommand(account, amount, priority,
+                    Bic.of(request.payee())));
+        } catch (AggregateNotFoundException noAccount) {
+            // An account that never held this currency has nothing: the payment would wait for liquidity.
+            evaluation = new PaymentEvaluation(PaymentEvaluation.Outcome.QUEUES,
+                    Reason.of(ReasonCode.AM04, bic + " holds no " + request.currency()), Money.zero(request.currency()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outcome", evaluation.outcome().name());
+        if (evaluation.reason() != null) {
+            body.put("reason", Map.of("code", evaluation.reason().code().name(),
+                    "explanation", evaluation.reason().explanation()));
+        }
+        body.put("availableToItsPriority", Amounts.format(evaluation.availableToItsPriority()));
+        body.put("currency", request.currency());
+        return body;
     }
 
     /** T2's FIFO bypass: with it on, a covered payment settles past an earlier one that cannot. */

@@ -137,6 +137,22 @@ class QueueManagementTest extends DemoNodeTest {
                 "{\"enabled\":false,\"currency\":\"EUR\"}").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void theWhatIfTellsATreasuryWhetherAPaymentWouldSettleAndWhyNot() throws Exception {
+        String whatIf = "/api/participants/" + ALPHA + "/what-if";
+        HttpResponse<String> settles = postJson(ALPHA, whatIf,
+                "{\"payee\":\"" + BRAVO + "\",\"amount\":\"100.00\",\"currency\":\"EUR\"}");
+        assertThat(settles.statusCode()).as(settles.body()).isEqualTo(200);
+        assertThat(settles.body()).contains("\"outcome\":\"SETTLES_NOW\"");
+        String tooMuch = postJson(ALPHA, whatIf,
+                "{\"payee\":\"" + BRAVO + "\",\"amount\":\"99000000.00\",\"currency\":\"EUR\"}").body();
+        assertThat(tooMuch).contains("\"outcome\":\"QUEUES\"", "AM04");
+        assertThat(postJson(BRAVO, whatIf, "{\"payee\":\"" + BRAVO + "\",\"amount\":\"1.00\",\"currency\":\"EUR\"}")
+                .statusCode()).as("a bank asks only about its own account").isEqualTo(403);
+        assertThat(body(ALPHA, "/api/positions/" + ALPHA)).as("nothing reserved by asking")
+                .contains("\"reserved\":\"0.00\"");
+    }
+
     private HttpResponse<String> putJson(String user, String path, String json) throws Exception {
         return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -33,7 +33,9 @@ import io.clearline.core.liquidity.api.MultilateralLimitRemovedEvent;
 import io.clearline.core.liquidity.api.MultilateralLimitSetEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
 import io.clearline.core.liquidity.api.AccountBusinessDayStartedEvent;
+import io.clearline.core.liquidity.api.EvaluatePaymentCommand;
 import io.clearline.core.liquidity.api.FifoBypassSetEvent;
+import io.clearline.core.liquidity.api.PaymentEvaluation;
 import io.clearline.core.liquidity.api.FreezeQueueCommand;
 import io.clearline.core.liquidity.api.SetFifoBypassCommand;
 import io.clearline.core.liquidity.api.PriorityReservationSetEvent;
@@ -203,39 +205,56 @@ public class LiquidityAccount {
                 || closedReservations.contains(uetr.value())) {
             return;
         }
-        int waitingAhead = fifoBypass ? 0 : waitingAtOrAbove(command.priority());
-        Money available = availableFor(command.priority(), command.amount().currency());
-        Reason limitExceeded = limitExceededBy(command.priority(), command.payee(), command.amount());
-        if (frozenBecause == null && waitingAhead == 0 && available.covers(command.amount())
-                && limitExceeded == null) {
-            apply(new LiquidityReservedEvent(command.accountId(), uetr, command.amount(), now(), command.priority(),
-                    command.payee()));
-            return;
+        PaymentEvaluation decision = evaluate(command.amount(), command.priority(), command.payee());
+        switch (decision.outcome()) {
+            case SETTLES_NOW -> apply(new LiquidityReservedEvent(command.accountId(), uetr, command.amount(), now(),
+                    command.priority(), command.payee()));
+            case REFUSED -> apply(new LiquidityReservationRefusedEvent(command.accountId(), uetr, command.amount(),
+                    decision.reason(), now()));
+            case QUEUES -> apply(new LiquidityReservationQueuedEvent(command.accountId(), uetr, command.amount(),
+                    command.priority(), decision.reason(), now(), command.payee()));
+        }
+    }
+
+    /** The what-if: the same decision as a reservation, and no event. */
+    @CommandHandler
+    PaymentEvaluation handle(EvaluatePaymentCommand command) {
+        requireCurrency(command.accountId(), command.amount());
+        return evaluate(command.amount(), command.priority(), command.payee());
+    }
+
+    /**
+     * Settle now when nothing of the same or higher priority waits (or FIFO bypass is on), the liquidity
+     * its priority may use covers it, it keeps within the limits and the queue is not frozen; otherwise
+     * queue it with the first reason that holds, or refuse it (AM04) when the queue is full.
+     */
+    private PaymentEvaluation evaluate(Money amount, PaymentPriority priority, Bic payee) {
+        String currency = amount.currency();
+        int waitingAhead = fifoBypass ? 0 : waitingAtOrAbove(priority);
+        Money available = availableFor(priority, currency);
+        Reason limitExceeded = limitExceededBy(priority, payee, amount);
+        if (frozenBecause == null && waitingAhead == 0 && available.covers(amount) && limitExceeded == null) {
+            return new PaymentEvaluation(PaymentEvaluation.Outcome.SETTLES_NOW, null, available);
         }
         if (queuePlaces.size() >= QUEUE_LENGTH_MAX) {
-            apply(new LiquidityReservationRefusedEvent(command.accountId(), uetr, command.amount(),
-                    Reason.of(ReasonCode.AM04, "the queue of " + command.accountId() + " already holds "
-                            + QUEUE_LENGTH_MAX + " payments, its maximum, and available liquidity does not "
-                            + "settle this one at once"),
-                    now()));
-            return;
+            return new PaymentEvaluation(PaymentEvaluation.Outcome.REFUSED, Reason.of(ReasonCode.AM04, "the queue of "
+                    + accountId + " already holds " + QUEUE_LENGTH_MAX + " payments, its maximum, and available"
+                    + " liquidity does not settle this one at once"), available);
         }
         Reason reason;
         if (frozenBecause != null) {
             reason = Reason.of(ReasonCode.NARR, "the queue of " + accountId + " is frozen: " + frozenBecause);
         } else if (waitingAhead > 0) {
             reason = Reason.of(ReasonCode.NARR, waitingAhead + " earlier queued payments of priority "
-                    + command.priority() + " or higher wait before it (FIFO)");
-        } else if (!available.covers(command.amount())) {
+                    + priority + " or higher wait before it (FIFO)");
+        } else if (!available.covers(amount)) {
             reason = Reason.of(ReasonCode.AM04, "available liquidity " + available.minorUnits()
-                    + (available.equals(available(command.amount().currency())) ? ""
-                    : " (after what is kept for higher priorities)")
-                    + " does not cover " + command.amount().minorUnits() + " " + command.amount().currency());
+                    + (available.equals(available(currency)) ? "" : " (after what is kept for higher priorities)")
+                    + " does not cover " + amount.minorUnits() + " " + currency);
         } else {
             reason = limitExceeded;
         }
-        apply(new LiquidityReservationQueuedEvent(command.accountId(), uetr, command.amount(), command.priority(),
-                reason, now(), command.payee()));
+        return new PaymentEvaluation(PaymentEvaluation.Outcome.QUEUES, reason, available);
     }
 
     @CommandHandler

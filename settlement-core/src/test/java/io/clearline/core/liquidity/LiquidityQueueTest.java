@@ -1,6 +1,7 @@
 package io.clearline.core.liquidity;
 
 import static io.clearline.core.TestData.BANK_A;
+import static io.clearline.core.TestData.BANK_B;
 import static io.clearline.core.TestData.UETR_1;
 import static io.clearline.core.TestData.UETR_2;
 import static io.clearline.core.TestData.UETR_3;
@@ -22,7 +23,9 @@ import io.clearline.core.liquidity.api.LiquidityReservationRefusedEvent;
 import io.clearline.core.liquidity.api.LiquidityReservationReleasedEvent;
 import io.clearline.core.liquidity.api.LiquidityReservedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
+import io.clearline.core.liquidity.api.EvaluatePaymentCommand;
 import io.clearline.core.liquidity.api.FifoBypassSetEvent;
+import io.clearline.core.liquidity.api.PaymentEvaluation;
 import io.clearline.core.liquidity.api.FreezeQueueCommand;
 import io.clearline.core.liquidity.api.SetFifoBypassCommand;
 import io.clearline.core.liquidity.api.PriorityReservationSetEvent;
@@ -347,5 +350,24 @@ class LiquidityQueueTest {
                 .when(new SetFifoBypassCommand(ACCOUNT, true))
                 .expectEvents(bypass, reserved(UETR_2, 100));
         fixture.given(bypass).when(new SetFifoBypassCommand(ACCOUNT, true)).expectNoEvents();
+    }
+
+    @Test
+    void theWhatIfAnswersAsAReservationWouldAndChangesNothing() {
+        fixture.given(pledged("T-1", 1_000))
+                .when(new EvaluatePaymentCommand(ACCOUNT, euros(400), PaymentPriority.NORMAL, BANK_B))
+                .expectNoEvents()
+                .expectResultMessagePayload(new PaymentEvaluation(PaymentEvaluation.Outcome.SETTLES_NOW, null,
+                        euros(1_000)));
+        fixture.given(pledged("T-1", 1_000), queued(UETR_1, 5_000, PaymentPriority.NORMAL))
+                .when(new EvaluatePaymentCommand(ACCOUNT, euros(400), PaymentPriority.NORMAL, BANK_B))
+                .expectNoEvents()
+                .expectResultMessagePayload(new PaymentEvaluation(PaymentEvaluation.Outcome.QUEUES,
+                        Reason.of(ReasonCode.NARR, "1 earlier queued payments of priority NORMAL or higher wait before"
+                                + " it (FIFO)"), euros(1_000)));
+        fixture.given(pledged("T-1", 1_000), queued(UETR_1, 5_000, PaymentPriority.NORMAL))
+                .when(new EvaluatePaymentCommand(ACCOUNT, euros(400), PaymentPriority.HIGH, BANK_B))
+                .expectResultMessagePayload(new PaymentEvaluation(PaymentEvaluation.Outcome.SETTLES_NOW, null,
+                        euros(1_000)));
     }
 }
