@@ -394,6 +394,30 @@ class SettlementCoreEndToEndTest {
         awaitPayment(UETR_3, PaymentStatus.SETTLED);
     }
 
+    @Test
+    void aPositionAsOfAPastInstantIsWhatItWasThen() {
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_A, "Bank A"));
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_B, "Bank B"));
+        java.time.Instant beforeAnything = java.time.Instant.now();
+        commands.sendAndWait(new PledgeLiquidityCommand("T-A", BANK_A, euros(1_000)));
+        awaitPosition(BANK_A, position -> position.balance().equals(euros(1_000)));
+        java.time.Instant afterThePledge = java.time.Instant.now();
+        submit(UETR_1, BANK_A, BANK_B, 300);
+        awaitPosition(BANK_A, position -> position.balance().equals(euros(700)));
+
+        assertThat(positionAsOf(BANK_A, beforeAnything)).isEmpty();
+        assertThat(positionAsOf(BANK_A, afterThePledge))
+                .containsExactly(new CurrencyPosition(euros(1_000), euros(0), euros(1_000)));
+        assertThat(positionAsOf(BANK_A, java.time.Instant.now()))
+                .containsExactly(new CurrencyPosition(euros(700), euros(0), euros(700)));
+        assertThat(positionAsOf(BANK_B, afterThePledge)).isEmpty();
+    }
+
+    private List<CurrencyPosition> positionAsOf(Bic bic, java.time.Instant asOf) {
+        return queries.query(new io.clearline.core.liquidity.api.FindPositionAsOfQuery(bic, asOf), PositionView.class)
+                .join().currencies();
+    }
+
     private SubmitPaymentOutcome returnPayment(Uetr returnUetr, Bic returner, long minorUnits) {
         return commands.sendAndWait(new ReturnPaymentCommand(UETR_1, returnUetr, returner, euros(minorUnits), "AC04",
                 REFERENCES, "return-" + returnUetr.value() + minorUnits));

@@ -153,6 +153,18 @@ class QueueManagementTest extends DemoNodeTest {
                 .contains("\"reserved\":\"0.00\"");
     }
 
+    @Test
+    void aPositionAsOfAnInstantBeforeTheNodeStartedIsEmptyAndOneAsOfNowHasTheOpeningBalance() throws Exception {
+        assertThat(body(CHARLIE, "/api/positions/" + CHARLIE + "?asOf=2000-01-01T00:00:00Z"))
+                .contains("\"asOf\":\"2000-01-01T00:00:00Z\"", "\"positions\":[]");
+        Eventually.until("Charlie's opening balance as of now", () -> body(CHARLIE, "/api/positions/" + CHARLIE
+                + "?asOf=" + java.time.Instant.now()).contains("\"balance\":\"10000000.00\""));
+        assertThat(get(CHARLIE, "/api/positions/" + CHARLIE + "?asOf=yesterday").statusCode()).isEqualTo(400);
+        assertThat(get(ALPHA, "/api/positions/" + CHARLIE + "?asOf=2000-01-01T00:00:00Z").statusCode()).isEqualTo(403);
+    }
+
+    private static final String CHARLIE = "CHRLEUCCXXX";
+
     private HttpResponse<String> putJson(String user, String path, String json) throws Exception {
         return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -5,6 +5,7 @@ import io.clearline.core.common.api.Money;
 import io.clearline.core.common.api.ProcessingGroups;
 import io.clearline.core.liquidity.api.CurrencyPosition;
 import io.clearline.core.common.api.Uetr;
+import io.clearline.core.liquidity.api.FindPositionAsOfQuery;
 import io.clearline.core.liquidity.api.FindPositionQuery;
 import io.clearline.core.liquidity.api.FindQueueQuery;
 import io.clearline.core.liquidity.api.GridlockReservationReleasedEvent;
@@ -30,6 +31,7 @@ import io.clearline.core.liquidity.api.QueuedPaymentHeldEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentReprioritisedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentView;
 import io.clearline.core.liquidity.api.ReservationDebitedEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,6 +43,9 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -125,6 +130,36 @@ public class PositionsProjection {
     }
 
     private final Map<Bic, Map<String, Position>> positions = new ConcurrentHashMap<>();
+    /**
+     * Changes kept per account for positions as of a past instant: a busy day of one bank's payments.
+     * Beyond it the oldest go, and an instant before the oldest kept is refused rather than guessed.
+     */
+    public static final int HISTORY_PER_ACCOUNT_MAX = 200_000;
+    private final Map<LiquidityAccountId, AccountHistory> history = new ConcurrentHashMap<>();
+
+    /** An account's positions after each change, in the order applied, keyed by when the change happened. */
+    private static final class AccountHistory {
+        private final java.util.NavigableMap<Instant, Position> byTime = new java.util.TreeMap<>();
+        private boolean trimmed;
+
+        synchronized void record(Instant at, Position position) {
+            // Several changes in one instant: the last applied wins, which is the position after all of them.
+            byTime.put(at, position);
+            if (byTime.size() > HISTORY_PER_ACCOUNT_MAX) {
+                byTime.pollFirstEntry();
+                trimmed = true;
+            }
+        }
+
+        /** Null when nothing had changed by then; refuses an instant the trimmed history cannot answer. */
+        synchronized Position asOf(Instant at) {
+            if (trimmed && !byTime.isEmpty() && at.isBefore(byTime.firstKey())) {
+                throw new IllegalArgumentException("positions are kept from " + byTime.firstKey() + ", not " + at);
+            }
+            java.util.Map.Entry<Instant, Position> entry = byTime.floorEntry(at);
+            return entry == null ? null : entry.getValue();
+        }
+    }
     private final Map<LiquidityAccountId, AccountQueue> queues = new ConcurrentHashMap<>();
 
     @EventHandler
@@ -246,7 +281,7 @@ public class PositionsProjection {
 
     private void move(LiquidityAccountId accountId, long sequenceNumber, long balanceChange, long reservedChange) {
         String currency = accountId.currency();
-        positions.computeIfAbsent(accountId.bic(), bic -> new ConcurrentHashMap<>())
+        Position moved = positions.computeIfAbsent(accountId.bic(), bic -> new ConcurrentHashMap<>())
                 .compute(currency, (key, old) -> {
                     Position current = old != null ? old : new Position(Money.zero(currency), Money.zero(currency), -1);
                     if (sequenceNumber <= current.lastSequenceNumber()) {
@@ -257,6 +292,33 @@ public class PositionsProjection {
                             Money.of(Math.addExact(current.reserved().minorUnits(), reservedChange), currency),
                             sequenceNumber);
                 });
+        if (moved.lastSequenceNumber() == sequenceNumber) {
+            history.computeIfAbsent(accountId, id -> new AccountHistory()).record(eventTime(), moved);
+        }
+    }
+
+    /** When the event being handled happened: the projection replays history, so never "now". */
+    private static Instant eventTime() {
+        if (CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?> event) {
+            return event.getTimestamp();
+        }
+        return GenericEventMessage.clock.instant();
+    }
+
+    @QueryHandler
+    PositionView handle(FindPositionAsOfQuery query) {
+        List<CurrencyPosition> currencies = new ArrayList<>();
+        history.entrySet().stream()
+                .filter(entry -> entry.getKey().bic().equals(query.bic()))
+                .sorted(Comparator.comparing(entry -> entry.getKey().currency()))
+                .forEach(entry -> {
+                    Position then = entry.getValue().asOf(query.asOf());
+                    if (then != null) {
+                        currencies.add(then.view());
+                    }
+                });
+        return new PositionView(query.bic(), currencies);
     }
 
     @QueryHandler
@@ -287,6 +349,7 @@ public class PositionsProjection {
 
     @ResetHandler
     void reset() {
+        history.clear();
         queues.clear();
         positions.clear();
     }
