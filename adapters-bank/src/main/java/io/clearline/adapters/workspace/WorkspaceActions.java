@@ -1,6 +1,11 @@
 package io.clearline.adapters.workspace;
 
 import io.clearline.adapters.security.BankAccess;
+import io.clearline.core.businessday.api.BusinessDayView;
+import io.clearline.core.businessday.api.CloseBusinessDayCommand;
+import io.clearline.core.businessday.api.CutOffBusinessDayCommand;
+import io.clearline.core.businessday.api.FindBusinessDayQuery;
+import io.clearline.core.businessday.api.OpenBusinessDayCommand;
 import io.clearline.core.common.api.Bic;
 import io.clearline.core.common.api.Reason;
 import io.clearline.core.common.api.ReasonCode;
@@ -21,6 +26,8 @@ import io.clearline.core.payment.api.FindPaymentQuery;
 import io.clearline.core.payment.api.PaymentStatus;
 import io.clearline.core.payment.api.PaymentView;
 import io.clearline.iso20022.Iso4217;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -183,6 +190,61 @@ class WorkspaceActions {
         Bic participant = participant(bic);
         changeStatus(participant, new ReactivateParticipantCommand(participant));
         return notice(HttpStatus.OK, false, "Reactivated " + participant.value() + ": its queues thaw.");
+    }
+
+    // The business day: where it is for operator and regulator, its steps for the operator.
+
+    /** The business day's panel; after a step, the page asks for it again. */
+    @GetMapping("/workspace/network/business-day")
+    ModelAndView businessDay(Authentication caller) {
+        WorkspaceController.requireEveryBank(caller);
+        BusinessDayView day = queries.query(new FindBusinessDayQuery(), ResponseTypes.instanceOf(BusinessDayView.class))
+                .orTimeout(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+        ModelAndView panel = new ModelAndView("workspace/fragments :: businessDay");
+        panel.addObject("day", day);
+        panel.addObject("since", day == null ? null : views.timeOf(day.since()));
+        // The next date to open: the day after the last, or today's date in the business zone for the first.
+        panel.addObject("nextDate", day == null ? views.today() : day.date().plusDays(1));
+        panel.addObject("mayAct", BankAccess.isOperator(caller));
+        return panel;
+    }
+
+    @PostMapping("/workspace/network/business-day/open")
+    ModelAndView openBusinessDay(@RequestParam String date, Authentication caller) {
+        requireOperator(caller);
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException notADate) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The date is like 2026-11-24.");
+        }
+        stepBusinessDay(new OpenBusinessDayCommand(day));
+        return notice(HttpStatus.OK, false, "Business day " + day + " is open: payments are taken.");
+    }
+
+    @PostMapping("/workspace/network/business-day/cut-off")
+    ModelAndView cutOffBusinessDay(Authentication caller) {
+        requireOperator(caller);
+        stepBusinessDay(new CutOffBusinessDayCommand());
+        return notice(HttpStatus.OK, false, "Past the cut-off: new payments are refused (TM01); those taken still"
+                + " settle.");
+    }
+
+    @PostMapping("/workspace/network/business-day/close")
+    ModelAndView closeBusinessDay(Authentication caller) {
+        requireOperator(caller);
+        stepBusinessDay(new CloseBusinessDayCommand());
+        return notice(HttpStatus.OK, false, "The business day is closed: what was still queued is cancelled (TM01).");
+    }
+
+    private void stepBusinessDay(Object command) {
+        try {
+            commands.sendAndWait(command, COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (AggregateNotFoundException neverOpened) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "No business day has been opened yet.");
+        } catch (IllegalStateException | IllegalArgumentException | CommandExecutionException outOfOrder) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, outOfOrder.getMessage());
+        }
     }
 
     /** The audit's verdict, for the network page; the audit's own rule decides who may read it. */

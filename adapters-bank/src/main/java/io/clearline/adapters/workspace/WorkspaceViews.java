@@ -159,6 +159,11 @@ class WorkspaceViews {
         return participants().stream().anyMatch(participant -> participant.bic().equals(bic));
     }
 
+    /** Today's date in the business zone. */
+    java.time.LocalDate today() {
+        return clock.instant().atZone(businessZone).toLocalDate();
+    }
+
     /** Times of today's business day as a time of day; older ones with their date. */
     String timeOf(Instant instant) {
         ZonedDateTime at = instant.atZone(businessZone);

@@ -231,6 +231,46 @@ class WorkspaceActionsTest extends DemoNodeTest {
     }
 
     @Test
+    void operatorMovesTheBusinessDayFromTheNetworkPageAndTheRegulatorOnlyWatches() throws Exception {
+        WorkspaceSession operator = WorkspaceSession.signIn(url(""), "operator");
+        assertThat(operator.get("/workspace/network/business-day").body())
+                .contains("No business day opened", "id=\"open-business-day\"");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        assertThat(operator.act("/workspace/network", "/workspace/network/business-day/close", "").statusCode())
+                .as("nothing to close yet").isEqualTo(409);
+        HttpResponse<String> opened = operator.act("/workspace/network", "/workspace/network/business-day/open",
+                "date=" + today);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        Eventually.until("the day shown open", () -> {
+            String panel = operatorPanel(operator);
+            return panel.contains(today.toString()) && panel.contains("OPEN") && panel.contains("cut-off-business-day");
+        });
+        WorkspaceSession regulator = WorkspaceSession.signIn(url(""), "regulator");
+        assertThat(regulator.get("/workspace/network/business-day").body()).contains(today.toString())
+                .doesNotContain("<button");
+        assertThat(regulator.act("/workspace/network", "/workspace/network/business-day/cut-off", "").statusCode())
+                .isEqualTo(403);
+        assertThat(operator.act("/workspace/network", "/workspace/network/business-day/cut-off", "").statusCode())
+                .isEqualTo(200);
+        assertThat(operator.act("/workspace/network", "/workspace/network/business-day/close", "").statusCode())
+                .isEqualTo(200);
+        Eventually.until("the day shown closed", () -> operatorPanel(operator).contains("CLOSED"));
+        // Leave the network open for the other tests here, which pay.
+        assertThat(operator.act("/workspace/network", "/workspace/network/business-day/open",
+                "date=" + today.plusDays(1)).statusCode()).isEqualTo(200);
+        assertThat(WorkspaceSession.signIn(url(""), ALPHA).get("/workspace/network/business-day").statusCode())
+                .isEqualTo(403);
+    }
+
+    private static String operatorPanel(WorkspaceSession operator) {
+        try {
+            return operator.get("/workspace/network/business-day").body();
+        } catch (java.io.IOException | InterruptedException unreachable) {
+            throw new AssertionError(unreachable);
+        }
+    }
+
+    @Test
     void anActionWithoutTheSessionsCsrfTokenIsRefused() throws Exception {
         WorkspaceSession operator = WorkspaceSession.signIn(url(""), "operator");
         assertThat(operator.postForm("/workspace/network/gridlock-runs", "mode=FIFO").statusCode()).isEqualTo(403);
