@@ -139,23 +139,12 @@ final class CancellationRequests {
 
   private Rejection checkReferences(String where, ModelNode transaction, ModelNode original,
       String caseId) {
-    Rejection problem = mapper.checkReferenceLength(transaction.text("CxlId"), where + "CxlId");
-    if (problem == null) {
-      problem = mapper.checkReferenceLength(caseId, where + "Case/Id");
-    }
-    if (problem == null) {
-      problem = mapper.checkReferenceLength(original.text("OrgnlMsgId"),
-          where + "OrgnlGrpInf/OrgnlMsgId");
-    }
-    if (problem == null) {
-      problem = mapper.checkReferenceLength(transaction.text("OrgnlInstrId"),
-          where + "OrgnlInstrId");
-    }
-    if (problem == null) {
-      problem = mapper.checkReferenceLength(transaction.text("OrgnlEndToEndId"),
-          where + "OrgnlEndToEndId");
-    }
-    return problem;
+    return mapper.checkReferenceLengths(where,
+        transaction.text("CxlId"), "CxlId",
+        caseId, "Case/Id",
+        original.text("OrgnlMsgId"), "OrgnlGrpInf/OrgnlMsgId",
+        transaction.text("OrgnlInstrId"), "OrgnlInstrId",
+        transaction.text("OrgnlEndToEndId"), "OrgnlEndToEndId");
   }
 
   private <T> Checked<T> refuse(String reasonCode, String explanation) {

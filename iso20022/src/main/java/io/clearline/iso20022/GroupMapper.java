@@ -152,6 +152,23 @@ final class GroupMapper {
     return null;
   }
 
+  /**
+   * The first of several references that is too long, checked in order, or null. Pairs of
+   * (reference, path below {@code where}), so a message's readers list their references once.
+   */
+  Rejection checkReferenceLengths(String where, String... referencesAndPaths) {
+    if (referencesAndPaths.length % 2 != 0) {
+      throw new IllegalArgumentException("references and their paths come in pairs");
+    }
+    for (int index = 0; index < referencesAndPaths.length; index += 2) {
+      Rejection problem = checkReferenceLength(referencesAndPaths[index], where + referencesAndPaths[index + 1]);
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
+  }
+
   private Rejection checkSender(String instructingAgentBic, int position) {
     return checkSender(instructingAgentBic,
         "the instructing agent '" + instructingAgentBic + "' of transaction " + position);

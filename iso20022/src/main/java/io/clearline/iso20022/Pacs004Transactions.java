@@ -73,20 +73,11 @@ final class Pacs004Transactions implements GroupMapper.TransactionMapping<Paymen
   }
 
   private Rejection checkReferences(String where, ModelNode transaction, ModelNode original) {
-    Rejection problem = mapper.checkReferenceLength(transaction.text("RtrId"), where + "RtrId");
-    if (problem == null) {
-      problem = mapper.checkReferenceLength(original.text("OrgnlMsgId"),
-          where + "OrgnlGrpInf/OrgnlMsgId");
-    }
-    if (problem == null) {
-      problem = mapper.checkReferenceLength(transaction.text("OrgnlInstrId"),
-          where + "OrgnlInstrId");
-    }
-    if (problem == null) {
-      problem = mapper.checkReferenceLength(transaction.text("OrgnlEndToEndId"),
-          where + "OrgnlEndToEndId");
-    }
-    return problem;
+    return mapper.checkReferenceLengths(where,
+        transaction.text("RtrId"), "RtrId",
+        original.text("OrgnlMsgId"), "OrgnlGrpInf/OrgnlMsgId",
+        transaction.text("OrgnlInstrId"), "OrgnlInstrId",
+        transaction.text("OrgnlEndToEndId"), "OrgnlEndToEndId");
   }
 
   @Override

@@ -6,9 +6,7 @@ import io.clearline.flows.ledger.StateAndRef;
 import io.clearline.flows.ledger.TransactionState;
 import io.clearline.flows.ledger.WireTransaction;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Pays the amount to the payee and the rest back to the payer as change, keeping each issuer's
@@ -18,27 +16,12 @@ final class HonestPaymentTransactionBuilder implements PaymentTransactionBuilder
     @Override
     public WireTransaction build(PaymentProposal proposal, List<StateAndRef> cashInputs, Party notary,
                                  String privacySalt) {
-        Map<Party, Long> toPayeeByIssuer = new LinkedHashMap<>();
-        Map<Party, Long> changeByIssuer = new LinkedHashMap<>();
-        long stillToPay = proposal.amountMinorUnits();
-        for (StateAndRef input : cashInputs) {
-            CashState cash = (CashState) input.state().data();
-            long paid = Math.min(stillToPay, cash.amountMinorUnits());
-            stillToPay = Math.subtractExact(stillToPay, paid);
-            if (paid > 0) {
-                toPayeeByIssuer.merge(cash.issuer(), paid, Math::addExact);
-            }
-            long change = Math.subtractExact(cash.amountMinorUnits(), paid);
-            if (change > 0) {
-                changeByIssuer.merge(cash.issuer(), change, Math::addExact);
-            }
-        }
-        if (stillToPay != 0) {
-            throw new IllegalStateException("selected cash does not cover " + proposal);
-        }
+        CashSplit split = CashSplit.of(cashInputs, proposal.amountMinorUnits());
         List<TransactionState> outputs = new ArrayList<>();
-        toPayeeByIssuer.forEach((issuer, amount) -> outputs.add(cash(amount, proposal, issuer, proposal.payee(), notary)));
-        changeByIssuer.forEach((issuer, amount) -> outputs.add(cash(amount, proposal, issuer, proposal.payer(), notary)));
+        split.paidByIssuer().forEach((issuer, amount) ->
+                outputs.add(cash(amount, proposal, issuer, proposal.payee(), notary)));
+        split.changeByIssuer().forEach((issuer, amount) ->
+                outputs.add(cash(amount, proposal, issuer, proposal.payer(), notary)));
         outputs.add(new TransactionState(new PaymentState(proposal.uetr(), proposal.payer(), proposal.payee(),
                 proposal.amountMinorUnits(), proposal.currency()), PaymentContract.NAME, notary));
         List<Command> commands = List.of(

@@ -68,25 +68,10 @@ final class NettedSettlement {
         Map<Party, Long> pool = new LinkedHashMap<>();
         List<TransactionState> outputs = new ArrayList<>();
         for (Map.Entry<Party, List<StateAndRef>> payer : cashInputs.entrySet()) {
-            long stillToPay = Math.negateExact(nets.get(payer.getKey()));
-            Map<Party, Long> changeByIssuer = new LinkedHashMap<>();
-            for (StateAndRef input : payer.getValue()) {
-                CashState cash = (CashState) input.state().data();
-                long paid = Math.min(stillToPay, cash.amountMinorUnits());
-                stillToPay = Math.subtractExact(stillToPay, paid);
-                if (paid > 0) {
-                    pool.merge(cash.issuer(), paid, Math::addExact);
-                }
-                long change = Math.subtractExact(cash.amountMinorUnits(), paid);
-                if (change > 0) {
-                    changeByIssuer.merge(cash.issuer(), change, Math::addExact);
-                }
-            }
-            if (stillToPay != 0) {
-                throw new IllegalStateException("selected cash of " + payer.getKey() + " does not cover its net");
-            }
-            changeByIssuer.forEach((issuer, amount) ->
-                    outputs.add(cash(amount, proposal.currency(), issuer, payer.getKey(), notary)));
+            CashSplit split = CashSplit.of(payer.getValue(), Math.negateExact(nets.get(payer.getKey())));
+            split.paidByIssuer().forEach((issuer, paid) -> pool.merge(issuer, paid, Math::addExact));
+            split.changeByIssuer().forEach((issuer, change) ->
+                    outputs.add(cash(change, proposal.currency(), issuer, payer.getKey(), notary)));
         }
         for (Map.Entry<Party, Long> receiver : nets.entrySet()) {
             long stillToReceive = Math.max(0, receiver.getValue());
