@@ -1,6 +1,7 @@
 package io.clearline.adapters.workspace;
 
 import io.clearline.adapters.security.BankAccess;
+import io.clearline.adapters.web.FlowOperations;
 import io.clearline.core.businessday.api.BusinessDayView;
 import io.clearline.core.businessday.api.CloseBusinessDayCommand;
 import io.clearline.core.businessday.api.CutOffBusinessDayCommand;
@@ -36,6 +37,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -74,14 +76,16 @@ class WorkspaceActions {
     private final GridlockRuns gridlockRuns;
     private final WorkspaceViews views;
     private final NodeAudit audit;
+    private final ObjectProvider<FlowOperations> flows;
 
     WorkspaceActions(CommandGateway commands, QueryGateway queries, GridlockRuns gridlockRuns, WorkspaceViews views,
-                     NodeAudit audit) {
+                     NodeAudit audit, ObjectProvider<FlowOperations> flows) {
         this.commands = commands;
         this.queries = queries;
         this.gridlockRuns = gridlockRuns;
         this.views = views;
         this.audit = audit;
+        this.flows = flows;
     }
 
     // The queue of one bank.
@@ -245,6 +249,68 @@ class WorkspaceActions {
         } catch (IllegalStateException | IllegalArgumentException | CommandExecutionException outOfOrder) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, outOfOrder.getMessage());
         }
+    }
+
+    // The ledger's parked flows: operator and regulator see them, the operator retries or kills one.
+
+    /** Parked flows shown on the network page at most: the API pages through the rest. */
+    static final int PARKED_FLOWS_SHOWN_MAX = 20;
+    /** The most characters of a kill's reason, as the flow runner records it. */
+    static final int KILL_REASON_LENGTH_MAX = 500;
+
+    @GetMapping("/workspace/network/flows")
+    ModelAndView parkedFlows(Authentication caller) {
+        WorkspaceController.requireEveryBank(caller);
+        ModelAndView panel = new ModelAndView("workspace/fragments :: parkedFlows");
+        FlowOperations operations = flows.getIfAvailable();
+        panel.addObject("served", operations != null);
+        panel.addObject("flows", operations == null ? java.util.List.of()
+                : operations.parked(PARKED_FLOWS_SHOWN_MAX).stream()
+                        .map(flow -> new ParkedFlowRow(flow.flowId(), flow.flow(), flow.attempts(), flow.lastError(),
+                                views.timeOf(flow.parkedAt())))
+                        .toList());
+        panel.addObject("mayAct", BankAccess.isOperator(caller));
+        return panel;
+    }
+
+    /** A parked flow as the page shows it. */
+    record ParkedFlowRow(String flowId, String flow, int attempts, String lastError, String parkedAt) {
+    }
+
+    @PostMapping("/workspace/network/flows/{flowId}/retry")
+    ModelAndView retryFlow(@PathVariable String flowId, Authentication caller) {
+        requireOperator(caller);
+        try {
+            requireFlows().retry(flowId);
+        } catch (IllegalArgumentException unknown) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No flow " + flowId + ".");
+        } catch (IllegalStateException notParked) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, notParked.getMessage());
+        }
+        return notice(HttpStatus.OK, false, "Flow " + flowId + " runs again from its journal.");
+    }
+
+    @PostMapping("/workspace/network/flows/{flowId}/kill")
+    ModelAndView killFlow(@PathVariable String flowId, @RequestParam(defaultValue = "") String reason,
+                          Authentication caller) {
+        requireOperator(caller);
+        String stripped = reason.strip();
+        if (stripped.isEmpty() || stripped.length() > KILL_REASON_LENGTH_MAX) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A kill gives its reason, at most "
+                    + KILL_REASON_LENGTH_MAX + " characters.");
+        }
+        if (!requireFlows().kill(flowId, stripped)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No running or parked flow " + flowId + ".");
+        }
+        return notice(HttpStatus.OK, false, "Flow " + flowId + " killed; its soft locks are released.");
+    }
+
+    private FlowOperations requireFlows() {
+        FlowOperations operations = flows.getIfAvailable();
+        if (operations == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "This node runs no ledger flows.");
+        }
+        return operations;
     }
 
     /** The audit's verdict, for the network page; the audit's own rule decides who may read it. */

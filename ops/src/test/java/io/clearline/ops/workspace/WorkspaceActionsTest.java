@@ -271,6 +271,24 @@ class WorkspaceActionsTest extends DemoNodeTest {
     }
 
     @Test
+    void theNetworkPageListsParkedFlowsAndOnlyTheOperatorActsOnThem() throws Exception {
+        WorkspaceSession operator = WorkspaceSession.signIn(url(""), "operator");
+        assertThat(operator.get("/workspace/network/flows").body()).contains("No parked flows.");
+        assertThat(operator.act("/workspace/network", "/workspace/network/flows/payment:unknown/retry", "")
+                .statusCode()).isEqualTo(404);
+        assertThat(operator.act("/workspace/network", "/workspace/network/flows/payment:unknown/kill", "reason=")
+                .statusCode()).as("a kill gives its reason").isEqualTo(400);
+        assertThat(operator.act("/workspace/network", "/workspace/network/flows/payment:unknown/kill",
+                "reason=stuck").statusCode()).isEqualTo(404);
+        WorkspaceSession regulator = WorkspaceSession.signIn(url(""), "regulator");
+        assertThat(regulator.get("/workspace/network/flows").statusCode()).isEqualTo(200);
+        assertThat(regulator.act("/workspace/network", "/workspace/network/flows/payment:unknown/retry", "")
+                .statusCode()).isEqualTo(403);
+        assertThat(WorkspaceSession.signIn(url(""), ALPHA).get("/workspace/network/flows").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void anActionWithoutTheSessionsCsrfTokenIsRefused() throws Exception {
         WorkspaceSession operator = WorkspaceSession.signIn(url(""), "operator");
         assertThat(operator.postForm("/workspace/network/gridlock-runs", "mode=FIFO").statusCode()).isEqualTo(403);
