@@ -91,6 +91,22 @@ public abstract class DemoNodeTest {
         return uetr;
     }
 
+    /**
+     * The operator admits a bank of a test's own and pledges {@code amount} EUR to it, so that no payment
+     * another test left queued stands in its way; returns once its position shows the pledge.
+     */
+    protected void admitWithPledge(String bic, String name, String amount) throws IOException, InterruptedException {
+        HttpResponse<String> admitted = postJson("operator", "/api/participants",
+                "{\"bic\":\"" + bic + "\",\"name\":\"" + name + "\"}");
+        HttpResponse<String> pledged = postJson("operator", "/api/participants/" + bic + "/liquidity",
+                "{\"direction\":\"PLEDGE\",\"amount\":\"" + amount + "\",\"currency\":\"EUR\"}");
+        if (admitted.statusCode() != 201 || pledged.statusCode() != 202) {
+            throw new AssertionError(bic + " not admitted with a pledge: " + admitted.body() + " " + pledged.body());
+        }
+        Eventually.until(name + "'s pledge", () -> body(bic, "/api/positions/" + bic)
+                .contains("\"balance\":\"" + amount + "\""));
+    }
+
     /** Waits (bounded) until the operator sees the payment in {@code status}. */
     protected void awaitPaymentStatus(String uetr, String status) {
         Eventually.until("payment " + uetr + " " + status, () -> body("operator", "/api/payments/" + uetr)

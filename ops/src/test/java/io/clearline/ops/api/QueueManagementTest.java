@@ -84,12 +84,7 @@ class QueueManagementTest extends DemoNodeTest {
     void liquidityKeptForHighPaymentsServesAHighPaymentWhileANormalOneWaits() throws Exception {
         // A bank of its own, so that no payment another test left queued stands in the way.
         String kilo = "KILOEUKKXXX";
-        assertThat(postJson("operator", "/api/participants", "{\"bic\":\"" + kilo + "\",\"name\":\"Kilo Bank\"}")
-                .statusCode()).isEqualTo(201);
-        assertThat(postJson("operator", "/api/participants/" + kilo + "/liquidity",
-                "{\"direction\":\"PLEDGE\",\"amount\":\"1000.00\",\"currency\":\"EUR\"}").statusCode())
-                .isEqualTo(202);
-        Eventually.until("Kilo's pledge", () -> body(kilo, "/api/positions/" + kilo).contains("\"balance\":\"1000.00\""));
+        admitWithPledge(kilo, "Kilo Bank", "1000.00");
         String reservation = "/api/participants/" + kilo + "/reservations/HIGH";
         assertThat(putJson(ALPHA, reservation, "{\"amount\":\"1.00\",\"currency\":\"EUR\"}").statusCode())
                 .as("a bank keeps only its own liquidity").isEqualTo(403);
@@ -117,12 +112,7 @@ class QueueManagementTest extends DemoNodeTest {
     @Test
     void withFifoBypassACoveredPaymentOvertakesTheQueuedOneThatCannotSettle() throws Exception {
         String lima = "LIMAEULLXXX";
-        assertThat(postJson("operator", "/api/participants", "{\"bic\":\"" + lima + "\",\"name\":\"Lima Bank\"}")
-                .statusCode()).isEqualTo(201);
-        assertThat(postJson("operator", "/api/participants/" + lima + "/liquidity",
-                "{\"direction\":\"PLEDGE\",\"amount\":\"100.00\",\"currency\":\"EUR\"}").statusCode())
-                .isEqualTo(202);
-        Eventually.until("Lima's pledge", () -> body(lima, "/api/positions/" + lima).contains("\"balance\":\"100.00\""));
+        admitWithPledge(lima, "Lima Bank", "100.00");
         String blocking = submitPayment(lima, ALPHA, "5000.00");
         awaitPaymentStatus(blocking, "QUEUED");
         String small = submitPayment(lima, ALPHA, "10.00");

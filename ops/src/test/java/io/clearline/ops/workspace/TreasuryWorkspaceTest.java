@@ -2,15 +2,9 @@ package io.clearline.ops.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clearline.ops.DemoNodeTest;
-import io.clearline.ops.Eventually;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -22,28 +16,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Without chromium and chromedriver the browser tests are skipped with a message; with
  * {@code -Dclearline.test.browser=required} (as CI runs them) a missing browser is a failure.
  */
-class TreasuryWorkspaceTest extends DemoNodeTest {
+class TreasuryWorkspaceTest extends WorkspaceTest {
     private static final By ALPHA_EUR_BALANCE =
             By.cssSelector("#bank-" + ALPHA + " tr[data-currency='EUR'] [data-field='balance']");
-
-    @TempDir
-    Path browserProfile;
-
-    private WorkspaceBrowser browser;
-
-    /** The read side catches up with the demo network's admissions a moment after the node has started. */
-    @BeforeEach
-    void awaitTheDemoNetwork() {
-        Eventually.until("the demo banks known to the read side", () -> body("operator", "/api/participants")
-                .contains(DELTA));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void treasuryUsersPositionChangesOnTheOpenPageWhenAPaymentSettles() throws Exception {
@@ -133,9 +108,5 @@ class TreasuryWorkspaceTest extends DemoNodeTest {
         HttpResponse<String> response = get(null, "/api/positions/" + ALPHA);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

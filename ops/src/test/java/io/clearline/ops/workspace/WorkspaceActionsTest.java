@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clearline.ops.DemoNodeTest;
 import io.clearline.ops.Eventually;
 import io.clearline.ops.load.Pacs008Template;
 import java.io.IOException;
@@ -12,16 +11,12 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,32 +27,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the regulator reads the same pages without a single button, and a bank's user never reaches the
  * network page. In a real browser where the page's live updates matter, over plain HTTP otherwise.
  */
-class WorkspaceActionsTest extends DemoNodeTest {
+class WorkspaceActionsTest extends WorkspaceTest {
     private static final String CHARLIE = "CHRLEUCCXXX";
     /** Above any demo bank's opening balance: it waits in the queue. */
     private static final String BEYOND_A_BIG_BANKS_BALANCE = "12000000.00";
     /** Delta Bank opens with 1,000.00. */
     private static final String BEYOND_DELTAS_BALANCE = "5000.00";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path browserProfile;
-
-    private WorkspaceBrowser browser;
-
-    /** The read side catches up with the demo network's admissions a moment after the node has started. */
-    @BeforeEach
-    void awaitTheDemoNetwork() {
-        Eventually.until("the demo banks known to the read side", () -> body("operator", "/api/participants")
-                .contains(DELTA));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void treasuryHoldsAQueuedPaymentFromThePageAndSeesItHeldWithoutAReload() throws Exception {
@@ -340,9 +316,5 @@ class WorkspaceActionsTest extends DemoNodeTest {
 
     private static List<String> runIds(List<WebElement> runs) {
         return runs.stream().map(run -> run.getDomAttribute("data-run-id")).toList();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }
