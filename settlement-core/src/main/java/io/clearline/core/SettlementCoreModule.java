@@ -18,6 +18,7 @@ import io.clearline.core.payment.PaymentInstruction;
 import io.clearline.core.payment.PaymentReturnSaga;
 import io.clearline.core.payment.PaymentSettlementSaga;
 import io.clearline.core.payment.PaymentsProjection;
+import io.clearline.core.statement.AccountStatementsProjection;
 import java.util.List;
 import java.util.Objects;
 import org.axonframework.common.caching.Cache;
@@ -59,7 +60,7 @@ public final class SettlementCoreModule {
     /** New, empty projection instances (event and query handlers); register each one exactly once. */
     public static List<Object> newProjections() {
         return List.of(new ParticipantsProjection(), new PaymentsProjection(), new PositionsProjection(),
-                new GridlockRunsProjection(), new BusinessDayProjection());
+                new GridlockRunsProjection(), new BusinessDayProjection(), new AccountStatementsProjection());
     }
 
     /** Registers the ledger port as an Axon component, then everything of {@link #registerHandlers}. */

@@ -394,6 +394,83 @@ class SettlementCoreEndToEndTest {
         awaitPayment(UETR_3, PaymentStatus.SETTLED);
     }
 
+    /**
+     * The schedule steps the day as the clock passes its times; at the close each bank's statement adds
+     * up to the balance the positions hold: the statements lose and invent nothing.
+     */
+    @Test
+    void theScheduleStepsTheDayAndTheClosedDaysStatementsAgreeWithThePositions() {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        LocalDate monday = LocalDate.of(2026, 11, 23);
+        MovableClock clock = new MovableClock(monday.atTime(6, 0).atZone(berlin).toInstant());
+        io.clearline.core.businessday.BusinessDayScheduler scheduler = new io.clearline.core.businessday
+                .BusinessDayScheduler(new io.clearline.core.businessday.api.BusinessDaySchedule(berlin,
+                java.time.LocalTime.of(7, 0), java.time.LocalTime.of(17, 0), java.time.LocalTime.of(18, 0),
+                io.clearline.core.businessday.api.BusinessDaySchedule.WEEKDAYS, null), commands, queries, clock);
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_A, "Bank A"));
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_B, "Bank B"));
+        assertThat(scheduler.tick()).as("before the opening time").isEmpty();
+
+        clock.moveTo(monday.atTime(7, 30).atZone(berlin).toInstant());
+        assertThat(scheduler.tick()).contains(new OpenBusinessDayCommand(monday));
+        awaitDay(monday, BusinessDayPhase.OPEN);
+        commands.sendAndWait(new PledgeLiquidityCommand("T-A", BANK_A, euros(1_000)));
+        submit(UETR_1, BANK_A, BANK_B, 300);
+        awaitPayment(UETR_1, PaymentStatus.SETTLED);
+
+        clock.moveTo(monday.atTime(17, 0).atZone(berlin).toInstant());
+        assertThat(scheduler.tick()).contains(new CutOffBusinessDayCommand());
+        awaitDay(monday, BusinessDayPhase.CUT_OFF);
+        submit(UETR_2, BANK_A, BANK_B, 1);
+        assertThat(awaitPayment(UETR_2, PaymentStatus.REJECTED).reason().code()).isEqualTo(ReasonCode.TM01);
+
+        clock.moveTo(monday.atTime(18, 0).atZone(berlin).toInstant());
+        assertThat(scheduler.tick()).contains(new CloseBusinessDayCommand());
+        awaitDay(monday, BusinessDayPhase.CLOSED);
+        for (Bic bank : List.of(BANK_A, BANK_B)) {
+            io.clearline.core.statement.api.AccountStatementsView statements = await(() -> queries.query(
+                            new io.clearline.core.statement.api.FindAccountStatementsQuery(bank, monday),
+                            io.clearline.core.statement.api.AccountStatementsView.class).join(),
+                    view -> view.closed(), "Monday's statements of " + bank);
+            assertThat(statements.statements()).singleElement().satisfies(statement ->
+                    assertThat(statement.closingMinorUnits()).isEqualTo(position(bank).getFirst().balance().minorUnits()));
+        }
+        assertThat(scheduler.tick()).as("Monday is over and the next day opens on Tuesday").isEmpty();
+    }
+
+    private void awaitDay(LocalDate date, BusinessDayPhase phase) {
+        await(() -> queries.query(new FindBusinessDayQuery(), BusinessDayView.class).join(),
+                day -> day != null && day.date().equals(date) && day.phase() == phase, date + " " + phase);
+    }
+
+    /** A clock the test moves by hand, to pass the schedule's times without waiting for them. */
+    private static final class MovableClock extends Clock {
+        private volatile java.time.Instant now;
+
+        MovableClock(java.time.Instant now) {
+            this.now = now;
+        }
+
+        void moveTo(java.time.Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("the test reads instants only");
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
     @Test
     void aPositionAsOfAPastInstantIsWhatItWasThen() {
         commands.sendAndWait(new AdmitParticipantCommand(BANK_A, "Bank A"));

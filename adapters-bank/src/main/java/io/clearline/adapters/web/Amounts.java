@@ -13,7 +13,12 @@ public final class Amounts {
     }
 
     public static String format(Money money) {
-        return BigDecimal.valueOf(money.minorUnits(), Iso4217.requireScale(money.currency())).toPlainString();
+        return formatSigned(money.minorUnits(), money.currency());
+    }
+
+    /** A balance that may be below zero, such as a statement's running balance, with its sign. */
+    public static String formatSigned(long minorUnits, String currency) {
+        return BigDecimal.valueOf(minorUnits, Iso4217.requireScale(currency)).toPlainString();
     }
 
     /**

@@ -21,6 +21,10 @@ class BusinessDayTest extends DemoNodeTest {
 
         String queued = submitPayment(DELTA, ALPHA, "5000.00");
         awaitPaymentStatus(queued, "QUEUED");
+        String settled = submitPayment(ALPHA, BRAVO, "12.34");
+        awaitPaymentStatus(settled, "SETTLED");
+        assertThat(body(ALPHA, "/api/statements/" + ALPHA)).as("the running day's statement so far")
+                .contains("\"closed\":false", "\"businessDate\":\"" + today + "\"", settled);
         assertThat(post(ALPHA, "/api/business-day/cut-off").statusCode()).isEqualTo(403);
         assertThat(post("operator", "/api/business-day/close").statusCode()).as("not before the cut-off")
                 .isEqualTo(409);
@@ -36,11 +40,33 @@ class BusinessDayTest extends DemoNodeTest {
         Eventually.until("Delta told by a pacs.002 RJCT TM01", () -> body(DELTA, "/api/iso20022/outbox/" + DELTA)
                 .contains("TM01"));
 
+        String statement = body(ALPHA, "/api/statements/" + ALPHA + "?date=" + today);
+        assertThat(statement).contains("\"closed\":true", "\"direction\":\"DBIT\",\"amount\":\"12.34\"",
+                "\"counterparty\":\"" + BRAVO + "\",\"reference\":\"" + settled + "\"");
+        assertThat(closingBalance(statement)).as("the statement ends at the balance the position holds")
+                .isEqualTo(balance(body(ALPHA, "/api/positions/" + ALPHA)));
+        assertThat(get(BRAVO, "/api/statements/" + ALPHA + "?date=" + today).statusCode()).isEqualTo(403);
+
         assertThat(postJson("operator", "/api/business-day/open", "{\"date\":\"" + today + "\"}").statusCode())
                 .as("a closed day never reopens").isEqualTo(400);
         assertThat(postJson("operator", "/api/business-day/open", "{\"date\":\"" + today.plusDays(1) + "\"}")
                 .statusCode()).isEqualTo(200);
         String next = submitPayment(ALPHA, BRAVO, "1.00");
         awaitPaymentStatus(next, "SETTLED");
+    }
+
+    private static String closingBalance(String statementJson) {
+        return field(statementJson, "\"closing\":\"");
+    }
+
+    private static String balance(String positionJson) {
+        return field(positionJson, "\"balance\":\"");
+    }
+
+    private static String field(String json, String prefix) {
+        int start = json.indexOf(prefix);
+        assertThat(start).as(prefix + " in " + json).isNotNegative();
+        start += prefix.length();
+        return json.substring(start, json.indexOf('"', start));
     }
 }

@@ -14,6 +14,7 @@ public final class ProcessingGroups {
     public static final String PARTICIPANTS_PROJECTION = "clearline-participants-projection";
     public static final String GRIDLOCK_RUNS_PROJECTION = "clearline-gridlock-runs-projection";
     public static final String BUSINESS_DAY_PROJECTION = "clearline-business-day-projection";
+    public static final String STATEMENTS_PROJECTION = "clearline-statements-projection";
     public static final String PAYMENT_SETTLEMENT_SAGA = "clearline-payment-settlement-saga";
     public static final String LIQUIDITY_PLEDGE_SAGA = "clearline-liquidity-pledge-saga";
     public static final String PAYMENT_RETURN_SAGA = "clearline-payment-return-saga";
@@ -23,7 +24,7 @@ public final class ProcessingGroups {
     /** Rebuilt from the event store at each start; an in-memory token store fits them. */
     public static final List<String> PROJECTIONS =
             List.of(PAYMENTS_PROJECTION, POSITIONS_PROJECTION, PARTICIPANTS_PROJECTION, GRIDLOCK_RUNS_PROJECTION,
-                    BUSINESS_DAY_PROJECTION);
+                    BUSINESS_DAY_PROJECTION, STATEMENTS_PROJECTION);
 
     /** Durable: their tokens and saga entries must live in the node's database. */
     public static final List<String> SAGAS = List.of(PAYMENT_SETTLEMENT_SAGA, LIQUIDITY_PLEDGE_SAGA, PAYMENT_RETURN_SAGA);
