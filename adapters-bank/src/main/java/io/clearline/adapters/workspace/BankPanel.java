@@ -11,10 +11,11 @@ import java.util.List;
  * @param status      the participant's status: ACTIVE, SUSPENDED or REMOVED
  * @param queue       the queued outgoing payments in policy order, the first {@link #QUEUE_ROWS_SHOWN_MAX}
  * @param queueNotShown how many more are queued beyond those shown
+ * @param netPositions the bilateral net position towards each counterparty over the business day so far
  */
 record BankPanel(String bic, String name, String elementId, String timeZone, String status, String businessDay,
                  List<CurrencyRow> currencies, List<LimitRow> limits, List<QueueRow> queue, int queueNotShown,
-                 List<IntradaySeries> intraday, List<PaymentRow> recentPayments) {
+                 List<IntradaySeries> intraday, List<PaymentRow> recentPayments, List<NetPositionRow> netPositions) {
 
     /** A page shows the head of a queue; a bank with more waiting has a problem the page names, not lists. */
     static final int QUEUE_ROWS_SHOWN_MAX = 50;
@@ -65,6 +66,14 @@ record BankPanel(String bic, String name, String elementId, String timeZone, Str
 
     /** The intraday liquidity chart of one currency; {@code json} is read by the page's script. */
     record IntradaySeries(String currency, String json) {
+    }
+
+    /**
+     * What the bank paid to and received from one counterparty since the business day began, and the
+     * difference: {@code net} is signed, below zero when the bank paid more than it received.
+     */
+    record NetPositionRow(String currency, String counterparty, String paid, String received, String net,
+                          boolean netOut) {
     }
 
     /** {@code direction} is {@code "out"} when the bank paid, {@code "in"} when it was paid. */

@@ -1,5 +1,6 @@
 package io.clearline.adapters.workspace;
 
+import io.clearline.adapters.web.Amounts;
 import io.clearline.core.common.api.Bic;
 import io.clearline.core.common.api.Money;
 import io.clearline.core.liquidity.api.CurrencyPosition;
@@ -19,6 +20,10 @@ import io.clearline.core.participant.api.ParticipantView;
 import io.clearline.core.payment.api.FindPaymentQuery;
 import io.clearline.core.payment.api.PaymentSettledEvent;
 import io.clearline.core.payment.api.PaymentView;
+import io.clearline.core.statement.api.AccountStatement;
+import io.clearline.core.statement.api.AccountStatementsView;
+import io.clearline.core.statement.api.FindAccountStatementsQuery;
+import io.clearline.core.statement.api.StatementEntry;
 import io.clearline.iso20022.Iso4217;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -97,7 +102,36 @@ class WorkspaceViews {
                 .toList();
         return new BankPanel(bic.value(), name, BankPanel.elementIdOf(bic.value()), businessZone.getId(), status,
                 now.toLocalDate().toString(), currencies, limitRows(bic), queueRows,
-                queue.payments().size() - queueRows.size(), intraday, payments);
+                queue.payments().size() - queueRows.size(), intraday, payments, netPositions(bic));
+    }
+
+    /**
+     * Per currency and counterparty, from the running day's statement: its payments only, since
+     * liquidity transfers have the central bank, not a counterparty, on the other side.
+     */
+    private List<BankPanel.NetPositionRow> netPositions(Bic bic) {
+        AccountStatementsView today = ask(new FindAccountStatementsQuery(bic, null),
+                ResponseTypes.instanceOf(AccountStatementsView.class));
+        List<BankPanel.NetPositionRow> rows = new ArrayList<>();
+        for (AccountStatement statement : today.statements()) {
+            Map<String, long[]> paidAndReceived = new TreeMap<>();
+            for (StatementEntry entry : statement.entries()) {
+                if (entry.kind() == StatementEntry.EntryKind.PAYMENT) {
+                    long[] sums = paidAndReceived.computeIfAbsent(entry.counterparty().value(), key -> new long[2]);
+                    sums[entry.credit() ? 1 : 0] = Math.addExact(sums[entry.credit() ? 1 : 0],
+                            entry.amount().minorUnits());
+                }
+            }
+            String currency = statement.currency();
+            paidAndReceived.forEach((counterparty, sums) -> {
+                long net = Math.subtractExact(sums[1], sums[0]);
+                rows.add(new BankPanel.NetPositionRow(currency, counterparty,
+                        DisplayAmounts.group(Amounts.formatSigned(sums[0], currency)),
+                        DisplayAmounts.group(Amounts.formatSigned(sums[1], currency)),
+                        DisplayAmounts.group(Amounts.formatSigned(net, currency)), net < 0));
+            });
+        }
+        return rows;
     }
 
     NetworkPanel network() {

@@ -42,6 +42,10 @@ class TreasuryWorkspaceTest extends WorkspaceTest {
         assertThat(browser.stillTheMarkedPage()).as("updated without a reload").isTrue();
         wait.until(page -> page.findElement(By.cssSelector("#bank-" + ALPHA + " .payments")).getText()
                 .contains(BRAVO));
+        By netTowardsBravo = By.cssSelector("#bank-" + ALPHA + " .net-positions tr[data-counterparty='" + BRAVO
+                + "'] [data-field='net']");
+        String net = wait.until(page -> page.findElement(netTowardsBravo).getText());
+        assertThat(net).as("the bilateral net position towards Bravo, live").isEqualTo("\u2212250.00");
         browser.screenshot("workspace-alpha-bank.png");
     }
 
