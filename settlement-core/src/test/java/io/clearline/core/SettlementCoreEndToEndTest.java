@@ -405,7 +405,8 @@ class SettlementCoreEndToEndTest {
         MovableClock clock = new MovableClock(monday.atTime(6, 0).atZone(berlin).toInstant());
         io.clearline.core.businessday.BusinessDayScheduler scheduler = new io.clearline.core.businessday
                 .BusinessDayScheduler(new io.clearline.core.businessday.api.BusinessDaySchedule(berlin,
-                java.time.LocalTime.of(7, 0), java.time.LocalTime.of(17, 0), java.time.LocalTime.of(18, 0),
+                java.time.LocalTime.of(7, 0), java.time.LocalTime.of(17, 0), java.time.LocalTime.of(17, 0),
+                java.time.LocalTime.of(18, 0),
                 io.clearline.core.businessday.api.BusinessDaySchedule.WEEKDAYS, null), commands, queries, clock);
         commands.sendAndWait(new AdmitParticipantCommand(BANK_A, "Bank A"));
         commands.sendAndWait(new AdmitParticipantCommand(BANK_B, "Bank B"));
@@ -469,6 +470,25 @@ class SettlementCoreEndToEndTest {
         public java.time.Instant instant() {
             return now;
         }
+    }
+
+    @Test
+    void pastTheCustomerCutOffACustomerPaymentIsRefusedAndAnInterbankOneSettles() {
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_A, "Bank A"));
+        commands.sendAndWait(new AdmitParticipantCommand(BANK_B, "Bank B"));
+        commands.sendAndWait(new OpenBusinessDayCommand(LocalDate.of(2026, 11, 23)));
+        commands.sendAndWait(new PledgeLiquidityCommand("T-A", BANK_A, euros(1_000)));
+        commands.sendAndWait(new io.clearline.core.businessday.api.CutOffCustomerPaymentsCommand());
+
+        submit(UETR_1, BANK_A, BANK_B, 100);
+        PaymentView refused = awaitPayment(UETR_1, PaymentStatus.REJECTED);
+        assertThat(refused.reason().code()).isEqualTo(ReasonCode.TM01);
+        assertThat(refused.reason().explanation()).contains("customer cut-off");
+
+        io.clearline.core.payment.api.PaymentReferences interbank =
+                new io.clearline.core.payment.api.PaymentReferences("MSG-9", "pacs.009.001.08", "INSTR-9", "E2E-9");
+        commands.sendAndWait(new SubmitPaymentCommand(UETR_2, BANK_A, BANK_B, euros(100), interbank, "digest-9"));
+        awaitPayment(UETR_2, PaymentStatus.SETTLED);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.clearline.adapters.web;
 import io.clearline.core.businessday.api.BusinessDayView;
 import io.clearline.core.businessday.api.CloseBusinessDayCommand;
 import io.clearline.core.businessday.api.CutOffBusinessDayCommand;
+import io.clearline.core.businessday.api.CutOffCustomerPaymentsCommand;
 import io.clearline.core.businessday.api.FindBusinessDayQuery;
 import io.clearline.core.businessday.api.OpenBusinessDayCommand;
 import java.time.LocalDate;
@@ -68,6 +69,13 @@ public class BusinessDayController {
             throw new IllegalArgumentException("date is an ISO date, like 2026-11-24");
         }
         return step(new OpenBusinessDayCommand(date), "OPEN");
+    }
+
+    /** Customer payments (pacs.008) are refused from now on; interbank payments until the cut-off. */
+    @PostMapping("/customer-cut-off")
+    @PreAuthorize("hasRole('OPERATOR')")
+    public Map<String, Object> cutOffCustomerPayments() {
+        return step(new CutOffCustomerPaymentsCommand(), "CUSTOMER_CUT_OFF");
     }
 
     @PostMapping("/cut-off")

@@ -5,6 +5,7 @@ import io.clearline.adapters.web.FlowOperations;
 import io.clearline.core.businessday.api.BusinessDayView;
 import io.clearline.core.businessday.api.CloseBusinessDayCommand;
 import io.clearline.core.businessday.api.CutOffBusinessDayCommand;
+import io.clearline.core.businessday.api.CutOffCustomerPaymentsCommand;
 import io.clearline.core.businessday.api.FindBusinessDayQuery;
 import io.clearline.core.businessday.api.OpenBusinessDayCommand;
 import io.clearline.core.common.api.Bic;
@@ -224,6 +225,14 @@ class WorkspaceActions {
         }
         stepBusinessDay(new OpenBusinessDayCommand(day));
         return notice(HttpStatus.OK, false, "Business day " + day + " is open: payments are taken.");
+    }
+
+    @PostMapping("/workspace/network/business-day/customer-cut-off")
+    ModelAndView cutOffCustomerPayments(Authentication caller) {
+        requireOperator(caller);
+        stepBusinessDay(new CutOffCustomerPaymentsCommand());
+        return notice(HttpStatus.OK, false, "Past the customer cut-off: new customer payments (pacs.008) are refused"
+                + " (TM01); interbank payments are taken until the cut-off.");
     }
 
     @PostMapping("/workspace/network/business-day/cut-off")

@@ -22,7 +22,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The business day by the clock: when {@code clearline.business-day.schedule.enabled} is true, the node
- * opens, cuts off and closes the day at the configured local times of the business zone, on business
+ * opens the day, passes its customer cut-off and its cut-off, and closes it at the configured local times of the business zone, on business
  * weekdays that are not holidays. Off by default, so that a demo started in the evening takes payments:
  * the operator then steps the day from the workspace or {@code /api/business-day}.
  */
@@ -36,6 +36,7 @@ public class BusinessDayConfiguration {
     BusinessDaySchedule businessDaySchedule(
             @Value("${clearline.iso20022.business-zone}") String zone,
             @Value("${clearline.business-day.schedule.opens-at:07:00}") String opensAt,
+            @Value("${clearline.business-day.schedule.customer-cut-off-at:16:00}") String customerCutOffAt,
             @Value("${clearline.business-day.schedule.cut-off-at:17:00}") String cutOffAt,
             @Value("${clearline.business-day.schedule.closes-at:18:00}") String closesAt,
             @Value("${clearline.business-day.schedule.weekdays:MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY}")
@@ -47,13 +48,15 @@ public class BusinessDayConfiguration {
         TreeSet<LocalDate> dates = new TreeSet<>();
         Arrays.stream(holidays.split(",")).map(String::strip).filter(date -> !date.isEmpty()).map(LocalDate::parse).forEach(dates::add);
         return new BusinessDaySchedule(ZoneId.of(zone), LocalTime.parse(opensAt.strip()),
+                LocalTime.parse(customerCutOffAt.strip()),
                 LocalTime.parse(cutOffAt.strip()), LocalTime.parse(closesAt.strip()), days, dates);
     }
 
     @Bean
     BusinessDayScheduler businessDayScheduler(BusinessDaySchedule schedule, CommandGateway commands,
                                               QueryGateway queries, Clock clock) {
-        LOG.log(System.Logger.Level.INFO, "business day by schedule: opens " + schedule.opensAt() + ", cut-off "
+        LOG.log(System.Logger.Level.INFO, "business day by schedule: opens " + schedule.opensAt()
+                + ", customer cut-off " + schedule.customerCutOffAt() + ", cut-off "
                 + schedule.cutOffAt() + ", closes " + schedule.closesAt() + " " + schedule.zone() + " on "
                 + schedule.businessDays() + ", holidays " + schedule.holidays());
         return new BusinessDayScheduler(schedule, commands, queries, clock);

@@ -69,6 +69,7 @@ class AccessMatrixTest extends DemoNodeTest {
                 new Object[] {Call.post("/api/flows/payment:unknown/retry", null), 401, 403, 404, 403},
                 // No day was ever opened here, so the operator's cut-off is out of order.
                 new Object[] {Call.post("/api/business-day/cut-off", null), 401, 403, 409, 403},
+                new Object[] {Call.post("/api/business-day/customer-cut-off", null), 401, 403, 409, 403},
                 new Object[] {Call.post("/api/lsm/runs", "{\"currency\":\"EUR\"}"), 401, 403, 201, 403},
                 new Object[] {Call.get("/api/ledger/transactions/unknown"), 401, 404, 404, 404},
                 new Object[] {Call.get("/api/audit"), 401, 403, 200, 200},

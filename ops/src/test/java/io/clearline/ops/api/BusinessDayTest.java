@@ -28,11 +28,16 @@ class BusinessDayTest extends DemoNodeTest {
         assertThat(post(ALPHA, "/api/business-day/cut-off").statusCode()).isEqualTo(403);
         assertThat(post("operator", "/api/business-day/close").statusCode()).as("not before the cut-off")
                 .isEqualTo(409);
-        assertThat(post("operator", "/api/business-day/cut-off").statusCode()).isEqualTo(200);
+        assertThat(post(ALPHA, "/api/business-day/customer-cut-off").statusCode()).isEqualTo(403);
+        assertThat(post("operator", "/api/business-day/customer-cut-off").statusCode()).isEqualTo(200);
+        String lateCustomerPayment = submitPayment(ALPHA, BRAVO, "1.00");
+        awaitPaymentStatus(lateCustomerPayment, "REJECTED");
+        assertThat(body(ALPHA, "/api/payments/" + lateCustomerPayment)).contains("TM01", "customer cut-off");
 
+        assertThat(post("operator", "/api/business-day/cut-off").statusCode()).isEqualTo(200);
         String late = submitPayment(ALPHA, BRAVO, "1.00");
         awaitPaymentStatus(late, "REJECTED");
-        assertThat(body(ALPHA, "/api/payments/" + late)).contains("TM01", "cut-off");
+        assertThat(body(ALPHA, "/api/payments/" + late)).contains("TM01", "past its cut-off");
 
         assertThat(post("operator", "/api/business-day/close").statusCode()).isEqualTo(200);
         awaitPaymentStatus(queued, "CANCELLED");

@@ -35,6 +35,7 @@ class BusinessDayConfigurationTest {
     void theOperatorsTimesWeekdaysAndHolidaysMakeTheSchedule() {
         context.withPropertyValues("clearline.business-day.schedule.enabled=true",
                         "clearline.business-day.schedule.opens-at=06:30",
+                        "clearline.business-day.schedule.customer-cut-off-at=15:15",
                         "clearline.business-day.schedule.cut-off-at=16:00",
                         "clearline.business-day.schedule.closes-at=16:45",
                         "clearline.business-day.schedule.weekdays=MONDAY, TUESDAY",
@@ -44,6 +45,7 @@ class BusinessDayConfigurationTest {
                     BusinessDaySchedule schedule = node.getBean(BusinessDaySchedule.class);
                     assertThat(schedule.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
                     assertThat(schedule.opensAt()).isEqualTo(LocalTime.of(6, 30));
+                    assertThat(schedule.customerCutOffAt()).isEqualTo(LocalTime.of(15, 15));
                     assertThat(schedule.cutOffAt()).isEqualTo(LocalTime.of(16, 0));
                     assertThat(schedule.closesAt()).isEqualTo(LocalTime.of(16, 45));
                     assertThat(schedule.businessDays()).containsExactlyInAnyOrder(DayOfWeek.MONDAY, DayOfWeek.TUESDAY);

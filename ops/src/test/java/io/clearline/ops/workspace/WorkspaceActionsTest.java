@@ -226,6 +226,10 @@ class WorkspaceActionsTest extends WorkspaceTest {
                 .doesNotContain("<button");
         assertThat(regulator.act("/workspace/network", "/workspace/network/business-day/cut-off", "").statusCode())
                 .isEqualTo(403);
+        assertThat(operator.act("/workspace/network", "/workspace/network/business-day/customer-cut-off", "")
+                .statusCode()).isEqualTo(200);
+        Eventually.until("the day shown past its customer cut-off", () -> operatorPanel(operator)
+                .contains("CUSTOMER_CUT_OFF"));
         assertThat(operator.act("/workspace/network", "/workspace/network/business-day/cut-off", "").statusCode())
                 .isEqualTo(200);
         assertThat(operator.act("/workspace/network", "/workspace/network/business-day/close", "").statusCode())

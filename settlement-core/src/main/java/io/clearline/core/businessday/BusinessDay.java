@@ -3,11 +3,13 @@ package io.clearline.core.businessday;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.clearline.core.businessday.api.BusinessDayClosedEvent;
+import io.clearline.core.businessday.api.BusinessDayCustomerCutOffEvent;
 import io.clearline.core.businessday.api.BusinessDayCutOffEvent;
 import io.clearline.core.businessday.api.BusinessDayOpenedEvent;
 import io.clearline.core.businessday.api.BusinessDayPhase;
 import io.clearline.core.businessday.api.CloseBusinessDayCommand;
 import io.clearline.core.businessday.api.CutOffBusinessDayCommand;
+import io.clearline.core.businessday.api.CutOffCustomerPaymentsCommand;
 import io.clearline.core.businessday.api.OpenBusinessDayCommand;
 import io.clearline.core.businessday.api.PaymentsNotAcceptedException;
 import io.clearline.core.businessday.api.VerifyAcceptingPaymentsCommand;
@@ -20,7 +22,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
 /**
- * The network's business day: OPEN → CUT_OFF → CLOSED, then the next date opens. Dates only move
+ * The network's business day: OPEN → CUSTOMER_CUT_OFF → CUT_OFF → CLOSED (the customer cut-off may be
+ * passed together with the interbank one), then the next date opens. Dates only move
  * forward, so a day closed is never reopened and its records stay those of that day.
  */
 public class BusinessDay {
@@ -50,11 +53,23 @@ public class BusinessDay {
     }
 
     @CommandHandler
+    void handle(CutOffCustomerPaymentsCommand command) {
+        if (phase == BusinessDayPhase.CUSTOMER_CUT_OFF || phase == BusinessDayPhase.CUT_OFF) {
+            return;
+        }
+        require(BusinessDayPhase.OPEN, "pass the customer cut-off of");
+        apply(new BusinessDayCustomerCutOffEvent(network, date, now()));
+    }
+
+    /** The interbank cut-off; from OPEN it passes the customer cut-off with it. */
+    @CommandHandler
     void handle(CutOffBusinessDayCommand command) {
         if (phase == BusinessDayPhase.CUT_OFF) {
             return;
         }
-        require(BusinessDayPhase.OPEN, "cut off");
+        if (phase != BusinessDayPhase.CUSTOMER_CUT_OFF) {
+            require(BusinessDayPhase.OPEN, "cut off");
+        }
         apply(new BusinessDayCutOffEvent(network, date, now()));
     }
 
@@ -69,11 +84,16 @@ public class BusinessDay {
 
     @CommandHandler
     void handle(VerifyAcceptingPaymentsCommand command) {
-        if (phase != BusinessDayPhase.OPEN) {
-            throw new PaymentsNotAcceptedException(phase == BusinessDayPhase.CUT_OFF
-                    ? "business day " + date + " is past its cut-off; send the payment on the next business day"
-                    : "business day " + date + " is closed; send the payment once the next business day opens");
+        if (phase == BusinessDayPhase.OPEN
+                || phase == BusinessDayPhase.CUSTOMER_CUT_OFF && !command.customerPayment()) {
+            return;
         }
+        throw new PaymentsNotAcceptedException(switch (phase) {
+            case CUSTOMER_CUT_OFF -> "business day " + date + " is past its customer cut-off; send the customer"
+                    + " payment on the next business day (interbank payments are taken until the cut-off)";
+            case CUT_OFF -> "business day " + date + " is past its cut-off; send the payment on the next business day";
+            default -> "business day " + date + " is closed; send the payment once the next business day opens";
+        });
     }
 
     private void require(BusinessDayPhase expected, String step) {
@@ -91,6 +111,11 @@ public class BusinessDay {
         network = event.network();
         date = event.date();
         phase = BusinessDayPhase.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(BusinessDayCustomerCutOffEvent event) {
+        phase = BusinessDayPhase.CUSTOMER_CUT_OFF;
     }
 
     @EventSourcingHandler

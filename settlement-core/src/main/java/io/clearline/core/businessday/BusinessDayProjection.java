@@ -1,6 +1,7 @@
 package io.clearline.core.businessday;
 
 import io.clearline.core.businessday.api.BusinessDayClosedEvent;
+import io.clearline.core.businessday.api.BusinessDayCustomerCutOffEvent;
 import io.clearline.core.businessday.api.BusinessDayCutOffEvent;
 import io.clearline.core.businessday.api.BusinessDayOpenedEvent;
 import io.clearline.core.businessday.api.BusinessDayPhase;
@@ -21,6 +22,11 @@ public class BusinessDayProjection {
     @EventHandler
     void on(BusinessDayOpenedEvent event) {
         current.set(new BusinessDayView(event.date(), BusinessDayPhase.OPEN, event.openedAt()));
+    }
+
+    @EventHandler
+    void on(BusinessDayCustomerCutOffEvent event) {
+        current.set(new BusinessDayView(event.date(), BusinessDayPhase.CUSTOMER_CUT_OFF, event.cutOffAt()));
     }
 
     @EventHandler

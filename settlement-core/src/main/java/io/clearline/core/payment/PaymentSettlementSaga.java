@@ -67,6 +67,8 @@ public class PaymentSettlementSaga {
     private Bic payee;
     private Money amount;
     private PaymentPriority priority;
+    /** Which cut-off applies: the customer one to pacs.008, the interbank one to the rest. */
+    private boolean customerPayment;
     private boolean liquidityReserved;
     private boolean queued;
 
@@ -88,6 +90,7 @@ public class PaymentSettlementSaga {
         payee = event.payee();
         amount = event.amount();
         priority = event.priority();
+        customerPayment = event.references().customerPayment();
         verifyDayAndParticipantsThenReserve();
     }
 
@@ -99,7 +102,7 @@ public class PaymentSettlementSaga {
         ReserveLiquidityCommand reserve =
                 new ReserveLiquidityCommand(
                         new LiquidityAccountId(payerBic, amount.currency()), payment, amount, priority, payeeBic);
-        gateway.send(new VerifyAcceptingPaymentsCommand()).whenComplete((accepting, dayFailure) -> {
+        gateway.send(new VerifyAcceptingPaymentsCommand(customerPayment)).whenComplete((accepting, dayFailure) -> {
             Throwable dayCause = dayFailure == null ? null : LedgerAttempts.unwrap(dayFailure);
             if (dayCause instanceof PaymentsNotAcceptedException closed) {
                 reject(gateway, payment, Reason.of(ReasonCode.TM01, closed.getMessage()));

@@ -8,6 +8,7 @@ import io.clearline.core.businessday.api.BusinessDaySchedule;
 import io.clearline.core.businessday.api.BusinessDayView;
 import io.clearline.core.businessday.api.CloseBusinessDayCommand;
 import io.clearline.core.businessday.api.CutOffBusinessDayCommand;
+import io.clearline.core.businessday.api.CutOffCustomerPaymentsCommand;
 import io.clearline.core.businessday.api.OpenBusinessDayCommand;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +19,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** Each rule of the schedule, on a Berlin day that opens 07:00, cuts off 17:00 and closes 18:00. */
+/**
+ * Each rule of the schedule, on a Berlin day that opens 07:00, cuts off customer payments at 16:00,
+ * cuts off at 17:00 and closes at 18:00.
+ */
 class BusinessDayScheduleTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
@@ -26,7 +30,7 @@ class BusinessDayScheduleTest {
     private static final LocalDate SATURDAY = LocalDate.of(2026, 11, 28);
     private static final LocalDate CHRISTMAS = LocalDate.of(2026, 12, 25);
     private final BusinessDaySchedule schedule = new BusinessDaySchedule(BERLIN, LocalTime.of(7, 0),
-            LocalTime.of(17, 0), LocalTime.of(18, 0), BusinessDaySchedule.WEEKDAYS,
+            LocalTime.of(16, 0), LocalTime.of(17, 0), LocalTime.of(18, 0), BusinessDaySchedule.WEEKDAYS,
             new TreeSet<>(java.util.Set.of(CHRISTMAS)));
 
     private static Instant at(LocalDate date, int hour, int minute) {
@@ -75,9 +79,32 @@ class BusinessDayScheduleTest {
     }
 
     @Test
-    void theOpenDayIsCutOffAtItsCutOffTime() {
-        assertThat(schedule.nextStep(day(MONDAY, BusinessDayPhase.OPEN), at(MONDAY, 16, 59))).isEmpty();
+    void theOpenDayPassesItsCustomerCutOffAtItsTime() {
+        assertThat(schedule.nextStep(day(MONDAY, BusinessDayPhase.OPEN), at(MONDAY, 15, 59))).isEmpty();
+        assertThat(schedule.nextStep(day(MONDAY, BusinessDayPhase.OPEN), at(MONDAY, 16, 0)))
+                .contains(new CutOffCustomerPaymentsCommand());
+    }
+
+    @Test
+    void theDayPastItsCustomerCutOffIsCutOffAtItsCutOffTime() {
+        assertThat(schedule.nextStep(day(MONDAY, BusinessDayPhase.CUSTOMER_CUT_OFF), at(MONDAY, 16, 59))).isEmpty();
+        assertThat(schedule.nextStep(day(MONDAY, BusinessDayPhase.CUSTOMER_CUT_OFF), at(MONDAY, 17, 0)))
+                .contains(new CutOffBusinessDayCommand());
+    }
+
+    /** A node down from before the customer cut-off until after the cut-off passes both at once. */
+    @Test
+    void anOpenDayPastItsCutOffTimeIsCutOffInOneStep() {
         assertThat(schedule.nextStep(day(MONDAY, BusinessDayPhase.OPEN), at(MONDAY, 17, 0)))
+                .contains(new CutOffBusinessDayCommand());
+    }
+
+    @Test
+    void aCustomerCutOffAtTheCutOffTimeIsNoSeparateStep() {
+        BusinessDaySchedule oneCutOff = new BusinessDaySchedule(BERLIN, LocalTime.of(7, 0), LocalTime.of(17, 0),
+                LocalTime.of(17, 0), LocalTime.of(18, 0), BusinessDaySchedule.WEEKDAYS, null);
+        assertThat(oneCutOff.nextStep(day(MONDAY, BusinessDayPhase.OPEN), at(MONDAY, 16, 59))).isEmpty();
+        assertThat(oneCutOff.nextStep(day(MONDAY, BusinessDayPhase.OPEN), at(MONDAY, 17, 0)))
                 .contains(new CutOffBusinessDayCommand());
     }
 
@@ -110,13 +137,16 @@ class BusinessDayScheduleTest {
     @Test
     void aScheduleWhoseTimesAreOutOfOrderIsRefused() {
         assertThatThrownBy(() -> new BusinessDaySchedule(BERLIN, LocalTime.of(17, 0), LocalTime.of(7, 0),
-                LocalTime.of(18, 0), BusinessDaySchedule.WEEKDAYS, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before its cut-off");
+                LocalTime.of(7, 0), LocalTime.of(18, 0), BusinessDaySchedule.WEEKDAYS, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before its customer cut-off");
         assertThatThrownBy(() -> new BusinessDaySchedule(BERLIN, LocalTime.of(7, 0), LocalTime.of(17, 0),
-                LocalTime.of(16, 0), BusinessDaySchedule.WEEKDAYS, null))
+                LocalTime.of(16, 0), LocalTime.of(18, 0), BusinessDaySchedule.WEEKDAYS, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at or after the customer");
+        assertThatThrownBy(() -> new BusinessDaySchedule(BERLIN, LocalTime.of(7, 0), LocalTime.of(17, 0),
+                LocalTime.of(17, 0), LocalTime.of(16, 0), BusinessDaySchedule.WEEKDAYS, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at or after its cut-off");
         assertThatThrownBy(() -> new BusinessDaySchedule(BERLIN, LocalTime.of(7, 0), LocalTime.of(17, 0),
-                LocalTime.of(18, 0), java.util.Set.of(), null))
+                LocalTime.of(17, 0), LocalTime.of(18, 0), java.util.Set.of(), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weekday");
     }
 }

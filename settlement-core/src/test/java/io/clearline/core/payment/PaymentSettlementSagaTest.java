@@ -75,7 +75,7 @@ class PaymentSettlementSagaTest {
                 .whenAggregate(UETR_1.value()).publishes(received())
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
-                        new VerifyAcceptingPaymentsCommand(),
+                        new VerifyAcceptingPaymentsCommand(true),
                         new VerifyParticipantAdmittedCommand(BANK_A),
                         new VerifyParticipantAdmittedCommand(BANK_B),
                         new ReserveLiquidityCommand(PAYER_ACCOUNT, UETR_1, euros(100), PaymentPriority.NORMAL, BANK_B));
@@ -92,7 +92,7 @@ class PaymentSettlementSagaTest {
         fixture.givenNoPriorActivity()
                 .whenAggregate(UETR_1.value()).publishes(received())
                 .expectDispatchedCommands(
-                        new VerifyAcceptingPaymentsCommand(),
+                        new VerifyAcceptingPaymentsCommand(true),
                         new VerifyParticipantAdmittedCommand(BANK_A),
                         new RejectPaymentCommand(UETR_1,
                                 Reason.of(ReasonCode.DNOR, "the payer BANKAAAAXXX is not an admitted participant")));
@@ -109,7 +109,7 @@ class PaymentSettlementSagaTest {
         fixture.givenNoPriorActivity()
                 .whenAggregate(UETR_1.value()).publishes(received())
                 .expectDispatchedCommands(
-                        new VerifyAcceptingPaymentsCommand(),
+                        new VerifyAcceptingPaymentsCommand(true),
                         new VerifyParticipantAdmittedCommand(BANK_A),
                         new VerifyParticipantAdmittedCommand(BANK_B),
                         new RejectPaymentCommand(UETR_1,
@@ -127,7 +127,7 @@ class PaymentSettlementSagaTest {
         fixture.givenNoPriorActivity()
                 .whenAggregate(UETR_1.value()).publishes(received())
                 .expectDispatchedCommands(
-                        new VerifyAcceptingPaymentsCommand(),
+                        new VerifyAcceptingPaymentsCommand(true),
                         new RejectPaymentCommand(UETR_1,
                                 Reason.of(ReasonCode.TM01, "business day 2025-01-02 is past its cut-off")));
     }
@@ -245,7 +245,7 @@ class PaymentSettlementSagaTest {
                 .whenAggregate(UETR_1.value()).publishes(new PaymentReceivedEvent(UETR_1, BANK_A, BANK_B, euros(100),
                         REFERENCES, "digest-1", AT, PaymentPriority.HIGH))
                 .expectDispatchedCommands(
-                        new VerifyAcceptingPaymentsCommand(),
+                        new VerifyAcceptingPaymentsCommand(true),
                         new VerifyParticipantAdmittedCommand(BANK_A),
                         new VerifyParticipantAdmittedCommand(BANK_B),
                         new ReserveLiquidityCommand(PAYER_ACCOUNT, UETR_1, euros(100), PaymentPriority.HIGH, BANK_B));

@@ -5,7 +5,12 @@ public enum BusinessDayPhase {
     /** Payments are taken and settled. */
     OPEN,
     /**
-     * Past the cut-off: new payments are refused (TM01); payments already taken still settle, and
+     * Past the customer cut-off: new customer payments (pacs.008) are refused (TM01); interbank payments
+     * are still taken until the interbank cut-off.
+     */
+    CUSTOMER_CUT_OFF,
+    /**
+     * Past the (interbank) cut-off: new payments of every kind are refused (TM01); payments already taken still settle, and
      * queued ones wait for liquidity or a gridlock run until the close.
      */
     CUT_OFF,
