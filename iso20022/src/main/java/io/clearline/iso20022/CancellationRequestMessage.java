@@ -29,9 +29,7 @@ public record CancellationRequestMessage(
     Objects.requireNonNull(assignmentId, "assignmentId");
     Objects.requireNonNull(messageDefinition, "messageDefinition");
     Objects.requireNonNull(creationDateTime, "creationDateTime");
-    if (!Identifiers.isBic(assignerAgentBic)) {
-      throw new IllegalArgumentException("assignerAgentBic is not a BIC: " + assignerAgentBic);
-    }
+    Identifiers.requireBic(assignerAgentBic, "assignerAgentBic");
     transactions = List.copyOf(transactions);
     if (transactions.isEmpty()) {
       throw new IllegalArgumentException("a cancellation request names at least one payment");

@@ -45,6 +45,10 @@ final class CancellationRequests {
     if (created == null) {
       return refuse(ReasonCode.INVALID_FILE_FORMAT, "Assgnmt/CreDtTm is missing");
     }
+    problem = checks.checkCreationDateTime(created, "Assgnmt/CreDtTm");
+    if (problem != null) {
+      return Checked.refused(problem);
+    }
     Agent assigner = new Agent("assigner (Assgnmt/Assgnr/Agt)",
         Parties.bicOf(assignment.path("Assgnr", "Agt")));
     Agent assignee = new Agent("assignee (Assgnmt/Assgne/Agt)",

@@ -69,9 +69,7 @@ public record CancellationResolution(
   }
 
   public CancellationResolution {
-    if (!Identifiers.isBic(recipientBic)) {
-      throw new IllegalArgumentException("recipientBic is not a BIC: " + recipientBic);
-    }
+    Identifiers.requireBic(recipientBic, "recipientBic");
     Identifiers.requireReference(caseId, "caseId");
     outcomes = List.copyOf(outcomes);
     if (outcomes.isEmpty()) {

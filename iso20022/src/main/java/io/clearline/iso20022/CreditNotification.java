@@ -40,8 +40,8 @@ public record CreditNotification(
     String ledgerTransactionId) {
 
   public CreditNotification {
-    requireBic(recipientBic, "recipientBic");
-    requireBic(payerBic, "payerBic");
+    Identifiers.requireBic(recipientBic, "recipientBic");
+    Identifiers.requireBic(payerBic, "payerBic");
     if (amountMinorUnits <= 0) {
       throw new IllegalArgumentException(
           "amountMinorUnits must be above zero: " + amountMinorUnits);
@@ -57,22 +57,6 @@ public record CreditNotification(
     Identifiers.requireReference(originalMessageId, "originalMessageId");
     Objects.requireNonNull(bookedAt, "bookedAt");
     Objects.requireNonNull(valueDate, "valueDate");
-    Objects.requireNonNull(ledgerTransactionId, "ledgerTransactionId");
-    if (ledgerTransactionId.isBlank() || ledgerTransactionId.length() > LEDGER_TRANSACTION_ID_LENGTH_MAX) {
-      throw new IllegalArgumentException("ledgerTransactionId must be 1 to "
-          + LEDGER_TRANSACTION_ID_LENGTH_MAX + " characters: " + ledgerTransactionId);
-    }
-  }
-
-  /**
-   * Ledger ids are SHA-256 Merkle roots, 64 hex characters: more than AcctSvcrRef's Max35Text, so
-   * the writer quotes the id's first 35 characters there and the whole id in AddtlNtryInf.
-   */
-  static final int LEDGER_TRANSACTION_ID_LENGTH_MAX = 128;
-
-  private static void requireBic(String bic, String field) {
-    if (!Identifiers.isBic(bic)) {
-      throw new IllegalArgumentException(field + " is not a BIC: " + bic);
-    }
+    Identifiers.requireLedgerTransactionId(ledgerTransactionId, "ledgerTransactionId");
   }
 }

@@ -51,8 +51,10 @@ final class GroupMapper {
   /**
    * @param message the parsed Prowide message (e.g. an {@code MxPacs008001nn})
    * @param rootElement the Document's child, e.g. {@code FIToFICstmrCdtTrf}
+   * @param checks the shared rules, for the group header's creation date-time
    */
-  <T> Checked<Group<T>> map(Object message, String rootElement, TransactionMapping<T> mapping) {
+  <T> Checked<Group<T>> map(Object message, String rootElement, TransactionMapping<T> mapping,
+      TransactionChecks checks) {
     ModelNode document = ModelNode.of(message).child(rootElement);
     ModelNode groupHeader = document.child("GrpHdr");
     if (groupHeader.isAbsent()) {
@@ -61,6 +63,10 @@ final class GroupMapper {
     }
     List<ModelNode> transactions = document.children(mapping.transactionElement());
     Rejection headerProblem = checkGroupHeader(groupHeader, transactions, mapping);
+    if (headerProblem == null) {
+      headerProblem = checks.checkCreationDateTime(groupHeader.dateTime("CreDtTm"),
+          "GrpHdr/CreDtTm");
+    }
     if (headerProblem != null) {
       return Checked.refused(headerProblem);
     }

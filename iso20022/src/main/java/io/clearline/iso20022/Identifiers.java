@@ -43,6 +43,39 @@ final class Identifiers {
     }
   }
 
+  /**
+   * Ledger ids are SHA-256 Merkle roots, 64 hex characters: more than AcctSvcrRef's Max35Text, so
+   * the writer quotes the id's first 35 characters there and the whole id in AddtlNtryInf
+   * (Max500Text, which this limit keeps it well within).
+   */
+  static final int LEDGER_TRANSACTION_ID_LENGTH_MAX = 128;
+
+  /**
+   * Checks a ledger transaction id the writer is about to quote.
+   *
+   * @throws IllegalArgumentException if it is blank or longer than the limit: a bug in the caller
+   */
+  static void requireLedgerTransactionId(String ledgerTransactionId, String field) {
+    Objects.requireNonNull(ledgerTransactionId, field);
+    if (ledgerTransactionId.isBlank()
+        || ledgerTransactionId.length() > LEDGER_TRANSACTION_ID_LENGTH_MAX) {
+      throw new IllegalArgumentException(field + " must be 1 to "
+          + LEDGER_TRANSACTION_ID_LENGTH_MAX + " characters: " + ledgerTransactionId);
+    }
+  }
+
+  /**
+   * Checks a BIC the writer is about to send.
+   *
+   * @throws IllegalArgumentException if it is not a BIC: a bug in the caller
+   */
+  static String requireBic(String bic, String field) {
+    if (!isBic(bic)) {
+      throw new IllegalArgumentException(field + " is not a BIC: " + bic);
+    }
+    return bic;
+  }
+
   static String lowerCase(String value) {
     return value == null ? null : value.toLowerCase(Locale.ROOT);
   }

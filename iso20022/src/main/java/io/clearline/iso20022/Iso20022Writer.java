@@ -4,13 +4,20 @@ import com.prowidesoftware.swift.model.mx.AbstractMX;
 import com.prowidesoftware.swift.model.mx.BusinessAppHdrV02;
 import com.prowidesoftware.swift.model.mx.MxCamt02500105;
 import com.prowidesoftware.swift.model.mx.MxCamt02900109;
+import com.prowidesoftware.swift.model.mx.MxCamt05200108;
+import com.prowidesoftware.swift.model.mx.MxCamt05300108;
 import com.prowidesoftware.swift.model.mx.MxCamt05400108;
 import com.prowidesoftware.swift.model.mx.MxPacs00200110;
 import com.prowidesoftware.swift.model.mx.MxPacs00800108;
 import com.prowidesoftware.swift.model.mx.MxWriteConfiguration;
-import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
 import com.prowidesoftware.swift.model.mx.dic.AccountNotification17;
-import com.prowidesoftware.swift.model.mx.dic.AccountSchemeName1Choice;
+import com.prowidesoftware.swift.model.mx.dic.TotalTransactions6;
+import com.prowidesoftware.swift.model.mx.dic.Pagination1;
+import com.prowidesoftware.swift.model.mx.dic.CashBalance8;
+import com.prowidesoftware.swift.model.mx.dic.BankToCustomerStatementV08;
+import com.prowidesoftware.swift.model.mx.dic.BankToCustomerAccountReportV08;
+import com.prowidesoftware.swift.model.mx.dic.AccountStatement9;
+import com.prowidesoftware.swift.model.mx.dic.AccountReport25;
 import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
 import com.prowidesoftware.swift.model.mx.dic.BankToCustomerDebitCreditNotificationV08;
 import com.prowidesoftware.swift.model.mx.dic.BranchAndFinancialInstitutionIdentification6;
@@ -20,16 +27,11 @@ import com.prowidesoftware.swift.model.mx.dic.CancellationStatusReason4;
 import com.prowidesoftware.swift.model.mx.dic.Case5;
 import com.prowidesoftware.swift.model.mx.dic.CaseAssignment5;
 import com.prowidesoftware.swift.model.mx.dic.CashAccount39;
-import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
 import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction39;
 import com.prowidesoftware.swift.model.mx.dic.DateAndDateTime2Choice;
-import com.prowidesoftware.swift.model.mx.dic.EntryDetails9;
-import com.prowidesoftware.swift.model.mx.dic.EntryStatus1Choice;
-import com.prowidesoftware.swift.model.mx.dic.EntryTransaction10;
 import com.prowidesoftware.swift.model.mx.dic.FIToFICustomerCreditTransferV08;
 import com.prowidesoftware.swift.model.mx.dic.FIToFIPaymentStatusReportV10;
 import com.prowidesoftware.swift.model.mx.dic.FinancialInstitutionIdentification18;
-import com.prowidesoftware.swift.model.mx.dic.GenericAccountIdentification1;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader81;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader91;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader93;
@@ -54,13 +56,12 @@ import com.prowidesoftware.swift.model.mx.dic.SettlementInstruction7;
 import com.prowidesoftware.swift.model.mx.dic.SettlementMethod1Code;
 import com.prowidesoftware.swift.model.mx.dic.StatusReason6Choice;
 import com.prowidesoftware.swift.model.mx.dic.StatusReasonInformation12;
-import com.prowidesoftware.swift.model.mx.dic.TransactionAgents5;
-import com.prowidesoftware.swift.model.mx.dic.TransactionReferences6;
 import com.prowidesoftware.swift.model.mx.dic.UnderlyingTransaction22;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -85,12 +86,16 @@ public final class Iso20022Writer {
    * so it is identified by the bank's BIC under this proprietary scheme.
    */
   public static final String ACCOUNT_SCHEME = "CLEARLINE";
-  /** Entry status BOOK: the credit is final on the ledger, not pending or expected. */
-  static final String ENTRY_STATUS_BOOKED = "BOOK";
   /** Max105Text: the schema limit of one AddtlInf line. */
   static final int ADDITIONAL_INFORMATION_LENGTH_MAX = 105;
   /** The schema allows AddtlInf up to unbounded; a few lines carry any explanation we write. */
   static final int ADDITIONAL_INFORMATION_LINES_MAX = 3;
+  /**
+   * Entries per camt.052 or camt.053 message; more are paged. An entry with its details takes
+   * about 2 KiB of XML, so a full page stays far below the 1 MiB the reader (ours, and most
+   * banks') accepts.
+   */
+  public static final int ENTRIES_PER_PAGE_MAX = 200;
 
   private final String settlementSystemBic;
   private final Clock clock;
@@ -98,7 +103,7 @@ public final class Iso20022Writer {
       ReaderSettings.SIZE_MAX_BYTES_DEFAULT, ReaderSettings.NESTING_DEPTH_MAX_DEFAULT);
 
   public Iso20022Writer(String settlementSystemBic, Clock clock) {
-    this.settlementSystemBic = requireBic(settlementSystemBic);
+    this.settlementSystemBic = Identifiers.requireBic(settlementSystemBic, "settlementSystemBic");
     this.clock = Objects.requireNonNull(clock, "clock");
     ProwideSetup.ensureInstalled();
   }
@@ -119,7 +124,7 @@ public final class Iso20022Writer {
     if (reports.isEmpty()) {
       throw new IllegalArgumentException("a status report answers at least one payment");
     }
-    String recipientBic = requireBic(reports.getFirst().recipientBic());
+    String recipientBic = Identifiers.requireBic(reports.getFirst().recipientBic(), "recipientBic");
     String messageId = newMessageId();
     OffsetDateTime now = now();
     FIToFIPaymentStatusReportV10 document = new FIToFIPaymentStatusReportV10()
@@ -194,7 +199,7 @@ public final class Iso20022Writer {
    * @throws IllegalArgumentException if the original cannot be read or holds no such UETR
    */
   public String forwardCreditTransfer(byte[] originalXml, String uetr, String creditorAgentBic) {
-    requireBic(creditorAgentBic);
+    Identifiers.requireBic(creditorAgentBic, "creditorAgentBic");
     CreditTransferTransaction39 transaction = findTransaction(originalXml, uetr);
     String messageId = newMessageId();
     OffsetDateTime now = now();
@@ -267,7 +272,7 @@ public final class Iso20022Writer {
   }
 
   private String forwardAsSent(byte[] originalXml, String definitionPrefix, String recipientBic) {
-    requireBic(recipientBic);
+    Identifiers.requireBic(recipientBic, "recipientBic");
     Checked<EnvelopeScan> scan = guard.scan(originalXml);
     if (scan.isRefused()) {
       throw new IllegalArgumentException(
@@ -317,34 +322,18 @@ public final class Iso20022Writer {
   public String creditNotification(CreditNotification notification) {
     String messageId = newMessageId();
     OffsetDateTime now = now();
-    ActiveOrHistoricCurrencyAndAmount amount =
-        amount(notification.amountMinorUnits(), notification.currency());
-    EntryTransaction10 details = new EntryTransaction10()
-        .setRefs(new TransactionReferences6()
-            .setMsgId(notification.originalMessageId())
-            .setAcctSvcrRef(accountServicerReference(notification.ledgerTransactionId()))
-            .setInstrId(notification.instructionId())
-            .setEndToEndId(notification.endToEndId())
-            .setUETR(notification.uetr()))
-        .setAmt(amount)
-        .setCdtDbtInd(CreditDebitCode.CRDT)
-        .setRltdAgts(new TransactionAgents5().setDbtrAgt(agent(notification.payerBic())));
-    ReportEntry10 entry = new ReportEntry10()
-        .setAmt(amount)
-        .setCdtDbtInd(CreditDebitCode.CRDT)
-        .setSts(new EntryStatus1Choice().setCd(ENTRY_STATUS_BOOKED))
-        .setBookgDt(new DateAndDateTime2Choice()
-            .setDtTm(notification.bookedAt().atOffset(ZoneOffset.UTC)))
-        .setValDt(new DateAndDateTime2Choice().setDt(notification.valueDate()))
-        .setAcctSvcrRef(accountServicerReference(notification.ledgerTransactionId()))
-        // The whole ledger id, by which GET /api/ledger/transactions/{id} shows the transaction.
-        .setAddtlNtryInf("ledger transaction " + notification.ledgerTransactionId())
-        .addNtryDtls(new EntryDetails9().addTxDtls(details));
+    ReportEntry10 entry = AccountReports.entry(new AccountReports.BookedEntry(
+        notification.amountMinorUnits(), notification.currency(),
+        AccountActivity.Direction.CREDIT, notification.bookedAt(), notification.valueDate(),
+        notification.ledgerTransactionId(), notification.payerBic(),
+        notification.originalMessageId(), notification.instructionId(),
+        notification.endToEndId(), notification.uetr()));
     AccountNotification17 account = new AccountNotification17()
         // One notification per message, so the message id also identifies the notification.
         .setId(messageId)
         .setCreDtTm(now)
-        .setAcct(settlementAccount(notification.recipientBic(), notification.currency()))
+        .setAcct(AccountReports.settlementAccount(notification.recipientBic(),
+            notification.currency(), settlementSystemBic))
         .addNtry(entry);
     BankToCustomerDebitCreditNotificationV08 document =
         new BankToCustomerDebitCreditNotificationV08()
@@ -354,20 +343,117 @@ public final class Iso20022Writer {
     return write(mx, messageId, "camt.054.001.08", notification.recipientBic(), now);
   }
 
-  private CashAccount39 settlementAccount(String ownerBic, String currency) {
-    return new CashAccount39()
-        .setId(new AccountIdentification4Choice().setOthr(new GenericAccountIdentification1()
-            .setId(ownerBic)
-            .setSchmeNm(new AccountSchemeName1Choice().setPrtry(ACCOUNT_SCHEME))))
-        .setCcy(currency)
-        .setOwnr(new PartyIdentification135()
-            .setId(new Party38Choice().setOrgId(new OrganisationIdentification29()
-                .setAnyBIC(ownerBic))))
-        .setSvcr(agent(settlementSystemBic));
+  /**
+   * camt.052.001.08 intraday account report(s) to the account's owner: the balance before
+   * (OPBD), the entries booked since, and the interim balance after (ITBD), with the number and
+   * sum of credits and debits. Usage: during the business day, on request or on a schedule, with
+   * the activity since the business day opened (or since the previous report, whose interim
+   * balance is then this one's opening balance).
+   *
+   * <p>More than {@link #ENTRIES_PER_PAGE_MAX} entries are paged: one message per page, in
+   * order, all under the same report id, each page's GrpHdr/MsgPgntn and Rpt/RptPgntn numbering
+   * it and marking the last; pages but the first open without OPBD, pages but the last close
+   * with the interim balance (ITBD) after their entries.
+   *
+   * @return the messages to deliver in order, at least one
+   */
+  public List<String> intradayReport(AccountActivity activity) {
+    return accountReport(activity, false);
+  }
+
+  /**
+   * camt.053.001.08 end-of-day statement(s) to the account's owner, written once the business
+   * day has closed: the opening booked balance (OPBD), every entry booked that day, and the
+   * closing booked balance (CLBD), with the number and sum of credits and debits. The statement
+   * id is derived from the business date, currency and owner, so a statement sent twice carries
+   * the same id and the bank can tell it is a repeat. Paged like {@link #intradayReport}, pages
+   * but the last closing with the interim balance (ITBD) after their entries.
+   *
+   * @return the messages to deliver in order, at least one
+   */
+  public List<String> endOfDayStatement(AccountActivity activity) {
+    return accountReport(activity, true);
+  }
+
+  private List<String> accountReport(AccountActivity activity, boolean endOfDay) {
+    OffsetDateTime now = now();
+    List<AccountReports.Page> pages = AccountReports.pages(activity, ENTRIES_PER_PAGE_MAX);
+    List<String> messages = new ArrayList<>(pages.size());
+    String reportId = endOfDay ? "EOD" + activity.businessDate().format(
+        DateTimeFormatter.BASIC_ISO_DATE) + activity.currency() + activity.accountOwnerBic()
+        : null;
+    for (AccountReports.Page page : pages) {
+      String messageId = newMessageId();
+      // An intraday report takes the id of its first message: unique, and under Max35Text.
+      reportId = reportId == null ? messageId : reportId;
+      GroupHeader81 groupHeader = new GroupHeader81().setMsgId(messageId).setCreDtTm(now)
+          .setMsgPgntn(pagination(page));
+      List<CashBalance8> balances = balances(activity, page, endOfDay, now);
+      CashAccount39 account = AccountReports.settlementAccount(activity.accountOwnerBic(),
+          activity.currency(), settlementSystemBic);
+      TotalTransactions6 summary = AccountReports.summary(page.entries(), activity.currency());
+      List<ReportEntry10> entries = page.entries().stream()
+          .map(entry -> AccountReports.entry(AccountReports.BookedEntry.of(entry,
+              activity.currency(), activity.businessDate())))
+          .toList();
+      AbstractMX mx;
+      String definition;
+      if (endOfDay) {
+        AccountStatement9 statement = new AccountStatement9().setId(reportId)
+            .setStmtPgntn(pagination(page)).setCreDtTm(now).setAcct(account)
+            .setTxsSummry(summary);
+        balances.forEach(statement::addBal);
+        entries.forEach(statement::addNtry);
+        mx = new MxCamt05300108().setBkToCstmrStmt(new BankToCustomerStatementV08()
+            .setGrpHdr(groupHeader).addStmt(statement));
+        definition = "camt.053.001.08";
+      } else {
+        AccountReport25 report = new AccountReport25().setId(reportId)
+            .setRptPgntn(pagination(page)).setCreDtTm(now).setAcct(account)
+            .setTxsSummry(summary);
+        balances.forEach(report::addBal);
+        entries.forEach(report::addNtry);
+        mx = new MxCamt05200108().setBkToCstmrAcctRpt(new BankToCustomerAccountReportV08()
+            .setGrpHdr(groupHeader).addRpt(report));
+        definition = "camt.052.001.08";
+      }
+      messages.add(write(mx, messageId, definition, activity.accountOwnerBic(), now));
+    }
+    return messages;
+  }
+
+  private static Pagination1 pagination(AccountReports.Page page) {
+    return new Pagination1().setPgNb(Integer.toString(page.number())).setLastPgInd(page.last());
+  }
+
+  /**
+   * OPBD on the first page; after the entries, CLBD on the last page of a statement, else the
+   * interim balance (ITBD) as of the last entry (or, ending an intraday report, as of now).
+   */
+  private static List<CashBalance8> balances(AccountActivity activity, AccountReports.Page page,
+      boolean endOfDay, OffsetDateTime now) {
+    List<CashBalance8> balances = new ArrayList<>(2);
+    DateAndDateTime2Choice businessDate =
+        new DateAndDateTime2Choice().setDt(activity.businessDate());
+    if (page.number() == 1) {
+      balances.add(AccountReports.balance(AccountReports.BALANCE_OPENING_BOOKED,
+          page.openingBalanceMinorUnits(), activity.currency(), businessDate));
+    }
+    if (page.last() && endOfDay) {
+      balances.add(AccountReports.balance(AccountReports.BALANCE_CLOSING_BOOKED,
+          page.closingBalanceMinorUnits(), activity.currency(), businessDate));
+    } else {
+      OffsetDateTime asOf = page.last() || page.entries().isEmpty() ? now
+          : page.entries().getLast().bookedAt().atOffset(ZoneOffset.UTC);
+      balances.add(AccountReports.balance(AccountReports.BALANCE_INTERIM_BOOKED,
+          page.closingBalanceMinorUnits(), activity.currency(),
+          new DateAndDateTime2Choice().setDtTm(asOf)));
+    }
+    return balances;
   }
 
   /** The only place minor units become a decimal: exactly the currency's scale, no rounding. */
-  private static ActiveOrHistoricCurrencyAndAmount amount(long amountMinorUnits,
+  static ActiveOrHistoricCurrencyAndAmount amount(long amountMinorUnits,
       String currency) {
     return new ActiveOrHistoricCurrencyAndAmount()
         .setValue(BigDecimal.valueOf(amountMinorUnits, Iso4217.requireScale(currency)))
@@ -457,15 +543,9 @@ public final class Iso20022Writer {
     return mx.message(configuration);
   }
 
-  private static BranchAndFinancialInstitutionIdentification6 agent(String bic) {
+  static BranchAndFinancialInstitutionIdentification6 agent(String bic) {
     return new BranchAndFinancialInstitutionIdentification6()
         .setFinInstnId(new FinancialInstitutionIdentification18().setBICFI(bic));
-  }
-
-  /** AcctSvcrRef is Max35Text; a ledger id is longer, and its first 35 hex characters still identify it. */
-  private static String accountServicerReference(String ledgerTransactionId) {
-    return ledgerTransactionId.length() <= Identifiers.REFERENCE_LENGTH_MAX ? ledgerTransactionId
-        : ledgerTransactionId.substring(0, Identifiers.REFERENCE_LENGTH_MAX);
   }
 
   /** 34 characters, under Max35Text, unique without coordination between nodes. */
@@ -479,12 +559,5 @@ public final class Iso20022Writer {
 
   private static String orElse(String value, String fallback) {
     return value == null ? fallback : value;
-  }
-
-  private static String requireBic(String bic) {
-    if (!Identifiers.isBic(bic)) {
-      throw new IllegalArgumentException("not a BIC: " + bic);
-    }
-    return bic;
   }
 }

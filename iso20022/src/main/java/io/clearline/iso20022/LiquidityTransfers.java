@@ -91,6 +91,10 @@ final class LiquidityTransfers {
       }
     }
     OffsetDateTime created = header.dateTime("CreDtTm");
+    problem = checks.checkCreationDateTime(created, "MsgHdr/CreDtTm");
+    if (problem != null) {
+      return Checked.refused(problem);
+    }
     String endToEndId = transferId.text("EndToEndId");
     return Checked.of(new LiquidityTransferMessage(header.text("MsgId"), definition,
         created == null ? null : created.toInstant(),

@@ -22,13 +22,26 @@ public final class ReasonCode {
   public static final String ZERO_AMOUNT = "AM01";
   /** InvalidAmount: negative, or more decimals than the currency's minor-unit scale. */
   public static final String INVALID_AMOUNT = "AM12";
-  /** InvalidDate: interbank settlement date is not the business date. */
+  /**
+   * InvalidDate: the interbank settlement date lies outside the business-day window, or a
+   * creation date-time lies ahead of the clock beyond the tolerated skew.
+   */
   public static final String INVALID_DATE = "DT01";
   /**
    * TransactionForbidden (formerly NoAgreement): the instructing agent is not the bank of the
    * channel, and a bank may only spend its own money.
    */
   public static final String TRANSACTION_FORBIDDEN = "AG01";
+  /**
+   * IncorrectAgent: the AppHdr's To names a well-formed BIC that is not this settlement system's,
+   * so the message was sent to the wrong agent. Of the ExternalStatusReason1Code entries this is
+   * the closest to "invalid receiver": RC01 (BankIdentifierIncorrect) is about a BIC's format and
+   * stays the code for a missing or malformed To; RC02 and RC05 say a bank identifier is invalid
+   * or missing; RC03/RC04 and RC06/RC07 name the debtor's or the creditor's bank, not the
+   * receiver of a message; RC08 is for clearing-system member ids. AGNT ("agent in the payment
+   * workflow is incorrect") tells the bank's operations team to re-address the message.
+   */
+  public static final String INCORRECT_AGENT = "AGNT";
   /**
    * Narrative: a field the schema leaves optional but Clearline requires is missing: the UETR
    * (base pacs.008.001.08 leaves it optional; it is Clearline's idempotency key), the OrgnlUETR of

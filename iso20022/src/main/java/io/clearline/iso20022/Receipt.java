@@ -41,9 +41,7 @@ public record Receipt(
   }
 
   public Receipt {
-    if (!Identifiers.isBic(recipientBic)) {
-      throw new IllegalArgumentException("recipientBic is not a BIC: " + recipientBic);
-    }
+    Identifiers.requireBic(recipientBic, "recipientBic");
     Identifiers.requireReference(originalMessageId, "originalMessageId");
     Objects.requireNonNull(status, "status");
     if (description != null && description.length() > DESCRIPTION_LENGTH_MAX) {

@@ -34,9 +34,7 @@ public record StatusRequestMessage(
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(messageDefinition, "messageDefinition");
     Objects.requireNonNull(creationDateTime, "creationDateTime");
-    if (!Identifiers.isBic(requestingAgentBic)) {
-      throw new IllegalArgumentException("requestingAgentBic is not a BIC: " + requestingAgentBic);
-    }
+    Identifiers.requireBic(requestingAgentBic, "requestingAgentBic");
     requests = List.copyOf(requests);
     if (requests.isEmpty() || requests.size() > REQUESTS_MAX) {
       throw new IllegalArgumentException(

@@ -44,6 +44,10 @@ final class StatusRequests {
     if (created == null) {
       return refuse(ReasonCode.INVALID_FILE_FORMAT, "GrpHdr/CreDtTm is missing");
     }
+    problem = checks.checkCreationDateTime(created, "GrpHdr/CreDtTm");
+    if (problem != null) {
+      return Checked.refused(problem);
+    }
     List<ModelNode> groups = document.children("OrgnlGrpInf");
     List<ModelNode> transactions = document.children("TxInf");
     int count = groups.size() + transactions.size();

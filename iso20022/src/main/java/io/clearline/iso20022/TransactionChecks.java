@@ -1,7 +1,9 @@
 package io.clearline.iso20022;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -223,15 +225,42 @@ final class TransactionChecks {
     }
   }
 
-  /** A settlement date other than today's business date (DT01), when settings check it. */
+  /**
+   * A settlement date outside the window around today's business date (DT01), when settings
+   * check dates. The window is calendar days in the business zone: by default the business date
+   * alone, since a payment accepted now settles now.
+   */
   Rejection checkSettlementDate(LocalDate settlementDate, String field, String where) {
     if (!settings.checkSettlementDate()) {
       return null;
     }
     LocalDate businessDate = LocalDate.now(settings.clock().withZone(settings.businessZone()));
-    if (!settlementDate.equals(businessDate)) {
+    LocalDate earliest = businessDate.minusDays(settings.settlementDateDaysPastMax());
+    LocalDate latest = businessDate.plusDays(settings.settlementDateDaysAheadMax());
+    if (settlementDate.isBefore(earliest) || settlementDate.isAfter(latest)) {
+      String window = earliest.equals(latest) ? "" : " nor within " + earliest + " to " + latest;
       return reject.apply(ReasonCode.INVALID_DATE, where + field + " " + settlementDate
-          + " is not the business date " + businessDate);
+          + " is not the business date " + businessDate + window);
+    }
+    return null;
+  }
+
+  /**
+   * A creation date-time ahead of the clock by more than the tolerated skew (DT01), when
+   * settings check dates: a message cannot have been created in the future, and accepting one
+   * would let a sender date its messages at will. An absent one is the caller's to judge.
+   *
+   * @param field the element, e.g. {@code GrpHdr/CreDtTm}
+   */
+  Rejection checkCreationDateTime(OffsetDateTime created, String field) {
+    if (!settings.checkSettlementDate() || created == null) {
+      return null;
+    }
+    Instant latest = settings.clock().instant().plus(settings.creationDateTimeAheadMax());
+    if (created.toInstant().isAfter(latest)) {
+      return reject.apply(ReasonCode.INVALID_DATE, field + " " + created + " lies ahead of this"
+          + " system's clock (" + settings.clock().instant() + ") by more than "
+          + settings.creationDateTimeAheadMax().toSeconds() + " seconds");
     }
     return null;
   }

@@ -39,6 +39,12 @@ final class TransportGuard {
       "Assgne", "Agt", "Case", "CtrlData", "Rsn", "Cd", "Prtry");
   private static final Pattern MESSAGE_DEFINITION =
       Pattern.compile("[a-z]{4}\\.[0-9]{3}\\.[0-9]{3}\\.[0-9]{2}");
+  /** The only elements a transport wrapper may hold. */
+  private static final Set<String> ENVELOPE_CHILDREN = Set.of("AppHdr", "Document");
+  /** Parent ordinal of the root element; element ordinals start at 1. */
+  private static final int ROOT_PARENT = 0;
+  /** Parent ordinal before the element was found. */
+  private static final int NO_PARENT = -1;
   /** Longest header value kept; BICs, ids and definitions are far shorter. */
   private static final int HEADER_TEXT_LENGTH_MAX = 256;
 
@@ -121,17 +127,32 @@ final class TransportGuard {
         new Rejection(ReasonCode.INVALID_FILE_FORMAT, explanation, null, null));
   }
 
-  /** Walks the event stream once, remembering only what the reader needs. */
+  /**
+   * Walks the event stream once, remembering only what the reader needs.
+   *
+   * <p>Envelope rule: the Document is the root (a bare message) or the child of a transport
+   * wrapper (SWIFT's {@code Envelope}, SAA's {@code DataPDU/Body}, {@code BusMsg}, FedNow's...),
+   * whatever its name and depth; the wrapper holds the Document, at most one AppHdr beside it,
+   * and no other element, so no second payload or stray header rides along unchecked. The order
+   * of AppHdr and Document is not prescribed by the head.001 schemas and is not checked.
+   */
   private final class ScanState {
     private final Deque<String> path = new ArrayDeque<>();
     private final Deque<Set<String>> childrenSeen = new ArrayDeque<>();
+    /** An ordinal per open element, to tell whether AppHdr and Document share one parent. */
+    private final Deque<Integer> elementOrdinals = new ArrayDeque<>();
+    private int elementCount;
     private int headerDepth = -1;
     private int documentDepth = -1;
     private int documentCount;
     private boolean hasHeader;
+    /** The ordinal of the element holding the Document or AppHdr; ROOT_PARENT at the root. */
+    private int documentParent = NO_PARENT;
+    private int headerParent = NO_PARENT;
     private String documentNamespace;
     private String headerMessageDefinition;
     private String headerFromBic;
+    private String headerToBic;
     private String headerBusinessMessageId;
     private final StringBuilder text = new StringBuilder();
 
@@ -150,15 +171,16 @@ final class TransportGuard {
           }
           return null;
         case XMLStreamConstants.END_ELEMENT:
-          endElement();
-          return null;
+          return endElement();
         default:
           return null;
       }
     }
 
     private Rejection startElement(XMLStreamReader reader) {
+      int parent = elementOrdinals.isEmpty() ? ROOT_PARENT : elementOrdinals.peekLast();
       path.addLast(reader.getLocalName());
+      elementOrdinals.addLast(++elementCount);
       text.setLength(0);
       if (path.size() > nestingDepthMax) {
         return fileFormat("elements nest deeper than the limit of " + nestingDepthMax);
@@ -178,18 +200,20 @@ final class TransportGuard {
             return fileFormat("the message holds more than one Document");
           }
           documentNamespace = namespace;
+          documentParent = parent;
         } else if ("AppHdr".equals(name)) {
           if (hasHeader) {
             return fileFormat("the message holds more than one AppHdr");
           }
           hasHeader = true;
           headerDepth = path.size();
+          headerParent = parent;
         }
       }
       return null;
     }
 
-    private void endElement() {
+    private Rejection endElement() {
       if (headerDepth >= 0) {
         rememberHeaderField(headerRelativePath(), text.toString().trim());
       }
@@ -199,9 +223,24 @@ final class TransportGuard {
       if (path.size() == headerDepth) {
         headerDepth = -1;
       }
+      Rejection wrapperProblem = elementOrdinals.peekLast() == documentParent
+          ? checkWrapper(path.peekLast(), childrenSeen.peekLast()) : null;
       path.removeLast();
+      elementOrdinals.removeLast();
       childrenSeen.removeLast();
       text.setLength(0);
+      return wrapperProblem;
+    }
+
+    /** The Document's wrapper, now closed, held nothing but the Document and the AppHdr. */
+    private Rejection checkWrapper(String wrapper, Set<String> children) {
+      for (String child : children) {
+        if (!ENVELOPE_CHILDREN.contains(child)) {
+          return fileFormat("the transport wrapper " + wrapper + " holds " + child
+              + " besides AppHdr and Document; it may hold only those two");
+        }
+      }
+      return null;
     }
 
     private String headerRelativePath() {
@@ -213,6 +252,7 @@ final class TransportGuard {
         case "MsgDefIdr" -> headerMessageDefinition = value;
         case "BizMsgIdr" -> headerBusinessMessageId = value;
         case "Fr/FIId/FinInstnId/BICFI", "Fr/FIId/FinInstnId/BIC" -> headerFromBic = value;
+        case "To/FIId/FinInstnId/BICFI", "To/FIId/FinInstnId/BIC" -> headerToBic = value;
         default -> { }
       }
     }
@@ -225,12 +265,16 @@ final class TransportGuard {
         return refuse("the Document has no ISO 20022 namespace (found '"
             + (documentNamespace == null ? "" : documentNamespace) + "')");
       }
+      if (hasHeader && headerParent != documentParent) {
+        return refuse("the AppHdr is not beside the Document: a transport wrapper must hold"
+            + " both as its children");
+      }
       String definition = documentNamespace.substring(ISO_NAMESPACE_PREFIX.length());
       if (!MESSAGE_DEFINITION.matcher(definition).matches()) {
         return refuse("unsupported message definition '" + definition + "'");
       }
       return Checked.of(new EnvelopeScan(definition, headerMessageDefinition, headerFromBic,
-          headerBusinessMessageId, hasHeader, charset));
+          headerToBic, headerBusinessMessageId, hasHeader, charset));
     }
 
     private Rejection fileFormat(String explanation) {

@@ -275,4 +275,21 @@ class Camt050ReaderTest {
     assertThat(rejectionOf(new Sample().with("MSGDEF", "camt.050.001.06")).reasonCode())
         .isEqualTo("FF01");
   }
+
+  @Test
+  void rejectsACreationDateTimeAheadOfTheClockBeyondTheToleranceWithDT01() {
+    Rejection rejection = rejectionOf(
+        new Sample().with("CREDTTM", "<CreDtTm>2025-03-14T10:05:01Z</CreDtTm>"));
+    assertThat(rejection.reasonCode()).isEqualTo("DT01");
+    assertThat(rejection.explanation()).startsWith("MsgHdr/CreDtTm");
+  }
+
+  @Test
+  void acceptsASettlementDateWithinAConfiguredWindow() {
+    Iso20022Reader windowed =
+        new Iso20022Reader(ReaderTestSupport.SETTINGS.withSettlementDateWindow(0, 2));
+    assertThat(acceptedAs(windowed.read(new Sample().with("DATE", "<SttlmDt>2025-03-16</SttlmDt>")
+        .bytes(), BANK), LiquidityTransferMessage.class).settlementDate())
+        .hasToString("2025-03-16");
+  }
 }

@@ -89,7 +89,8 @@ class Iso20022ReaderTest {
   @Test
   void rejectsAMessageAboveTheSizeLimit() {
     Iso20022Reader small = new Iso20022Reader(
-        new ReaderSettings(100, 64, true, ON_SETTLEMENT_DAY, ON_SETTLEMENT_DAY.getZone()));
+        new ReaderSettings(100, 64, true, ON_SETTLEMENT_DAY, ON_SETTLEMENT_DAY.getZone())
+            .withSettlementSystemBic(ReaderTestSupport.SETTLEMENT_SYSTEM_BIC));
     Rejection rejection = rejected(small.read(new CreditTransferSample().bytes(), null));
     assertThat(rejection.reasonCode()).isEqualTo("FF01");
     assertThat(rejection.explanation()).contains("above the limit of 100 bytes");
@@ -297,7 +298,7 @@ class Iso20022ReaderTest {
   @Test
   void acceptsAnyDateWhenTheSettlementDateCheckIsOff() {
     Iso20022Reader replay = new Iso20022Reader(
-        ReaderSettings.defaults(ON_SETTLEMENT_DAY).withCheckSettlementDate(false));
+        ReaderTestSupport.SETTINGS.withCheckSettlementDate(false));
     accepted(replay.read(new CreditTransferSample().with("DATE", "2019-01-02").bytes(), null));
   }
 

@@ -5,6 +5,7 @@ import static io.clearline.iso20022.ReaderTestSupport.acceptedAs;
 import static io.clearline.iso20022.ReaderTestSupport.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,5 +124,37 @@ class Pacs009ReaderTest {
   void rejectsASettlementDateOtherThanTheBusinessDate() {
     assertThat(rejectionOf(CreditTransferSample.pacs009().with("DATE", "2025-03-13"))
         .reasonCode()).isEqualTo("DT01");
+  }
+
+  /** The sample with its transaction twice, the second under another UETR and EndToEndId. */
+  private static byte[] twoTransfers(String secondUetr) {
+    String xml = CreditTransferSample.pacs009().with("CTRLSUM", "").with("NBTXS", "2").xml();
+    int start = xml.indexOf("<CdtTrfTxInf>");
+    int end = xml.indexOf("</CdtTrfTxInf>") + "</CdtTrfTxInf>".length();
+    String second = xml.substring(start, end)
+        .replace(CreditTransferSample.UETR, secondUetr)
+        .replace("E2E-1", "E2E-2");
+    return (xml.substring(0, end) + second + xml.substring(end))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void mapsEveryTransferOfAMultiTransactionMessageInOrder() {
+    FinancialInstitutionCreditTransferMessage message = acceptedAs(READER.read(
+        twoTransfers("0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d"), CreditTransferSample.DEBTOR_AGENT),
+        FinancialInstitutionCreditTransferMessage.class);
+    assertThat(message.transactionCount()).isEqualTo(2);
+    assertThat(message.transactions()).extracting(FinancialInstitutionCreditTransfer::endToEndId)
+        .containsExactly("E2E-1", "E2E-2");
+    assertThat(message.transactions()).extracting(FinancialInstitutionCreditTransfer::uetr)
+        .containsExactly(CreditTransferSample.UETR, "0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d");
+  }
+
+  @Test
+  void aMultiTransactionMessageWithOneBrokenTransferIsRefusedWholeNamingItsPosition() {
+    Rejection rejection = rejected(READER.read(twoTransfers("3f1b2c4d-5e6f-1a1b-8c2d-3e4f5a6b7c8d"),
+        CreditTransferSample.DEBTOR_AGENT));
+    assertThat(rejection.reasonCode()).isEqualTo("FF01");
+    assertThat(rejection.explanation()).startsWith("transaction 2 (EndToEndId E2E-2): ");
   }
 }

@@ -201,4 +201,46 @@ class ReturnReaderTest {
     assertThat(rejection.reasonCode()).isEqualTo("FF01");
     assertThat(rejection.explanation()).contains("the message holds no TxInf");
   }
+
+  private static final String SECOND_UETR = "0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d";
+
+  /** A second return in the same message: 234.56 EUR of payment SECOND_UETR, for AC04. */
+  private static String secondReturn(String uetr, String instructingAgent) {
+    return "<TxInf><RtrId>RTR-2</RtrId><OrgnlEndToEndId>E2E-2</OrgnlEndToEndId>"
+        + "<OrgnlUETR>" + uetr + "</OrgnlUETR>"
+        + "<RtrdIntrBkSttlmAmt Ccy=\"EUR\">234.56</RtrdIntrBkSttlmAmt>"
+        + "<IntrBkSttlmDt>2025-03-14</IntrBkSttlmDt>"
+        + agent("InstgAgt", instructingAgent)
+        + agent("InstdAgt", CreditTransferSample.DEBTOR_AGENT)
+        + "<RtrRsnInf><Rsn><Cd>AC04</Cd></Rsn></RtrRsnInf></TxInf>";
+  }
+
+  @Test
+  void mapsEveryReturnOfAMultiTransactionMessageInOrder() {
+    ReturnMessage message = accepted(MessageSample.pacs004().with("NBTXS", "2")
+        .with("CTRLSUM", "<CtrlSum>1234.56</CtrlSum>")
+        .with("MORE", secondReturn(SECOND_UETR, BANK)));
+
+    assertThat(message.transactionCount()).isEqualTo(2);
+    assertThat(message.transactions()).extracting(PaymentReturn::originalUetr)
+        .containsExactly(CreditTransferSample.UETR, SECOND_UETR);
+    assertThat(message.transactions()).extracting(PaymentReturn::returnedAmountMinorUnits)
+        .containsExactly(100_000L, 23_456L);
+  }
+
+  @Test
+  void aMultiTransactionReturnWithOneBrokenReturnIsRefusedWholeNamingItsPosition() {
+    Rejection rejection = rejectionOf(MessageSample.pacs004().with("NBTXS", "2")
+        .with("CTRLSUM", "").with("MORE", secondReturn("not-a-uetr", BANK)));
+    assertThat(rejection.reasonCode()).isEqualTo("FF01");
+    assertThat(rejection.explanation()).startsWith("transaction 2: ");
+  }
+
+  @Test
+  void aMultiTransactionReturnOfAnotherBanksMoneyIsRefusedWithAG01() {
+    Rejection rejection = rejectionOf(MessageSample.pacs004().withoutHeader().with("NBTXS", "2")
+        .with("CTRLSUM", "").with("MORE", secondReturn(SECOND_UETR, "OTHRGB2LXXX")));
+    assertThat(rejection.reasonCode()).isEqualTo("AG01");
+    assertThat(rejection.explanation()).contains("OTHRGB2LXXX' of transaction 2");
+  }
 }

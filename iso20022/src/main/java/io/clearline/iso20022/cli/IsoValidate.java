@@ -17,8 +17,8 @@ import java.util.List;
  * ACCEPTED or REJECTED, message definition (or -), reason codes (or -), explanation.
  *
  * <p>Exit status 0 if all were accepted, 1 if any was rejected, 2 on a usage error (no files, or
- * a path that cannot be read; nothing is checked then). Settlement dates are not compared with
- * today so old samples replay, and no channel BIC applies.
+ * a path that cannot be read; nothing is checked then). Dates are not compared with today so
+ * old samples replay, AppHdr/To may name any receiver, and no channel BIC applies.
  */
 public final class IsoValidate {
 
@@ -34,10 +34,15 @@ public final class IsoValidate {
     this.reader = reader;
   }
 
-  /** A reader with the offline settings: no settlement-date check, system clock. */
+  /**
+   * A reader with the offline settings: system clock, no date rules (old samples replay) and no
+   * AppHdr/To check (a file may be addressed to any settlement system, this node's or a test
+   * network's).
+   */
   public static IsoValidate offline() {
     return new IsoValidate(new Iso20022Reader(
-        ReaderSettings.defaults(Clock.systemUTC()).withCheckSettlementDate(false)));
+        ReaderSettings.defaults(Clock.systemUTC()).withCheckSettlementDate(false)
+            .withSettlementSystemBic(null)));
   }
 
   public static void main(String[] args) {

@@ -54,7 +54,8 @@ public class ReaderBenchmark {
     bytes = new CreditTransferSample().bytes();
     text = new String(bytes, StandardCharsets.UTF_8);
     reader = new Iso20022Reader(
-        ReaderSettings.defaults(Clock.systemUTC()).withCheckSettlementDate(false));
+        ReaderSettings.defaults(Clock.systemUTC()).withCheckSettlementDate(false)
+            .withSettlementSystemBic("CENTRALBXXX"));
     if (!(reader.read(bytes, null) instanceof InboundResult.Accepted)) {
       throw new IllegalStateException("the benchmark message must be accepted");
     }
