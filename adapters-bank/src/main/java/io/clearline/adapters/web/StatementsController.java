@@ -1,12 +1,17 @@
 package io.clearline.adapters.web;
 
+import io.clearline.adapters.outbound.StatementActivities;
 import io.clearline.adapters.security.BankAccess;
 import io.clearline.core.common.api.Bic;
 import io.clearline.core.statement.api.AccountStatement;
 import io.clearline.core.statement.api.AccountStatementsView;
 import io.clearline.core.statement.api.FindAccountStatementsQuery;
 import io.clearline.core.statement.api.StatementEntry;
+import io.clearline.iso20022.AccountActivity;
+import io.clearline.iso20022.Iso20022Writer;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +20,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +43,47 @@ public class StatementsController {
     static final int ENTRIES_PER_PAGE_MAX = 1_000;
 
     private final QueryGateway queries;
+    private final Iso20022Writer writer;
+    private final Clock clock;
+    private final ZoneId businessZone;
 
-    public StatementsController(QueryGateway queries) {
+    public StatementsController(QueryGateway queries, Iso20022Writer writer, Clock clock,
+                                @Value("${clearline.iso20022.business-zone}") String businessZone) {
         this.queries = queries;
+        this.writer = writer;
+        this.clock = clock;
+        this.businessZone = ZoneId.of(businessZone);
+    }
+
+    /**
+     * The same statement as ISO 20022, one message per currency and page: a closed day's camt.053
+     * end-of-day statement (the one sent at the close), or the running day's camt.052 intraday report.
+     *
+     * @param currency the statement's currency
+     * @param page the message's page number, from 1; the response names the last in {@code X-Clearline-Pages}
+     */
+    @GetMapping(value = "/{bic}/iso20022", produces = MediaType.APPLICATION_XML_VALUE)
+    public ResponseEntity<String> iso20022(@PathVariable String bic, @RequestParam(required = false) String date,
+                                           @RequestParam String currency, @RequestParam(defaultValue = "1") int page,
+                                           Authentication caller) {
+        if (!BankAccess.maySee(caller, bic)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "a bank sees only its own statements");
+        }
+        AccountStatementsView view = find(Bic.of(bic), businessDate(date));
+        AccountStatement statement = view.statements().stream()
+                .filter(candidate -> candidate.currency().equals(currency)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, bic + " has no " + currency
+                        + " statement for " + (date == null ? "the running day" : date)));
+        // Before the network ever opened a day, the running period is dated by the business zone's calendar.
+        LocalDate reportDate = view.businessDate() != null ? view.businessDate()
+                : LocalDate.ofInstant(clock.instant(), businessZone);
+        AccountActivity activity = StatementActivities.activity(statement, reportDate);
+        List<String> pages = view.closed() ? writer.endOfDayStatement(activity) : writer.intradayReport(activity);
+        if (page < 1 || page > pages.size()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "page " + page + " of " + pages.size());
+        }
+        return ResponseEntity.ok().header("X-Clearline-Pages", String.valueOf(pages.size()))
+                .contentType(MediaType.APPLICATION_XML).body(pages.get(page - 1));
     }
 
     /**

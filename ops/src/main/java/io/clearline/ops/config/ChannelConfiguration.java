@@ -9,6 +9,7 @@ import io.clearline.adapters.outbound.InboundMessageStore;
 import io.clearline.adapters.outbound.OutboundDelivery;
 import io.clearline.adapters.outbound.OutboundMessageHandler;
 import io.clearline.adapters.outbound.OutboxStore;
+import io.clearline.adapters.outbound.StatementDelivery;
 import io.clearline.adapters.security.DemoUserDirectory;
 import io.clearline.iso20022.Iso20022Reader;
 import io.clearline.iso20022.Iso20022Writer;
@@ -39,13 +40,13 @@ public class ChannelConfiguration {
     }
 
     @Bean
-    Iso20022Reader iso20022Reader(Clock clock,
+    Iso20022Reader iso20022Reader(Clock clock, @Value("${clearline.network.central-bank.bic}") String systemBic,
                                   @Value("${clearline.iso20022.size-max-bytes}") int sizeMaxBytes,
                                   @Value("${clearline.iso20022.check-settlement-date}") boolean checkSettlementDate,
                                   @Value("${clearline.iso20022.business-zone}") String businessZone) {
         ReaderSettings defaults = ReaderSettings.defaults(clock);
         return new Iso20022Reader(new ReaderSettings(sizeMaxBytes, defaults.nestingDepthMax(), checkSettlementDate,
-                clock, ZoneId.of(businessZone)));
+                clock, ZoneId.of(businessZone)).withSettlementSystemBic(systemBic));
     }
 
     @Bean
@@ -84,6 +85,11 @@ public class ChannelConfiguration {
                                                   InboundMessageStore originals,
                                                   @Value("${clearline.iso20022.business-zone}") String businessZone) {
         return new OutboundMessageHandler(delivery, writer, originals, ZoneId.of(businessZone));
+    }
+
+    @Bean
+    StatementDelivery statementDelivery(OutboundDelivery delivery, Iso20022Writer writer, QueryGateway queries) {
+        return new StatementDelivery(delivery, writer, queries);
     }
 
     @Bean

@@ -53,6 +53,8 @@ class AccessMatrixTest extends DemoNodeTest {
                 new Object[] {Call.get("/api/positions/" + BRAVO), 401, 403, 200, 200},
                 new Object[] {Call.get("/api/statements/" + ALPHA), 401, 200, 200, 200},
                 new Object[] {Call.get("/api/statements/" + BRAVO), 401, 403, 200, 200},
+                new Object[] {Call.get("/api/statements/" + BRAVO + "/iso20022?currency=EUR"), 401, 403, 200, 200},
+                new Object[] {Call.get("/api/statements/" + ALPHA + "/iso20022?currency=JPY"), 401, 404, 404, 404},
                 new Object[] {Call.get("/api/statements/" + ALPHA + "?date=2001-01-01"), 401, 404, 404, 404},
                 new Object[] {Call.get("/api/queues/" + ALPHA), 401, 200, 200, 200},
                 new Object[] {Call.get("/api/queues/" + BRAVO), 401, 403, 200, 200},

@@ -25,6 +25,8 @@ class BusinessDayTest extends DemoNodeTest {
         awaitPaymentStatus(settled, "SETTLED");
         assertThat(body(ALPHA, "/api/statements/" + ALPHA)).as("the running day's statement so far")
                 .contains("\"closed\":false", "\"businessDate\":\"" + today + "\"", settled);
+        assertThat(body(ALPHA, "/api/statements/" + ALPHA + "/iso20022?currency=EUR"))
+                .as("the running day as a camt.052 intraday report").contains("camt.052", settled);
         assertThat(post(ALPHA, "/api/business-day/cut-off").statusCode()).isEqualTo(403);
         assertThat(post("operator", "/api/business-day/close").statusCode()).as("not before the cut-off")
                 .isEqualTo(409);
@@ -51,6 +53,12 @@ class BusinessDayTest extends DemoNodeTest {
         assertThat(closingBalance(statement)).as("the statement ends at the balance the position holds")
                 .isEqualTo(balance(body(ALPHA, "/api/positions/" + ALPHA)));
         assertThat(get(BRAVO, "/api/statements/" + ALPHA + "?date=" + today).statusCode()).isEqualTo(403);
+        Eventually.until("Alpha sent its camt.053 end-of-day statement", () -> {
+            String outbox = body(ALPHA, "/api/iso20022/outbox/" + ALPHA + "?limit=1000");
+            return outbox.contains("camt.053") && outbox.contains(settled);
+        });
+        assertThat(body(ALPHA, "/api/statements/" + ALPHA + "/iso20022?currency=EUR&date=" + today))
+                .contains("camt.053", settled, "Cd>CLBD</");
 
         assertThat(postJson("operator", "/api/business-day/open", "{\"date\":\"" + today + "\"}").statusCode())
                 .as("a closed day never reopens").isEqualTo(400);
