@@ -2,31 +2,73 @@ package io.clearline.adapters.outbound;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 /**
  * Hands a message to a bank: it is stored in the bank's outbox (what {@code GET
- * /api/iso20022/outbox/{bic}} reads) and then written to the bank's outbox folder by the file route.
- * The store decides whether the message is new, so a replayed event never writes a second file.
+ * /api/iso20022/outbox/{bic}} reads) and then sent on the bank's delivery channel: its outbox folder
+ * (the default), its AMQP queue or its webhook. The store decides whether the message is new, so a
+ * replayed event never delivers twice.
+ *
+ * <p>Queue and webhook deliveries wait in a bounded in-memory backlog, so a bank whose webhook is slow
+ * or down never holds up settlement; what cannot be delivered after the retries, or does not fit in
+ * the backlog, goes to the dead letter channel. WARNING: a delivery still in the backlog when the node
+ * stops is not pushed again after a restart; the message stays in the outbox store for the bank to read.
  */
 public class OutboundDelivery {
     /** The Camel endpoint that writes one outbound message to its recipient's folder. */
     public static final String FILE_DELIVERY_ENDPOINT = "direct:outbox-file";
+    /** The most queue or webhook deliveries waiting (per channel) before new ones go to the dead letter channel. */
+    public static final int DELIVERY_BACKLOG_MAX = 10_000;
+    /** The Camel endpoint whose route posts one outbound message to its recipient's webhook. */
+    public static final String WEBHOOK_DELIVERY_ENDPOINT = "seda:outbox-webhook?size=" + DELIVERY_BACKLOG_MAX;
+    /** The Camel endpoint whose route publishes one outbound message to its recipient's AMQP queue. */
+    public static final String QUEUE_DELIVERY_ENDPOINT = "seda:outbox-queue?size=" + DELIVERY_BACKLOG_MAX;
+    /** Keeps an outbound message, as it was produced, that could not be delivered. */
+    public static final String DEAD_LETTER_ENDPOINT = "direct:outbox-dead-letter";
     public static final String RECIPIENT_HEADER = "ClearlineRecipientBic";
 
     private final OutboxStore outbox;
     private final ProducerTemplate producer;
+    private final BankDeliveries deliveries;
 
-    public OutboundDelivery(OutboxStore outbox, ProducerTemplate producer) {
+    public OutboundDelivery(OutboxStore outbox, ProducerTemplate producer, BankDeliveries deliveries) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.producer = Objects.requireNonNull(producer, "producer");
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
     }
 
     /** @return the stored message, or empty when a message with this key had already been delivered */
     public Optional<OutboundMessage> deliver(String recipientBic, String messageType, String messageKey, String xml) {
         Optional<OutboundMessage> added = outbox.add(recipientBic, messageType, messageKey, xml);
-        added.ifPresent(message -> producer.sendBodyAndHeader(FILE_DELIVERY_ENDPOINT, message, RECIPIENT_HEADER,
-                message.recipientBic()));
+        added.ifPresent(this::send);
         return added;
+    }
+
+    private void send(OutboundMessage message) {
+        String endpoint = switch (deliveries.of(message.recipientBic()).channel()) {
+            case FOLDER -> FILE_DELIVERY_ENDPOINT;
+            case QUEUE -> QUEUE_DELIVERY_ENDPOINT;
+            case WEBHOOK -> WEBHOOK_DELIVERY_ENDPOINT;
+        };
+        if (endpoint.equals(FILE_DELIVERY_ENDPOINT)) {
+            producer.sendBodyAndHeader(endpoint, message, RECIPIENT_HEADER, message.recipientBic());
+            return;
+        }
+        Exchange queued = producer.send(endpoint, exchange -> {
+            exchange.getIn().setBody(message);
+            exchange.getIn().setHeader(RECIPIENT_HEADER, message.recipientBic());
+        });
+        if (queued.getException() != null) {
+            // The backlog is full: the message is stored already, so keep it where an operator sees it rather than
+            // fail the settlement event that produced it.
+            producer.send(DEAD_LETTER_ENDPOINT, exchange -> {
+                exchange.getIn().setBody(message);
+                exchange.getIn().setHeader(RECIPIENT_HEADER, message.recipientBic());
+                exchange.setProperty(Exchange.EXCEPTION_CAUGHT, queued.getException());
+                exchange.setProperty(Exchange.FAILURE_ENDPOINT, endpoint);
+            });
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.clearline.adapters.channel;
 
+import io.clearline.adapters.outbound.BankDeliveries;
 import io.clearline.adapters.outbound.InboundMessageStore;
 import io.clearline.adapters.outbound.OutboundDelivery;
 import io.clearline.adapters.outbound.OutboundMessage;
@@ -70,6 +71,11 @@ public final class ChannelFixture implements AutoCloseable {
 
     /** @param collectFiles false when the test adds the real file routes itself (and starts Camel) */
     ChannelFixture(boolean collectFiles) throws Exception {
+        this(collectFiles, BankDeliveries.allToFolders());
+    }
+
+    /** A channel whose banks' messages go where {@code deliveries} says; the test starts Camel. */
+    ChannelFixture(boolean collectFiles, BankDeliveries deliveries) throws Exception {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:channel-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -117,7 +123,7 @@ public final class ChannelFixture implements AutoCloseable {
             }
             return payments.get(((FindPaymentQuery) query.getPayload()).uetr().value());
         });
-        delivery = new OutboundDelivery(outbox, camel.createProducerTemplate());
+        delivery = new OutboundDelivery(outbox, camel.createProducerTemplate(), deliveries);
         Iso20022Reader reader = new Iso20022Reader(ReaderSettings.defaults(CLOCK));
         service = new InboundMessageService(reader, writer, DefaultCommandGateway.builder().commandBus(commandBus)
                 .build(), DefaultQueryGateway.builder().queryBus(queryBus).build(), originals, delivery, receipts,

@@ -1,10 +1,12 @@
 package io.clearline.ops.config;
 
 import io.clearline.adapters.channel.ChannelErrorPolicy;
+import io.clearline.adapters.channel.DeliveryRetries;
 import io.clearline.adapters.channel.FileChannelRoutes;
 import io.clearline.adapters.channel.HttpChannelRoutes;
 import io.clearline.adapters.channel.InboundMessageService;
 import io.clearline.adapters.channel.MessageReceipts;
+import io.clearline.adapters.outbound.BankDeliveries;
 import io.clearline.adapters.outbound.InboundMessageStore;
 import io.clearline.adapters.outbound.OutboundDelivery;
 import io.clearline.adapters.outbound.OutboundMessageHandler;
@@ -76,8 +78,8 @@ public class ChannelConfiguration {
     }
 
     @Bean
-    OutboundDelivery outboundDelivery(OutboxStore outbox, ProducerTemplate producer) {
-        return new OutboundDelivery(outbox, producer);
+    OutboundDelivery outboundDelivery(OutboxStore outbox, ProducerTemplate producer, BankDeliveries deliveries) {
+        return new OutboundDelivery(outbox, producer, deliveries);
     }
 
     @Bean
@@ -102,8 +104,8 @@ public class ChannelConfiguration {
     }
 
     @Bean
-    ChannelErrorPolicy channelErrorPolicy() {
-        return new ChannelErrorPolicy();
+    ChannelErrorPolicy channelErrorPolicy(DeliveryRetries deliveryRetries) {
+        return new ChannelErrorPolicy(deliveryRetries);
     }
 
     @Bean
