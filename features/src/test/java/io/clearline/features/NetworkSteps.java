@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 
 /**
  * The operator's hand on the network in the rulebook's words: admitting and suspending banks, gridlock
@@ -23,22 +22,30 @@ public class NetworkSteps {
 
     private final NodeClient node;
     private final SettlementSteps payments;
+    private final ParameterTypes banks;
     private JsonNode run;
     private String held;
 
-    public NetworkSteps(NodeClient node, SettlementSteps payments) {
+    public NetworkSteps(NodeClient node, SettlementSteps payments, ParameterTypes banks) {
         this.node = node;
         this.payments = payments;
+        this.banks = banks;
     }
 
     @Given("the operator has admitted {bank} with no liquidity")
     public void theOperatorHasAdmitted(String bic) {
-        String name = ParameterTypes.BANKS.entrySet().stream().filter(entry -> entry.getValue().equals(bic))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
         HttpResponse<String> admitted = node.postJson(OPERATOR, "/api/participants",
-                "{\"bic\":\"" + bic + "\",\"name\":\"" + name + "\"}");
+                "{\"bic\":\"" + bic + "\",\"name\":\"" + banks.nameOf(bic) + "\"}");
         // Admitting an admitted bank again changes nothing, so scenarios may each say it.
         assertThat(admitted.statusCode()).as(admitted.body()).isEqualTo(201);
+    }
+
+    /** For a newcomer, which holds nothing before: its balance is then exactly the pledge. */
+    @Given("the operator has admitted {bank} with {word} {amount}")
+    public void theOperatorHasAdmittedWith(String bic, String currency, BigDecimal amount) {
+        theOperatorHasAdmitted(bic);
+        payments.theOperatorPledges(currency, amount, bic);
+        payments.balanceIs(bic, currency, amount);
     }
 
     @When("the operator runs gridlock resolution")
@@ -65,8 +72,61 @@ public class NetworkSteps {
     @When("{bank} holds the payment")
     public void holdsThePayment(String bic) {
         held = payments.lastPayment().uetr();
-        HttpResponse<String> response = node.postJson(bic, "/api/payments/" + held + "/hold", "{}");
+        actOnQueuedPayment(bic, held, "hold");
+    }
+
+    @When("{bank} holds the payment of {word} {amount}")
+    public void holdsThePaymentOf(String bic, String currency, BigDecimal amount) {
+        held = payments.paymentOf(currency, amount).uetr();
+        actOnQueuedPayment(bic, held, "hold");
+    }
+
+    @When("{bank} releases the payment")
+    public void releasesThePayment(String bic) {
+        actOnQueuedPayment(bic, payments.lastPayment().uetr(), "release");
+    }
+
+    @When("{bank} cancels the payment")
+    public void cancelsThePayment(String bic) {
+        actOnQueuedPayment(bic, payments.lastPayment().uetr(), "cancel");
+    }
+
+    /** What a bank's treasury does with a payment in its queue: hold, release or cancel it. */
+    private void actOnQueuedPayment(String bic, String uetr, String action) {
+        // The queue answers for a payment once the payment is known to be queued, not a moment before.
+        payments.awaitStatus(uetr, "QUEUED");
+        HttpResponse<String> response = node.postJson(bic, "/api/payments/" + uetr + "/" + action, "{}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Then("the payment of {word} {amount} stays in the queue, held")
+    public void thePaymentIsHeldInItsPlace(String currency, BigDecimal amount) {
+        SettlementSteps.Payment payment = payments.paymentOf(currency, amount);
+        payments.awaitStatus(payment.uetr(), "QUEUED");
+        JsonNode queued = queuedPayment(payment);
+        assertThat(queued.get("held").asBoolean()).as(queued.toString()).isTrue();
+    }
+
+    private JsonNode queuedPayment(SettlementSteps.Payment payment) {
+        for (JsonNode queued : node.getJson(OPERATOR, "/api/queues/" + payment.payer()).get("payments")) {
+            if (queued.get("uetr").asText().equals(payment.uetr())) {
+                return queued;
+            }
+        }
+        throw new AssertionError("payment " + payment.uetr() + " is not in the queue of " + payment.payer());
+    }
+
+    @Then("{bank}'s queue is frozen")
+    public void queueIsFrozen(String bic) {
+        SettlementSteps.await("the queue of " + bic + " to be frozen", () -> {
+            JsonNode frozen = node.getJson(OPERATOR, "/api/queues/" + bic).get("frozen");
+            for (JsonNode currency : frozen) {
+                if (currency.asText().equals("EUR")) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     @Then("the held payment stays queued because it is held")

@@ -58,8 +58,20 @@ public class NodeClient {
     }
 
     public HttpResponse<String> postJson(String user, String path, String json) {
+        return sendJson(user, "POST", path, json);
+    }
+
+    public HttpResponse<String> putJson(String user, String path, String json) {
+        return sendJson(user, "PUT", path, json);
+    }
+
+    private HttpResponse<String> sendJson(String user, String method, String path, String json) {
         return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    public HttpResponse<String> delete(String user, String path) {
+        return send(user, HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
     private URI uri(String path) {

@@ -27,5 +27,7 @@ public class NodeUnderTest {
         registry.add("clearline.data-dir", dataDir::toString);
         // The rulebook runs gridlock resolution when a scenario says so, never behind its back.
         registry.add("clearline.lsm.schedule.enabled", () -> "false");
+        // Likewise the business day: only the operator's steps in the scenarios open, cut off and close it.
+        registry.add("clearline.business-day.schedule.enabled", () -> "false");
     }
 }

@@ -9,26 +9,26 @@ Feature: Gridlock resolution
     Given the demo network is open for business
 
   Scenario: Two banks without liquidity that owe each other the same amount settle together
-    Given the operator has admitted Echo Bank with no liquidity
-    And the operator has admitted Foxtrot Bank with no liquidity
-    When Echo Bank pays Foxtrot Bank EUR 500.00
+    Given the operator has admitted Hotel Bank with no liquidity
+    And the operator has admitted India Bank with no liquidity
+    When Hotel Bank pays India Bank EUR 500.00
     Then the payment waits in the queue for insufficient funds
-    When Foxtrot Bank pays Echo Bank EUR 500.00
+    When India Bank pays Hotel Bank EUR 500.00
     Then the payment waits in the queue for insufficient funds
     When the operator runs gridlock resolution
     Then the run settled 2 payments worth EUR 1000.00
     And every payment is settled
-    And Echo Bank's balance has not changed
-    And Foxtrot Bank's balance has not changed
+    And Hotel Bank's balance has not changed
+    And India Bank's balance has not changed
     And the regulator's audit is clean
 
   Scenario: A held payment never settles in a gridlock run
-    Given the operator has admitted Golf Bank with no liquidity
-    And the operator has admitted Echo Bank with no liquidity
-    When Golf Bank pays Echo Bank EUR 70.00
+    Given the operator has admitted Hotel Bank with no liquidity
+    And the operator has admitted India Bank with no liquidity
+    When Hotel Bank pays India Bank EUR 70.00
     Then the payment waits in the queue for insufficient funds
-    When Golf Bank holds the payment
-    And Echo Bank pays Golf Bank EUR 70.00
+    When Hotel Bank holds the payment
+    And India Bank pays Hotel Bank EUR 70.00
     Then the payment waits in the queue for insufficient funds
     When the operator runs gridlock resolution
     Then the run settled 0 payments worth EUR 0.00

@@ -15,21 +15,19 @@ Feature: Settlement on arrival
     And Bravo Bank's balance has risen by EUR 250.00
 
   Scenario: An uncovered payment waits in the queue and nothing moves
-    Given Delta Bank has less than EUR 5000.00 available
-    When Delta Bank pays Alpha Bank EUR 5000.00
+    Given the operator has admitted Hotel Bank with EUR 1000.00
+    When Hotel Bank pays Alpha Bank EUR 5000.00
     Then the payment waits in the queue for insufficient funds
-    And Delta Bank has not yet been told anything about the payment
-    And Delta Bank's balance has not changed
+    And Hotel Bank has not yet been told anything about the payment
+    And Hotel Bank's balance has not changed
     And Alpha Bank's balance has not changed
 
-  # The pledge is larger than the payment so that it also covers any payment Delta Bank queued
-  # earlier (first in, first out): this payment settles whichever scenarios ran before it.
   Scenario: A queued payment settles as soon as the payer receives liquidity
-    Given Delta Bank has less than EUR 5000.00 available
-    When Delta Bank pays Bravo Bank EUR 5000.00
-    Then the payment waits in the queue
-    When the operator pledges EUR 10000.00 to Delta Bank
+    Given the operator has admitted Hotel Bank with EUR 1000.00
+    When Hotel Bank pays Bravo Bank EUR 5000.00
+    Then the payment waits in the queue for insufficient funds
+    When the operator pledges EUR 4000.00 to Hotel Bank
     Then the payment is settled
-    And Delta Bank is told that the payment settled
+    And Hotel Bank is told that the payment settled
     And Bravo Bank's balance has risen by EUR 5000.00
-    And Delta Bank has paid at least EUR 5000.00 out of the pledge
+    And Hotel Bank's balance is EUR 0.00
