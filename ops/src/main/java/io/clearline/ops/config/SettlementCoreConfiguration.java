@@ -1,13 +1,17 @@
 package io.clearline.ops.config;
 
 import io.clearline.core.SettlementCoreModule;
+import io.clearline.core.businessday.api.RegisterNetworkCommand;
 import io.clearline.core.common.api.ProcessingGroups;
 import io.clearline.ops.ledger.ParticipantLedgerAdmission;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 /**
  * Registers the settlement core with Axon. The projections live in memory and are rebuilt from the
@@ -16,6 +20,16 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 public class SettlementCoreConfiguration {
+
+    /**
+     * The network's business-day aggregate exists from the first start, with no day until the operator or
+     * the schedule opens one: every payment's business-day check then reads it from the aggregate cache,
+     * instead of searching the event store for an aggregate that was never created (and logging that).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void registerNetwork(ApplicationReadyEvent ready) {
+        ready.getApplicationContext().getBean(CommandGateway.class).sendAndWait(new RegisterNetworkCommand());
+    }
 
     @Bean
     ConfigurerModule settlementCore() {

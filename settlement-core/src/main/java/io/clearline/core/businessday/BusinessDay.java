@@ -10,8 +10,10 @@ import io.clearline.core.businessday.api.BusinessDayPhase;
 import io.clearline.core.businessday.api.CloseBusinessDayCommand;
 import io.clearline.core.businessday.api.CutOffBusinessDayCommand;
 import io.clearline.core.businessday.api.CutOffCustomerPaymentsCommand;
+import io.clearline.core.businessday.api.NetworkRegisteredEvent;
 import io.clearline.core.businessday.api.OpenBusinessDayCommand;
 import io.clearline.core.businessday.api.PaymentsNotAcceptedException;
+import io.clearline.core.businessday.api.RegisterNetworkCommand;
 import io.clearline.core.businessday.api.VerifyAcceptingPaymentsCommand;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
@@ -33,6 +35,14 @@ public class BusinessDay {
     private BusinessDayPhase phase;
 
     protected BusinessDay() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RegisterNetworkCommand command) {
+        if (network == null) {
+            apply(new NetworkRegisteredEvent(command.network(), now()));
+        }
     }
 
     @CommandHandler
@@ -84,7 +94,8 @@ public class BusinessDay {
 
     @CommandHandler
     void handle(VerifyAcceptingPaymentsCommand command) {
-        if (phase == BusinessDayPhase.OPEN
+        // A network registered but never opened a day runs without one.
+        if (phase == null || phase == BusinessDayPhase.OPEN
                 || phase == BusinessDayPhase.CUSTOMER_CUT_OFF && !command.customerPayment()) {
             return;
         }
@@ -104,6 +115,11 @@ public class BusinessDay {
 
     private static java.time.Instant now() {
         return GenericEventMessage.clock.instant();
+    }
+
+    @EventSourcingHandler
+    void on(NetworkRegisteredEvent event) {
+        network = event.network();
     }
 
     @EventSourcingHandler

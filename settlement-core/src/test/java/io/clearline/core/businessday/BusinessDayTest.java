@@ -8,8 +8,10 @@ import io.clearline.core.businessday.api.BusinessDays;
 import io.clearline.core.businessday.api.CloseBusinessDayCommand;
 import io.clearline.core.businessday.api.CutOffBusinessDayCommand;
 import io.clearline.core.businessday.api.CutOffCustomerPaymentsCommand;
+import io.clearline.core.businessday.api.NetworkRegisteredEvent;
 import io.clearline.core.businessday.api.OpenBusinessDayCommand;
 import io.clearline.core.businessday.api.PaymentsNotAcceptedException;
+import io.clearline.core.businessday.api.RegisterNetworkCommand;
 import io.clearline.core.businessday.api.VerifyAcceptingPaymentsCommand;
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -42,6 +44,19 @@ class BusinessDayTest {
 
     private BusinessDayClosedEvent closed(LocalDate date) {
         return new BusinessDayClosedEvent(NETWORK, date, fixture.currentTime());
+    }
+
+    @Test
+    void aRegisteredNetworkWithoutADayTakesPaymentsAndRegisteringAgainChangesNothing() {
+        fixture.givenNoPriorActivity().when(new RegisterNetworkCommand())
+                .expectEvents(new NetworkRegisteredEvent(NETWORK, fixture.currentTime()));
+        fixture.given(new NetworkRegisteredEvent(NETWORK, fixture.currentTime())).when(new RegisterNetworkCommand())
+                .expectNoEvents();
+        fixture.given(new NetworkRegisteredEvent(NETWORK, fixture.currentTime()))
+                .when(new VerifyAcceptingPaymentsCommand(true)).expectSuccessfulHandlerExecution();
+        fixture.given(new NetworkRegisteredEvent(NETWORK, fixture.currentTime()))
+                .when(new OpenBusinessDayCommand(MONDAY)).expectEvents(opened(MONDAY));
+        fixture.given(opened(MONDAY)).when(new RegisterNetworkCommand()).expectNoEvents();
     }
 
     @Test
