@@ -9,7 +9,6 @@ import com.prowidesoftware.swift.model.mx.MxCamt05300108;
 import com.prowidesoftware.swift.model.mx.MxCamt05400108;
 import com.prowidesoftware.swift.model.mx.MxPacs00200110;
 import com.prowidesoftware.swift.model.mx.MxPacs00800108;
-import com.prowidesoftware.swift.model.mx.MxWriteConfiguration;
 import com.prowidesoftware.swift.model.mx.dic.AccountNotification17;
 import com.prowidesoftware.swift.model.mx.dic.TotalTransactions6;
 import com.prowidesoftware.swift.model.mx.dic.Pagination1;
@@ -537,10 +536,7 @@ public final class Iso20022Writer {
         .setMsgDefIdr(definition)
         .setCreDt(now);
     mx.setAppHdr(header);
-    MxWriteConfiguration configuration = new MxWriteConfiguration();
-    configuration.rootElement = ENVELOPE_ELEMENT;
-    configuration.includeXMLDeclaration = true;
-    return mx.message(configuration);
+    return WriteContexts.envelope(ENVELOPE_ELEMENT, header, mx);
   }
 
   static BranchAndFinancialInstitutionIdentification6 agent(String bic) {
