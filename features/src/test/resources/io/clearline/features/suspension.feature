@@ -4,7 +4,8 @@ Feature: Suspended participants
   reason CNOR, and the sender is told. What it had queued stays in its queue, frozen: it does not
   settle, even when covered, until the operator reactivates the participant; then the
   queue thaws and is examined again at once. A payment another bank queued for it before the
-  suspension is not stopped: it settles once its payer can pay it.
+  suspension does not settle into it either: when its payer can pay it, it is rejected with reason
+  CNOR and its payer is told.
 
   Background:
     Given the demo network is open for business
@@ -39,12 +40,12 @@ Feature: Suspended participants
     Then the payment is settled
     And India Bank's balance has risen by EUR 500.00
 
-  Scenario: A payment queued for a bank before its suspension settles once its payer can pay it
+  Scenario: A payment queued for a bank before its suspension does not settle into it
     Given the operator has admitted Hotel Bank with no liquidity
     And the operator has admitted India Bank with no liquidity
     When Hotel Bank pays India Bank EUR 100.00
     Then the payment waits in the queue for insufficient funds
     When the operator suspends India Bank because "it missed a margin call"
     And the operator pledges EUR 200.00 to Hotel Bank
-    Then the payment is settled
-    And India Bank's balance has risen by EUR 100.00
+    Then Hotel Bank is told that the payment was rejected with reason CNOR
+    And India Bank's balance has not changed

@@ -141,11 +141,38 @@ public class PaymentSettlementSaga {
         return Reason.of(ReasonCode.NARR, "could not verify the " + role + " " + bic + ": " + cause.getMessage());
     }
 
+    /**
+     * Reserved at once, the participants were checked a moment ago, on arrival. Reserved out of the
+     * queue, the payment may have waited while its payer or payee was suspended: both are checked again,
+     * and a payment to or from a participant no longer active is rejected (DNOR, CNOR) rather than
+     * settled into it.
+     */
     @SagaEventHandler(associationProperty = "uetr")
     void on(LiquidityReservedEvent event) {
+        boolean fromTheQueue = queued;
         liquidityReserved = true;
         queued = false;
-        sendOrReject(commandGateway, uetr, new MarkPaymentSettlingCommand(uetr), "mark the payment as settling");
+        if (!fromTheQueue) {
+            sendOrReject(commandGateway, uetr, new MarkPaymentSettlingCommand(uetr), "mark the payment as settling");
+            return;
+        }
+        CommandGateway gateway = commandGateway;
+        Uetr payment = uetr;
+        Bic payerBic = payer;
+        Bic payeeBic = payee;
+        gateway.send(new VerifyParticipantAdmittedCommand(payerBic)).whenComplete((ignored, payerFailure) -> {
+            if (payerFailure != null) {
+                reject(gateway, payment, participantRefusal(payerFailure, ReasonCode.DNOR, "payer", payerBic));
+                return;
+            }
+            gateway.send(new VerifyParticipantAdmittedCommand(payeeBic)).whenComplete((unused, payeeFailure) -> {
+                if (payeeFailure != null) {
+                    reject(gateway, payment, participantRefusal(payeeFailure, ReasonCode.CNOR, "payee", payeeBic));
+                    return;
+                }
+                sendOrReject(gateway, payment, new MarkPaymentSettlingCommand(payment), "mark the payment as settling");
+            });
+        });
     }
 
     @SagaEventHandler(associationProperty = "uetr")

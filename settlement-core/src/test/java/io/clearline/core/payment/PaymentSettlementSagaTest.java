@@ -260,11 +260,30 @@ class PaymentSettlementSagaTest {
     }
 
     @Test
-    void aQueuedPaymentReservedByItsAccountSettlesThroughTheSamePath() {
+    void aQueuedPaymentReservedByItsAccountChecksBothBanksAgainThenSettlesThroughTheSamePath() {
         fixture.givenAggregate(UETR_1.value()).published(received())
                 .andThenAggregate(PAYER_ACCOUNT.toString()).published(queued())
                 .whenAggregate(PAYER_ACCOUNT.toString()).publishes(reserved())
-                .expectDispatchedCommands(new MarkPaymentSettlingCommand(UETR_1));
+                .expectDispatchedCommands(new VerifyParticipantAdmittedCommand(BANK_A),
+                        new VerifyParticipantAdmittedCommand(BANK_B), new MarkPaymentSettlingCommand(UETR_1));
+    }
+
+    /** T2 stops what waits for a suspended participant; here it is refused, and its payer told. */
+    @Test
+    void aQueuedPaymentToAPayeeSuspendedWhileItWaitedIsRejectedWithCNOR() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof VerifyParticipantAdmittedCommand verify && verify.bic().equals(BANK_B)) {
+                throw new io.clearline.core.participant.api.ParticipantNotActiveException(BANK_B,
+                        io.clearline.core.participant.api.ParticipantStatus.SUSPENDED, "under investigation");
+            }
+            return null;
+        });
+        fixture.givenAggregate(UETR_1.value()).published(received())
+                .andThenAggregate(PAYER_ACCOUNT.toString()).published(queued())
+                .whenAggregate(PAYER_ACCOUNT.toString()).publishes(reserved())
+                .expectDispatchedCommands(new VerifyParticipantAdmittedCommand(BANK_A),
+                        new VerifyParticipantAdmittedCommand(BANK_B), new RejectPaymentCommand(UETR_1,
+                                Reason.of(ReasonCode.CNOR, "the payee BANKBBBBXXX is suspended: under investigation")));
     }
 
     @Test
