@@ -48,6 +48,21 @@ public final class LedgerSchema {
         // Its predecessor (the same columns up to consumed) is a prefix of the index above: only a write cost now.
         "DROP INDEX IF EXISTS ledger_vault_state_spendable",
         "CREATE INDEX IF NOT EXISTS ledger_vault_state_linear ON ledger_vault_state (holder, state_type, linear_id)",
+        // Phase one of finality: a holder's copy of a transaction signed by its parties but not (yet) known to be
+        // notarised. A table of its own, so that its states never reach ledger_vault_state before finality (they
+        // cannot be selected, spent or counted) and a database made before two-phase finality needs no change to
+        // its existing tables. Keyed by transaction first: finality and deletion find every holder's copy at once.
+        """
+        CREATE TABLE IF NOT EXISTS ledger_pending_transaction (
+            transaction_id VARCHAR(64) NOT NULL,
+            holder VARCHAR(200) NOT NULL,
+            observer BOOLEAN NOT NULL,
+            operation_key VARCHAR(200) NOT NULL,
+            signed_transaction VARCHAR NOT NULL,
+            recorded_at TIMESTAMP WITH TIME ZONE NOT NULL,
+            PRIMARY KEY (transaction_id, holder))""",
+        // No index on its age or operation key: the table holds only transactions in flight, so the rare lookups
+        // by those (recovery, a retry of a netting run) scan it, and every payment's two writes here stay cheap.
     };
 
     private LedgerSchema() {

@@ -8,15 +8,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Transactions and vaults of every identity this node hosts, one row set per holder, so each
- * identity has its own copy as it would on its own node. Recording is the last step of finality.
+ * identity has its own copy as it would on its own node.
+ *
+ * <p>Finality has two phases here: {@link #recordPending} keeps a transaction its parties signed at
+ * every holder before notarisation, outside the vault (its outputs cannot be spent or counted, its
+ * inputs stay unconsumed); then {@link #finalise} records it as final once notarised, or
+ * {@link #deletePending} removes it if the notary refused. Each step is idempotent, so a flow that
+ * repeats any of them after a crash changes nothing the first time did not.
  */
 public final class LedgerStore implements StateResolver {
+    /** The longest operation key a pending transaction keeps (the column's width). */
+    public static final int OPERATION_KEY_CHARS_MAX = 200;
+
     private final Jdbc jdbc;
     private final LedgerCodecs codecs;
     private final Clock clock;
@@ -38,13 +48,85 @@ public final class LedgerStore implements StateResolver {
     }
 
     /**
-     * Records a notarised transaction at every holder in one database transaction: its copy of the
-     * transaction, the outputs it participates in (all outputs for observers), its inputs consumed.
-     * A holder that already recorded it is skipped, so recording twice is harmless.
+     * Phase one of finality: records a transaction that its parties signed, not yet notarised, at every
+     * holder in one database transaction, and runs {@code claims} (an idempotency key that names this
+     * transaction, say) in it when no holder held the transaction before. Nothing reaches the vault: its
+     * outputs are not spendable or counted and its inputs stay unconsumed until {@link #finalise}. A
+     * holder that holds it already, pending or final, is skipped, so recording again is harmless.
+     *
+     * @param operationKey what built it (a flow id, say), at most {@link #OPERATION_KEY_CHARS_MAX} characters
+     * @return whether some holder recorded it now (false: every holder held it already)
      */
-    public void record(RecordedTransaction recorded, Collection<Party> participants, Collection<Party> observers,
-                       AlsoInSameTransaction also) {
-        record(recorded, participants, observers, also, (connection, observer) -> { });
+    public boolean recordPending(SignedTransaction stx, Collection<Party> participants, Collection<Party> observers,
+                                 String operationKey, AlsoInSameTransaction claims) {
+        if (operationKey == null || operationKey.isBlank() || operationKey.length() > OPERATION_KEY_CHARS_MAX) {
+            throw new IllegalArgumentException("an operation key is 1 to " + OPERATION_KEY_CHARS_MAX + " characters: "
+                    + operationKey);
+        }
+        return jdbc.inTransaction(connection -> {
+            Set<String> heldBefore = holdersOf(connection, stx.id());
+            Set<String> holders = new HashSet<>(heldBefore);
+            Instant now = clock.instant();
+            String serialized = codecs.serialize(stx);
+            boolean recorded = false;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO ledger_pending_transaction (transaction_id, holder, observer, operation_key,"
+                            + " signed_transaction, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (Party holder : concat(participants, observers)) {
+                    if (!holders.add(holder.name())) {
+                        continue;
+                    }
+                    insert.setString(1, stx.id());
+                    insert.setString(2, holder.name());
+                    insert.setBoolean(3, !participants.contains(holder));
+                    insert.setString(4, operationKey);
+                    insert.setString(5, serialized);
+                    insert.setObject(6, Jdbc.timestamp(now));
+                    insert.addBatch();
+                    recorded = true;
+                }
+                insert.executeBatch();
+            }
+            if (heldBefore.isEmpty()) {
+                claims.run(connection);
+            }
+            return recorded;
+        });
+    }
+
+    private static List<Party> concat(Collection<Party> participants, Collection<Party> observers) {
+        List<Party> all = new ArrayList<>(participants.size() + observers.size());
+        all.addAll(participants);
+        all.addAll(observers);
+        return all;
+    }
+
+    /** Who on this node holds the transaction, pending or final. */
+    private static Set<String> holdersOf(Connection connection, String transactionId) throws SQLException {
+        Set<String> holders = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT holder FROM ledger_transaction WHERE transaction_id = ?"
+                        + " UNION ALL SELECT holder FROM ledger_pending_transaction WHERE transaction_id = ?")) {
+            query.setString(1, transactionId);
+            query.setString(2, transactionId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    holders.add(rows.getString(1));
+                }
+            }
+        }
+        return holders;
+    }
+
+    /**
+     * Phase three of finality: records a notarised transaction at every holder in one database
+     * transaction: its copy of the transaction, the outputs it participates in (all outputs for
+     * observers), its inputs consumed, its pending copy (if any) gone. A holder that already recorded
+     * it is skipped, so finalising twice is harmless.
+     */
+    public void finalise(RecordedTransaction recorded, Collection<Party> participants, Collection<Party> observers,
+                         AlsoInSameTransaction also) {
+        finalise(recorded, participants, observers, also, (connection, observer) -> { });
     }
 
     /** What an observer does when it records a transaction for the first time (an audit, say). */
@@ -54,23 +136,156 @@ public final class LedgerStore implements StateResolver {
     }
 
     /**
-     * As {@link #record(RecordedTransaction, Collection, Collection, AlsoInSameTransaction)}, and runs
+     * As {@link #finalise(RecordedTransaction, Collection, Collection, AlsoInSameTransaction)}, and runs
      * {@code onFirstRecorded} in the same database transaction for each observer that did not hold
      * the transaction yet: exactly once per observer, however often the recording is repeated.
      */
-    public void record(RecordedTransaction recorded, Collection<Party> participants, Collection<Party> observers,
-                       AlsoInSameTransaction also, OnFirstRecordedByObserver onFirstRecorded) {
+    public void finalise(RecordedTransaction recorded, Collection<Party> participants, Collection<Party> observers,
+                         AlsoInSameTransaction also, OnFirstRecordedByObserver onFirstRecorded) {
         jdbc.inTransaction(connection -> {
+            List<Party> finalisedNow = new ArrayList<>(participants.size() + observers.size());
             for (Party holder : participants) {
-                recordAt(connection, holder, recorded, false);
+                if (recordAt(connection, holder, recorded, false)) {
+                    finalisedNow.add(holder);
+                }
             }
             for (Party observer : observers) {
                 if (recordAt(connection, observer, recorded, true)) {
+                    finalisedNow.add(observer);
                     onFirstRecorded.run(connection, observer);
                 }
             }
+            deletePendingAt(connection, recorded.transaction().id(), finalisedNow);
             also.run(connection);
             return null;
+        });
+    }
+
+    private static void deletePendingAt(Connection connection, String transactionId, List<Party> holders)
+            throws SQLException {
+        if (holders.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM ledger_pending_transaction WHERE transaction_id = ? AND holder = ?")) {
+            for (Party holder : holders) {
+                delete.setString(1, transactionId);
+                delete.setString(2, holder.name());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
+    /**
+     * Deletes a pending transaction at every holder on this node and runs {@code alsoDelete} (its
+     * claims), in one database transaction: what follows the notary's refusal. Deleting again is harmless.
+     *
+     * @return how many holders' copies were deleted now
+     * @throws IllegalStateException if a holder holds the transaction final: a notarised transaction
+     *         is never deleted
+     */
+    public int deletePending(String transactionId, AlsoInSameTransaction alsoDelete) {
+        return jdbc.inTransaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT holder FROM ledger_transaction WHERE transaction_id = ? FETCH FIRST 1 ROWS ONLY")) {
+                query.setString(1, transactionId);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        throw new IllegalStateException("transaction " + transactionId + " is final at "
+                                + rows.getString(1) + ": a notarised transaction is never deleted");
+                    }
+                }
+            }
+            int deleted;
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM ledger_pending_transaction WHERE transaction_id = ?")) {
+                delete.setString(1, transactionId);
+                deleted = delete.executeUpdate();
+            }
+            alsoDelete.run(connection);
+            return deleted;
+        });
+    }
+
+    /** A transaction pending at some holder on this node, with the holders still waiting for it; empty if none. */
+    public Optional<PendingTransaction> pending(String transactionId) {
+        return jdbc.inTransaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT holder, observer, operation_key, signed_transaction, recorded_at"
+                            + " FROM ledger_pending_transaction WHERE transaction_id = ? ORDER BY holder")) {
+                query.setString(1, transactionId);
+                List<String> participantNames = new ArrayList<>();
+                List<String> observerNames = new ArrayList<>();
+                String operationKey = null;
+                String serialized = null;
+                Instant recordedAt = null;
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        (rows.getBoolean(2) ? observerNames : participantNames).add(rows.getString(1));
+                        operationKey = rows.getString(3);
+                        serialized = serialized != null ? serialized : rows.getString(4);
+                        Instant at = Jdbc.instant(rows.getObject(5));
+                        recordedAt = recordedAt == null || at.isBefore(recordedAt) ? at : recordedAt;
+                    }
+                }
+                return serialized == null ? Optional.<PendingTransaction>empty()
+                        : Optional.of(new PendingTransaction(codecs.deserialize(serialized), operationKey,
+                                participantNames, observerNames, recordedAt));
+            }
+        });
+    }
+
+    /** The oldest transaction pending on this node that {@code operationKey} built, if any. */
+    public Optional<PendingTransaction> pendingOfOperation(String operationKey) {
+        Optional<String> transactionId = jdbc.inTransaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT transaction_id FROM ledger_pending_transaction WHERE operation_key = ?"
+                            + " ORDER BY recorded_at, transaction_id FETCH FIRST 1 ROWS ONLY")) {
+                query.setString(1, operationKey);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+        return transactionId.flatMap(this::pending);
+    }
+
+    /**
+     * At most {@code limit} ids of transactions pending on this node since before {@code recordedBefore},
+     * oldest first: what recovery resolves.
+     */
+    public List<String> pendingRecordedBefore(Instant recordedBefore, int limit) {
+        Page.checkPageSize(limit);
+        return jdbc.inTransaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT transaction_id, MIN(recorded_at) AS first_recorded_at FROM ledger_pending_transaction"
+                            + " WHERE recorded_at < ? GROUP BY transaction_id"
+                            + " ORDER BY first_recorded_at, transaction_id FETCH FIRST ? ROWS ONLY")) {
+                query.setObject(1, Jdbc.timestamp(recordedBefore));
+                query.setInt(2, limit);
+                List<String> transactionIds = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        transactionIds.add(rows.getString(1));
+                    }
+                }
+                return transactionIds;
+            }
+        });
+    }
+
+    /** Whether that holder holds that transaction pending (recorded by phase one, neither finalised nor deleted). */
+    public boolean holdsPending(Party holder, String transactionId) {
+        return jdbc.inTransaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT 1 FROM ledger_pending_transaction WHERE transaction_id = ? AND holder = ?")) {
+                query.setString(1, transactionId);
+                query.setString(2, holder.name());
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next();
+                }
+            }
         });
     }
 
@@ -148,7 +363,7 @@ public final class LedgerStore implements StateResolver {
         }
     }
 
-    /** Whether that holder has recorded that transaction. */
+    /** Whether that holder has recorded that transaction as final. */
     public boolean holds(Party holder, String transactionId) {
         return jdbc.inTransaction(connection -> holds(connection, holder.name(), transactionId));
     }
@@ -220,7 +435,7 @@ public final class LedgerStore implements StateResolver {
     /** Which of these refs the holder's vault shows consumed already (a stale read elsewhere). */
     public Set<StateRef> consumedAmong(Party holder, Collection<StateRef> refs) {
         return jdbc.inTransaction(connection -> {
-            Set<StateRef> consumed = new java.util.HashSet<>();
+            Set<StateRef> consumed = new HashSet<>();
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT consumed FROM ledger_vault_state WHERE holder = ? AND transaction_id = ? AND output_index = ?")) {
                 for (StateRef ref : refs) {

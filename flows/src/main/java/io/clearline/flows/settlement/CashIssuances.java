@@ -32,7 +32,7 @@ final class CashIssuances {
                 "CREATE INDEX IF NOT EXISTS ledger_cash_issuance_currency ON ledger_cash_issuance (currency)");
     }
 
-    /** Inserted in the same database transaction as the issuance's recording. */
+    /** Inserted with phase one of the issuance's finality: the transfer id is claimed before the notary sees it. */
     static void insert(Connection connection, Issuance issuance, Instant issuedAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO ledger_cash_issuance (transfer_id, transaction_id, participant, currency,"
@@ -63,16 +63,8 @@ final class CashIssuances {
         });
     }
 
+    /** Cash issued in a currency: the claims whose transactions are final (see {@link TransferClaims}). */
     long issued(String currency) {
-        return jdbc.inTransaction(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT COALESCE(SUM(amount_minor_units), 0) FROM ledger_cash_issuance WHERE currency = ?")) {
-                query.setString(1, currency);
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            }
-        });
+        return TransferClaims.sumFinal(jdbc, TransferClaims.ISSUANCES, currency);
     }
 }

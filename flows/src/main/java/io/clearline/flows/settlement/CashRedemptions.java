@@ -34,7 +34,7 @@ final class CashRedemptions {
                 "CREATE INDEX IF NOT EXISTS ledger_cash_redemption_currency ON ledger_cash_redemption (currency)");
     }
 
-    /** Inserted in the same database transaction as the redemption's recording. */
+    /** Inserted with phase one of the redemption's finality: the transfer id is claimed before the notary sees it. */
     static void insert(Connection connection, Redemption redemption, Instant redeemedAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO ledger_cash_redemption (transfer_id, transaction_id, participant, currency,"
@@ -65,16 +65,8 @@ final class CashRedemptions {
         });
     }
 
+    /** Cash redeemed in a currency: the claims whose transactions are final (see {@link TransferClaims}). */
     long redeemed(String currency) {
-        return jdbc.inTransaction(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT COALESCE(SUM(amount_minor_units), 0) FROM ledger_cash_redemption WHERE currency = ?")) {
-                query.setString(1, currency);
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            }
-        });
+        return TransferClaims.sumFinal(jdbc, TransferClaims.REDEMPTIONS, currency);
     }
 }

@@ -47,7 +47,8 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * Opening creates the tables if missing and the three service identities (keys generated once, kept),
- * and resumes the flows a crash left unfinished.
+ * resumes the flows a crash left unfinished, and resolves transactions left pending by finality
+ * ({@link #resolvePendingTransactions}).
  */
 public final class ClearlineLedger {
     /** A crashed flow's cash locks free themselves after this. */
@@ -64,6 +65,15 @@ public final class ClearlineLedger {
     public static final Duration NOTARY_BATCH_WAIT_MAX = Duration.ZERO;
     /** Notarisations queued at most; more callers block until there is room (back pressure). */
     public static final int NOTARY_QUEUE_CAPACITY_MAX = 4_096;
+    /**
+     * A transaction pending (recorded by phase one of finality, neither finalised nor deleted) for longer
+     * than this is taken as abandoned by what recorded it, and recovery resolves it. Far longer than a
+     * live flow spends between phases one and three, so recovery does not race a flow that is merely slow
+     * (it would be harmless, every phase being idempotent, but wasted work).
+     */
+    public static final Duration PENDING_RECOVERY_AGE_MIN = Duration.ofMinutes(1);
+    /** Pending transactions one recovery run resolves at most; the next run takes the rest. */
+    public static final int PENDING_RECOVERED_PER_RUN_MAX = 100;
 
     private final SettlementFlows.LedgerParties parties;
     private final IdentityService identities;
@@ -76,7 +86,9 @@ public final class ClearlineLedger {
     private final RegulatorAudit regulatorAudit;
     private final FlowRunner flowRunner;
     private final Clock clock;
+    private final Executor flowExecutor;
     private volatile CompletableFuture<Integer> resumption;
+    private volatile CompletableFuture<PendingResolution> recovery;
 
     private ClearlineLedger(DataSource dataSource, Clock clock, Executor flowExecutor, String centralBankName,
                             String notaryName, String regulatorName, PaymentTransactionBuilder builder,
@@ -105,11 +117,12 @@ public final class ClearlineLedger {
         PayeeResponder responder = new PayeeResponder(identities, verifier, store);
         this.regulatorAudit = new RegulatorAudit(jdbc, verifier, store);
         this.clock = clock;
+        this.flowExecutor = flowExecutor;
         // A refusal is the flow's answer to its caller (FAILED), not an error for an operator to look at.
         this.flowRunner = new FlowRunner(jdbc, softLocks, clock, flowExecutor,
                 new FlowHospital(failure -> failure instanceof LedgerRefusedException), FlowRunner.Limits.DEFAULTS);
         this.flows = new SettlementFlows(parties, identities, verifier, notary, store, issuances, redemptions, selector,
-                softLocks, responder, builder, regulatorAudit, flowRunner);
+                softLocks, responder, builder, regulatorAudit, flowRunner, clock);
         this.ledgerPort = new SettlementLedger(flows, identities, flowExecutor);
     }
 
@@ -148,11 +161,25 @@ public final class ClearlineLedger {
 
     /**
      * Flows a crash left RUNNABLE run again from their journals, on the flow executor; opening does
-     * not wait for them (a payment asked for again meanwhile joins its resumed flow).
+     * not wait for them (a payment asked for again meanwhile joins its resumed flow). Recovery of
+     * pending transactions runs on the flow executor too, beside them; it leaves the transactions of
+     * unfinished flows to those flows.
      */
     private static ClearlineLedger resumed(ClearlineLedger ledger) {
         ledger.resumption = ledger.flowRunner.resumeUnfinished();
+        ledger.recovery = CompletableFuture.supplyAsync(ledger::resolvePendingTransactions, ledger.flowExecutor);
         return ledger;
+    }
+
+    /**
+     * Recovery, for operators and at opening: resolves up to {@link #PENDING_RECOVERED_PER_RUN_MAX}
+     * transactions pending for longer than {@link #PENDING_RECOVERY_AGE_MIN}, oldest first. Each is
+     * notarised again (harmless if the notary signed it before: it signs again) and finalised at every
+     * holder, or deleted at every holder if the notary refuses it for good (a conflict). Transactions of
+     * unfinished flows are left to those flows. Call it again while it resolves a full run.
+     */
+    public PendingResolution resolvePendingTransactions() {
+        return flows.resolvePending(clock.instant().minus(PENDING_RECOVERY_AGE_MIN), PENDING_RECOVERED_PER_RUN_MAX);
     }
 
     /** Gives a bank its ledger identity and key pair, if it has none yet. Idempotent. */
@@ -176,6 +203,11 @@ public final class ClearlineLedger {
     /** Completes, with how many flows were resumed at opening, once every one of them has ended. */
     CompletableFuture<Integer> resumption() {
         return resumption;
+    }
+
+    /** Completes with what the recovery run at opening did. */
+    CompletableFuture<PendingResolution> recovery() {
+        return recovery;
     }
 
     public Party centralBank() {
@@ -235,7 +267,7 @@ public final class ClearlineLedger {
         return regulatorAudit.failures(pageNumber, pageSize);
     }
 
-    /** Whether that party's vault holds that transaction (finality recorded it there). */
+    /** Whether that party holds that transaction as final (phase three of finality recorded it there). */
     public boolean isRecordedAt(Party holder, String transactionId) {
         return store.holds(holder, transactionId);
     }

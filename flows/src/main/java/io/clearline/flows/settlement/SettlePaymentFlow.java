@@ -5,7 +5,6 @@ import static io.clearline.flows.settlement.Refusals.refusal;
 import io.clearline.core.common.api.ReasonCode;
 import io.clearline.flows.ledger.IdentityService;
 import io.clearline.flows.ledger.Party;
-import io.clearline.flows.ledger.RecordedTransaction;
 import io.clearline.flows.ledger.SignedTransaction;
 import io.clearline.flows.ledger.StateRef;
 import io.clearline.flows.ledger.VaultEntry;
@@ -22,8 +21,10 @@ import java.util.Optional;
  * Settles one payment as a durable flow under the id {@code payment:<UETR>}. Its suspending calls,
  * journaled in this order: whether the UETR is settled already; the payer's cash, selected and
  * soft-locked; the privacy salt; the transaction signed by payer and payee; the notary's signature and
- * time. Recording at payer, payee and regulator comes last and is idempotent, so a flow that died
- * after notarisation records, when it resumes, the very transaction the notary signed, never a second.
+ * time. Finality is two-phase ({@link SettlementFlows#finality}): the signed transaction is recorded
+ * pending at payer, payee and regulator before the notary sees it, and finalised (or, on a notary
+ * conflict, deleted) everywhere after. Both recordings are idempotent, so a flow that died anywhere
+ * finishes, when it resumes, the very transaction it signed, never a second.
  *
  * @see SettlementFlows#settlePayment for its refusals
  */
@@ -68,9 +69,10 @@ final class SettlePaymentFlow implements Flow<String> {
         // Journaled before the notary sees it: from here on, every run works with this one transaction.
         SignedTransaction signed = context.await("signed", flows.signedTransactionCodec(),
                 () -> flows.buildAndCollectPaymentSignatures(proposal, cash, privacySalt));
-        RecordedTransaction notarised = context.await("notarised", flows.recordedTransactionCodec(),
-                () -> flows.notarise(signed));
-        flows.recordFinal(notarised, List.of(proposal.payer(), proposal.payee()), connection -> { });
+        // Phases one and three are idempotent and run again on every replay; phase two is journaled, so a
+        // replay finalises with the notary's signature it got (or, if it died before keeping it, asks again).
+        flows.finality(signed, List.of(proposal.payer(), proposal.payee()), context.flowId(), SettlementFlows.NO_CLAIMS,
+                stx -> context.await("notarised", flows.recordedTransactionCodec(), () -> flows.notarise(stx)));
         return signed.id();
     }
 

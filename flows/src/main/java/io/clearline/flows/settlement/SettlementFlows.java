@@ -12,6 +12,7 @@ import io.clearline.flows.ledger.LedgerStore;
 import io.clearline.flows.ledger.NotarisationRequest;
 import io.clearline.flows.ledger.Notary;
 import io.clearline.flows.ledger.Party;
+import io.clearline.flows.ledger.PendingTransaction;
 import io.clearline.flows.ledger.RecordedTransaction;
 import io.clearline.flows.ledger.SignedTransaction;
 import io.clearline.flows.ledger.SoftLocks;
@@ -23,11 +24,15 @@ import io.clearline.flows.ledger.WireTransaction;
 import io.clearline.flows.runtime.FlowCodec;
 import io.clearline.flows.runtime.FlowIdReusedException;
 import io.clearline.flows.runtime.FlowRunner;
+import io.clearline.flows.runtime.FlowStatus;
+import io.clearline.flows.runtime.FlowSummary;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +45,12 @@ import java.util.function.Supplier;
  * run on virtual threads. Each is idempotent on its key; concurrent calls with one key share one run.
  * Settle-payment is durable (journaled by the {@link FlowRunner}, resumed after a crash); the others
  * still de-duplicate in memory only, until they move onto the runner too.
+ *
+ * <p>Every one of them ends with the same {@link #finality two-phase finality}: the signed transaction
+ * is recorded pending at every party and the regulator, then notarised, then finalised everywhere, or
+ * deleted everywhere if the notary refuses. A pending transaction is never lost: a retry of the
+ * operation that built it (same flow id, transfer id or netting run) finishes it, and
+ * {@link #resolvePending recovery} finishes those nobody came back for.
  */
 final class SettlementFlows {
     /** Cash states one issuance is split into, so that parallel payments do not queue on one state. */
@@ -59,6 +70,7 @@ final class SettlementFlows {
     private final RegulatorAudit regulatorAudit;
     private final NettedSettlement.Responder nettingResponder;
     private final FlowRunner runner;
+    private final Clock clock;
     private final ConcurrentMap<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
 
     record LedgerParties(Party centralBank, Party notary, Party regulator) {
@@ -68,7 +80,7 @@ final class SettlementFlows {
                     LedgerStore store, CashIssuances issuances, CashRedemptions redemptions,
                     FungibleStateSelector selector, SoftLocks softLocks,
                     PaymentResponder payeeResponder, PaymentTransactionBuilder builder, RegulatorAudit regulatorAudit,
-                    FlowRunner runner) {
+                    FlowRunner runner, Clock clock) {
         this.parties = parties;
         this.identities = identities;
         this.verifier = verifier;
@@ -83,6 +95,7 @@ final class SettlementFlows {
         this.regulatorAudit = regulatorAudit;
         this.nettingResponder = new NettedSettlement.Responder(identities, verifier, store);
         this.runner = runner;
+        this.clock = clock;
         runner.register(SettlePaymentFlow.definition(this, identities));
     }
 
@@ -104,7 +117,7 @@ final class SettlementFlows {
             throw refusal(ReasonCode.AM05, "transfer id " + existing.transferId() + " already issued "
                     + existing.amountMinorUnits() + " " + existing.currency() + " to " + existing.participant());
         }
-        return existing.transactionId();
+        return finishIfPending(existing.transactionId());
     }
 
     private String issueNew(String transferId, Party participant, long amount, String currency) {
@@ -125,16 +138,15 @@ final class SettlementFlows {
         SignedTransaction stx = verifier.codecs().unsigned(wtx);
         stx = stx.withSignature(identities.sign(parties.centralBank(), stx.id()));
         verifier.verifyContracts(verifier.resolve(stx, store));
-        RecordedTransaction recorded = notarise(stx);
         CashIssuances.Issuance issuance = new CashIssuances.Issuance(transferId, stx.id(), participant.name(), amount,
                 currency);
         try {
-            recordFinal(recorded, List.of(participant, parties.centralBank()),
-                    connection -> CashIssuances.insert(connection, issuance, recorded.notarisedAt()));
+            finality(stx, List.of(participant, parties.centralBank()), "issue:" + transferId,
+                    connection -> CashIssuances.insert(connection, issuance, clock.instant()));
         } catch (Jdbc.LedgerStorageException e) {
             if (Jdbc.isIntegrityViolation(e)) {
-                // Another node process issued this transfer first; ours recorded nothing.
-                return issuances.find(transferId).orElseThrow(() -> e).transactionId();
+                // Another node process claimed this transfer first; ours recorded nothing. Finish theirs.
+                return finishIfPending(issuances.find(transferId).orElseThrow(() -> e).transactionId());
             }
             throw e;
         }
@@ -168,7 +180,7 @@ final class SettlementFlows {
             throw refusal(ReasonCode.AM05, "transfer id " + existing.transferId() + " already redeemed "
                     + existing.amountMinorUnits() + " " + existing.currency() + " of " + existing.participant());
         }
-        return existing.transactionId();
+        return finishIfPending(existing.transactionId());
     }
 
     private String redeemNew(String transferId, Party participant, long amount, String currency) {
@@ -207,16 +219,15 @@ final class SettlementFlows {
         stx = stx.withSignature(identities.sign(parties.centralBank(), stx.id()));
         verifier.verifySignatures(stx, Set.of(parties.notary().publicKey()));
         verifier.verifyContracts(verifier.resolve(stx, store));
-        RecordedTransaction recorded = notarise(stx);
         CashRedemptions.Redemption redemption = new CashRedemptions.Redemption(transferId, stx.id(),
                 participant.name(), amount, currency);
         try {
-            recordFinal(recorded, List.of(participant, parties.centralBank()),
-                    connection -> CashRedemptions.insert(connection, redemption, recorded.notarisedAt()));
+            finality(stx, List.of(participant, parties.centralBank()), "redeem:" + transferId,
+                    connection -> CashRedemptions.insert(connection, redemption, clock.instant()));
         } catch (Jdbc.LedgerStorageException e) {
             if (Jdbc.isIntegrityViolation(e)) {
-                // Another node process redeemed this transfer first; ours recorded nothing.
-                return redemptions.find(transferId).orElseThrow(() -> e).transactionId();
+                // Another node process claimed this transfer first; ours recorded nothing. Finish theirs.
+                return finishIfPending(redemptions.find(transferId).orElseThrow(() -> e).transactionId());
             }
             throw e;
         }
@@ -298,7 +309,8 @@ final class SettlementFlows {
     /**
      * Settles payments together (a gridlock run): soft-locks each net payer's cash for its net outflow,
      * has every payer and payee check and sign, notarises, records at every party and the regulator.
-     * If the run's first payment is already recorded, returns its transaction without building another.
+     * If the run's first payment is already recorded, returns its transaction without building another;
+     * if the run's transaction is pending here (a first attempt died midway), finishes that one.
      *
      * @throws io.clearline.core.ledger.api.LedgerRefusedException AM04 when a net payer lacks unlocked
      *         cash in time; NARR if a party or the notary refuses. Nothing is recorded then.
@@ -306,15 +318,17 @@ final class SettlementFlows {
     String settleNetted(NettedSettlement.Proposal proposal) throws InterruptedException {
         PaymentProposal first = proposal.payments().get(0);
         try {
-            return once("netting:" + proposal.runId(), () -> store
+            String operationKey = "netting:" + proposal.runId();
+            return once(operationKey, () -> store
                     .transactionOfLinearState(first.payer(), SettlementCodecs.PAYMENT, first.uetr())
-                    .orElseGet(() -> settleNettedNew(proposal)));
+                    .or(() -> store.pendingOfOperation(operationKey).map(this::finishPending))
+                    .orElseGet(() -> settleNettedNew(proposal, operationKey)));
         } catch (InterruptedWrapper e) {
             throw e.interrupted;
         }
     }
 
-    private String settleNettedNew(NettedSettlement.Proposal proposal) {
+    private String settleNettedNew(NettedSettlement.Proposal proposal, String operationKey) {
         Map<Party, FungibleStateSelector.Selected> selections = new LinkedHashMap<>();
         try {
             Map<Party, List<StateAndRef>> cashInputs = new LinkedHashMap<>();
@@ -341,8 +355,7 @@ final class SettlementFlows {
                 stx = stx.withSignature(nettingResponder.checkAndSign(stx, proposal, party));
             }
             verifier.verifySignatures(stx, Set.of(parties.notary().publicKey()));
-            RecordedTransaction recorded = notarise(stx);
-            recordFinal(recorded, List.copyOf(proposal.nets().keySet()), connection -> { });
+            finality(stx, List.copyOf(proposal.nets().keySet()), operationKey, NO_CLAIMS);
             return stx.id();
         } finally {
             selections.values().forEach(selected -> softLocks.release(selected.lockId(),
@@ -356,26 +369,163 @@ final class SettlementFlows {
                 .toList();
     }
 
+    /** For a transaction that claims no idempotency key of its own in phase one. */
+    static final LedgerStore.AlsoInSameTransaction NO_CLAIMS = connection -> { };
+
+    /** Phase two as a step of its caller: a durable flow journals it, the others call the notary directly. */
+    @FunctionalInterface
+    interface NotarisationStep {
+        RecordedTransaction notarise(SignedTransaction stx) throws InterruptedException;
+    }
+
     /**
-     * The last step of finality: records a notarised transaction at its participants and at the
+     * Two-phase finality, the one way every flow here makes a transaction final. Phase one records
+     * {@code stx} (signed by its parties) pending at {@code participants} and the regulator, with
+     * {@code claims}, in one database transaction; phase two is {@code notarisation}, which must end in
+     * {@link #notarise}; phase three {@link #recordFinal finalises} it at every one of them in one
+     * database transaction. Each phase is idempotent, so a caller that died anywhere may call this again
+     * with the same transaction (a durable flow does, on replay) and it converges.
+     *
+     * <p>The regulator follows the same path as the parties: a pending copy at the regulator means the
+     * party that finishes the transaction knows the regulator still needs it, so nobody can end final
+     * with the regulator missing it.
+     *
+     * @param operationKey what built the transaction (flow id, "issue:"/"redeem:" transfer id,
+     *        "netting:" run id): a retry of that operation finds and finishes it
+     * @throws io.clearline.core.ledger.api.LedgerRefusedException NARR if the notary refused (the
+     *         transaction and its claims are then deleted everywhere)
+     */
+    RecordedTransaction finality(SignedTransaction stx, List<Party> participants, String operationKey,
+                                 LedgerStore.AlsoInSameTransaction claims, NotarisationStep notarisation)
+            throws InterruptedException {
+        store.recordPending(stx, participants, List.of(parties.regulator()), operationKey, claims);
+        RecordedTransaction notarised = notarisation.notarise(stx);
+        recordFinal(notarised, participants);
+        return notarised;
+    }
+
+    /** {@link #finality(SignedTransaction, List, String, LedgerStore.AlsoInSameTransaction, NotarisationStep)}, notarising directly. */
+    private RecordedTransaction finality(SignedTransaction stx, List<Party> participants, String operationKey,
+                                         LedgerStore.AlsoInSameTransaction claims) {
+        try {
+            return finality(stx, participants, operationKey, claims, this::notarise);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("notarising directly does not wait to be interrupted", e);
+        }
+    }
+
+    /**
+     * Phase three of finality: records a notarised transaction as final at its participants and at the
      * regulator, which verifies it first and, when it records it for the first time, writes its
      * finding in the same database transaction. A finding of failure does not stop the recording:
      * the transaction is final; the audit reports it.
      */
-    void recordFinal(RecordedTransaction recorded, List<Party> participants, LedgerStore.AlsoInSameTransaction also) {
+    void recordFinal(RecordedTransaction recorded, List<Party> participants) {
+        finaliseAt(recorded, participants, List.of(parties.regulator()));
+    }
+
+    private void finaliseAt(RecordedTransaction recorded, List<Party> participants, List<Party> observers) {
         RegulatorAudit.Entry finding = regulatorAudit.verify(recorded);
-        store.record(recorded, participants, List.of(parties.regulator()), also,
+        store.finalise(recorded, participants, observers, NO_CLAIMS,
                 (connection, observer) -> RegulatorAudit.write(connection, finding, recorded.notarisedAt()));
     }
 
+    /**
+     * Phase two of finality: notarises. If the notary refuses for good (a conflict: its inputs are spent
+     * by another transaction), deletes the pending transaction and its claims everywhere before refusing,
+     * so a retry starts afresh. Re-notarising a transaction the notary signed before signs it again,
+     * which is what lets a retry or recovery finish a transaction whose notarisation nobody kept.
+     *
+     * @throws io.clearline.core.ledger.api.LedgerRefusedException NARR with the notary's explanation
+     */
     RecordedTransaction notarise(SignedTransaction stx) {
         // Non-validating: the notary gets inputs, notary, time window and signers, never amounts.
         Notary.Result result = notary.notarise(NotarisationRequest.of(stx, verifier.codecs()));
         if (result instanceof Notary.Refused refused) {
+            if (refusedForGood(stx, refused)) {
+                store.deletePending(stx.id(), connection -> TransferClaims.deleteClaimsOf(connection, stx.id()));
+            }
             throw refusal(ReasonCode.NARR, "notary " + parties.notary() + " refused: " + refused.explanation());
         }
         Notary.Notarised notarised = (Notary.Notarised) result;
         return new RecordedTransaction(stx.withSignature(notarised.signature()), notarised.notarisedAt());
+    }
+
+    /**
+     * A conflict, or any refusal of a transaction without a time window, can never turn into a
+     * signature. A transaction with a time window refused for its time may have been signed inside its
+     * window before: deleting it then could lose its inputs, so it stays pending for an operator.
+     */
+    private static boolean refusedForGood(SignedTransaction stx, Notary.Refused refused) {
+        return !refused.conflicts().isEmpty() || stx.tx().timeWindow() == null;
+    }
+
+    /** Finishes {@code transactionId} if it is pending here (its operation is being retried); returns it. */
+    private String finishIfPending(String transactionId) {
+        store.pending(transactionId).ifPresent(this::finishPending);
+        return transactionId;
+    }
+
+    /**
+     * Phases two and three for a transaction that phase one left pending: notarises it again (harmless
+     * if it was notarised) and finalises it at the holders still waiting for it, or deletes it everywhere
+     * if the notary refuses for good.
+     *
+     * @throws io.clearline.core.ledger.api.LedgerRefusedException NARR if the notary refused
+     */
+    private String finishPending(PendingTransaction pending) {
+        RecordedTransaction notarised = notarise(pending.transaction());
+        finaliseAt(notarised, partiesNamed(pending.participantNames()), partiesNamed(pending.observerNames()));
+        return notarised.transaction().id();
+    }
+
+    private List<Party> partiesNamed(List<String> names) {
+        return names.stream().map(name -> identities.find(name)
+                .orElseThrow(() -> new IllegalStateException("no ledger identity named " + name))).toList();
+    }
+
+    /**
+     * Recovery: resolves at most {@code transactionsMax} transactions pending since before
+     * {@code recordedBefore}, oldest first: each is notarised again and finalised everywhere, or deleted
+     * everywhere if the notary refuses for good. A transaction whose flow is still unfinished (running,
+     * waiting to be resumed, or parked for an operator) is left to that flow, which finishes it itself.
+     * A failure (the notary unreachable, say) leaves that transaction for the next run.
+     */
+    PendingResolution resolvePending(Instant recordedBefore, int transactionsMax) {
+        int finalised = 0;
+        int deleted = 0;
+        int leftToFlows = 0;
+        int unresolved = 0;
+        for (String transactionId : store.pendingRecordedBefore(recordedBefore, transactionsMax)) {
+            Optional<PendingTransaction> pending = store.pending(transactionId);
+            if (pending.isEmpty()) {
+                continue;
+            }
+            if (ownedByUnfinishedFlow(pending.get())) {
+                leftToFlows++;
+                continue;
+            }
+            try {
+                finishPending(pending.get());
+                finalised++;
+            } catch (RuntimeException e) {
+                // A refusal deleted it; a retry of its operation may have finished it meanwhile (then ours
+                // failed on its duplicate rows); anything else leaves it pending for the next run.
+                if (store.pending(transactionId).isPresent()) {
+                    unresolved++;
+                } else if (store.transaction(transactionId).isPresent()) {
+                    finalised++;
+                } else {
+                    deleted++;
+                }
+            }
+        }
+        return new PendingResolution(finalised, deleted, leftToFlows, unresolved);
+    }
+
+    private boolean ownedByUnfinishedFlow(PendingTransaction pending) {
+        return runner.find(pending.operationKey()).map(FlowSummary::status)
+                .filter(status -> status == FlowStatus.RUNNABLE || status == FlowStatus.PARKED).isPresent();
     }
 
     /** Runs {@code work} once per key at a time; a concurrent caller with the same key gets the same outcome. */

@@ -1,61 +1,24 @@
 package io.clearline.flows.runtime;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
+import io.clearline.flows.testing.PostgresTestDatabases;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The same rules on PostgreSQL 15, a fresh database per test. Skipped, saying so, where no server
  * answers; {@code -Dclearline.test.postgres=required} makes it fail instead (as in CI).
  */
 class FlowRunnerPostgresTest extends FlowRunnerContract {
-    private static final String HOST = System.getProperty("clearline.test.postgres.host", "127.0.0.1");
-    private static final int PORT = Integer.getInteger("clearline.test.postgres.port", 5432);
-    private static final String USER = System.getProperty("clearline.test.postgres.user", "postgres");
-
-    private final List<String> databases = new ArrayList<>();
+    private final PostgresTestDatabases databases = new PostgresTestDatabases();
 
     @Override
     DataSource newDatabase() {
-        String database = "clearline_flows_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection server = DriverManager.getConnection(url("postgres"), USER, "");
-             Statement statement = server.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        } catch (SQLException unreachable) {
-            if ("required".equals(System.getProperty("clearline.test.postgres"))) {
-                throw new IllegalStateException(unreachable);
-            }
-            Assumptions.assumeTrue(false, "no PostgreSQL at " + url("postgres") + " (" + unreachable.getMessage()
-                    + "): the flow runner is not tested on PostgreSQL here");
-        }
-        databases.add(database);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setServerNames(new String[] {HOST});
-        dataSource.setPortNumbers(new int[] {PORT});
-        dataSource.setDatabaseName(database);
-        dataSource.setUser(USER);
-        return dataSource;
+        return databases.create("clearline_flows_", "the flow runner");
     }
 
     @AfterEach
     void dropDatabases() throws SQLException {
-        try (Connection server = DriverManager.getConnection(url("postgres"), USER, "");
-             Statement statement = server.createStatement()) {
-            for (String database : databases) {
-                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
-    }
-
-    private static String url(String database) {
-        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+        databases.dropAll();
     }
 }

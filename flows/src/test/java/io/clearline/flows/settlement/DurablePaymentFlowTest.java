@@ -10,8 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clearline.core.common.api.Money;
 import io.clearline.core.common.api.ReasonCode;
 import io.clearline.core.ledger.api.CashIssuanceRequest;
+import io.clearline.core.ledger.api.CashRedemptionRequest;
 import io.clearline.core.ledger.api.LedgerReceipt;
 import io.clearline.core.ledger.api.LedgerRefusedException;
+import io.clearline.core.ledger.api.NettedSettlementRequest;
 import io.clearline.flows.ledger.Party;
 import io.clearline.flows.runtime.FlowParkedException;
 import io.clearline.flows.runtime.FlowStatus;
@@ -22,6 +24,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,12 +37,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The settle-payment flow is durable: whatever stops it after the notary signed, it records the very
- * transaction the notary signed, exactly once, at payer, payee and regulator.
+ * The settle-payment flow is durable: whatever stops it, at whichever phase of finality, it finishes the
+ * very transaction its parties signed, exactly once, at payer, payee and regulator; or, if the notary
+ * refused it, nobody holds it. The ledger's other flows converge too, by retry or by recovery.
  */
 class DurablePaymentFlowTest {
     private static final String RECORDING = "INSERT INTO ledger_transaction";
     private static final String NOTARY_COMMIT = "INSERT INTO ledger_notary_commit";
+    private static final String PHASE_ONE = "INSERT INTO ledger_pending_transaction";
+    private static final String JOURNAL = "INSERT INTO flow_journal";
+    private static final String AUDIT = "INSERT INTO ledger_audit";
 
     /** The node's process dies: an Error leaves the flow's checkpoint as a crash would, RUNNABLE. */
     private static final class NodeDied extends Error {
@@ -59,23 +67,16 @@ class DurablePaymentFlowTest {
 
     @Test
     void aPaymentFlowThatDiedBetweenNotarisationAndRecordingRecordsTheSameTransactionWhenTheNodeRestarts() {
-        issue(ledger, 1_000);
         String uetr = newUetr();
-        faulty.failNext(RECORDING, NodeDied::new);
-
-        CompletableFuture<LedgerReceipt> dying = ledger.ledgerPort().settlePayment(payment(uetr, BANK_A, BANK_B, 300));
-
-        assertThatThrownBy(dying::join).hasCauseInstanceOf(NodeDied.class);
+        aPaymentDies(uetr, () -> faulty.failNext(RECORDING, NodeDied::new));
         String notarised = theOnlyTransactionTheNotaryCommitted();
         assertThat(ledger.transaction(notarised)).isEmpty();
-        assertThat(flow(ledger, uetr).status()).isEqualTo(FlowStatus.RUNNABLE);
+        assertPendingEverywhereAndNothingMoved(ledger, notarised);
 
-        ClearlineLedger restarted = open(database);
+        ClearlineLedger restarted = restartAndAssertSettledExactlyOnce(notarised);
 
-        assertThat(restarted.resumption().join()).isEqualTo(1);
         assertThat(restarted.ledgerPort().settlePayment(payment(uetr, BANK_A, BANK_B, 300)).join().transactionId())
                 .isEqualTo(notarised);
-        assertSettledExactlyOnce(restarted, notarised, 300);
         assertThat(theOnlyTransactionTheNotaryCommitted()).isEqualTo(notarised);
         FlowSummary completed = flow(restarted, uetr);
         assertThat(completed.status()).isEqualTo(FlowStatus.COMPLETED);
@@ -109,6 +110,10 @@ class DurablePaymentFlowTest {
         assertThat(ledger.flowRunner().list(FlowStatus.PARKED, 0, 10).items()).extracting(FlowSummary::flowId)
                 .containsExactly(SettlePaymentFlow.flowId(uetr));
         String notarised = theOnlyTransactionTheNotaryCommitted();
+        // Its transaction is the parked flow's to finish: recovery leaves it alone, however old.
+        assertThat(ledger.flows().resolvePending(Instant.now().plus(Duration.ofHours(1)), 10))
+                .isEqualTo(new PendingResolution(0, 0, 1, 0));
+        assertPendingEverywhereAndNothingMoved(ledger, notarised);
 
         assertThat(ledger.flowRunner().retry(SettlePaymentFlow.flowId(uetr)).join()).isEqualTo(notarised);
 
@@ -137,6 +142,102 @@ class DurablePaymentFlowTest {
     }
 
     @Test
+    void aPaymentFlowThatDiedAfterPhaseOneReachedOnlyThePayerFinishesTheSameTransactionWhenTheNodeRestarts() {
+        aPaymentDies(newUetr(), () -> faulty.failAfterCommit(PHASE_ONE, NodeDied::new));
+        assertThat(notaryCommits()).isEmpty();
+        String pending = theOnlyPendingTransaction();
+        assertPendingEverywhereAndNothingMoved(ledger, pending);
+        // As if the payee's and the regulator's nodes never got phase one: only the payer holds it.
+        execute("DELETE FROM ledger_pending_transaction WHERE holder <> 'BANKAAAA'");
+
+        restartAndAssertSettledExactlyOnce(pending);
+
+        assertThat(theOnlyTransactionTheNotaryCommitted()).isEqualTo(pending);
+    }
+
+    @Test
+    void aPaymentFlowThatDiedAfterTheNotarySignedButBeforeItKeptTheSignatureAsksAgainAndFinishesTheSameTransaction() {
+        aPaymentDies(newUetr(), () -> faulty.failNextAfter(NOTARY_COMMIT, JOURNAL, NodeDied::new));
+        String notarised = theOnlyTransactionTheNotaryCommitted();
+        assertPendingEverywhereAndNothingMoved(ledger, notarised);
+
+        restartAndAssertSettledExactlyOnce(notarised);
+
+        assertThat(theOnlyTransactionTheNotaryCommitted()).isEqualTo(notarised);
+    }
+
+    @Test
+    void aPaymentFlowThatDiedDuringFinalityLeavesNoPartyFinalAndFinishesAtEveryPartyWhenTheNodeRestarts() {
+        // The regulator's audit is written after payer's and payee's recordings, in the same database transaction.
+        aPaymentDies(newUetr(), () -> faulty.failNext(AUDIT, NodeDied::new));
+        String notarised = theOnlyTransactionTheNotaryCommitted();
+        assertPendingEverywhereAndNothingMoved(ledger, notarised);
+
+        restartAndAssertSettledExactlyOnce(notarised);
+    }
+
+    @Test
+    void anIssuanceThatDiedAfterPhaseOneIsFinalisedByRecoveryAtOpeningAndItsTransferIdAnswersWithIt() {
+        faulty.failAfterCommit(PHASE_ONE, NodeDied::new);
+
+        assertThatThrownBy(() -> issue(ledger, 1_000)).hasCauseInstanceOf(NodeDied.class);
+        String pending = theOnlyPendingTransaction();
+        // Claimed but not final: not counted as issued, and nothing in circulation.
+        assertThat(ledger.issued("EUR")).isZero();
+        assertThat(ledger.cashInCirculation("EUR")).isZero();
+
+        // Opened later than the limit: recovery at opening takes the transaction as abandoned.
+        ClearlineLedger restarted = open(database, Clock.offset(Clock.systemUTC(),
+                ClearlineLedger.PENDING_RECOVERY_AGE_MIN.plusSeconds(1)));
+
+        assertThat(restarted.recovery().join()).isEqualTo(new PendingResolution(1, 0, 0, 0));
+        assertThat(issue(restarted, 1_000)).isEqualTo(pending);
+        assertThat(restarted.issued("EUR")).isEqualTo(1_000).isEqualTo(restarted.cashInCirculation("EUR"));
+        assertThat(restarted.cashBalance(BANK_A, "EUR")).isEqualTo(1_000);
+        assertThat(restarted.audit().clean()).isTrue();
+        assertThat(pendingTransactionIds()).isEmpty();
+    }
+
+    @Test
+    void aRedemptionThatDiedAfterPhaseOneIsFinishedByItsRetryWithTheSameTransferId() {
+        issue(ledger, 1_000);
+        faulty.failAfterCommit(PHASE_ONE, NodeDied::new);
+        CashRedemptionRequest redemption = new CashRedemptionRequest("redeem-1", BANK_A, Money.of(400, "EUR"));
+
+        assertThatThrownBy(() -> ledger.ledgerPort().redeemCash(redemption).join()).hasCauseInstanceOf(NodeDied.class);
+        String pending = theOnlyPendingTransaction();
+        assertThat(ledger.redeemed("EUR")).isZero();
+        assertThat(ledger.cashBalance(BANK_A, "EUR")).isEqualTo(1_000);
+
+        ClearlineLedger restarted = open(database);
+
+        assertThat(restarted.ledgerPort().redeemCash(redemption).join().transactionId()).isEqualTo(pending);
+        assertThat(restarted.redeemed("EUR")).isEqualTo(400);
+        assertThat(restarted.cashBalance(BANK_A, "EUR")).isEqualTo(600);
+        assertThat(restarted.issued("EUR")).isEqualTo(600).isEqualTo(restarted.cashInCirculation("EUR"));
+        assertThat(restarted.audit().clean()).isTrue();
+        assertThat(pendingTransactionIds()).isEmpty();
+    }
+
+    @Test
+    void aNettedSettlementThatDiedAfterPhaseOneIsFinishedByItsRetryWithTheSameRunId() {
+        issue(ledger, 1_000);
+        NettedSettlementRequest run = new NettedSettlementRequest("run-1", "EUR",
+                List.of(payment(newUetr(), BANK_A, BANK_B, 300)));
+        faulty.failAfterCommit(PHASE_ONE, NodeDied::new);
+
+        assertThatThrownBy(() -> ledger.ledgerPort().settleNetted(run).join()).hasCauseInstanceOf(NodeDied.class);
+        String pending = theOnlyPendingTransaction();
+        assertPendingEverywhereAndNothingMoved(ledger, pending);
+
+        ClearlineLedger restarted = open(database);
+
+        assertThat(restarted.ledgerPort().settleNetted(run).join().transactionId()).isEqualTo(pending);
+        assertSettledExactlyOnce(restarted, pending, 300);
+        assertThat(pendingTransactionIds()).isEmpty();
+    }
+
+    @Test
     void theSameUetrForAnotherPaymentIsRefusedWithAm05() {
         issue(ledger, 1_000);
         String uetr = newUetr();
@@ -152,15 +253,38 @@ class DurablePaymentFlowTest {
     }
 
     private ClearlineLedger open(DataSource dataSource) {
-        ClearlineLedger opened = ClearlineLedger.open(dataSource, Clock.systemUTC(), executor, "CBANKXXX", "notary",
-                "regulator");
+        return open(dataSource, Clock.systemUTC());
+    }
+
+    private ClearlineLedger open(DataSource dataSource, Clock clock) {
+        ClearlineLedger opened = ClearlineLedger.open(dataSource, clock, executor, "CBANKXXX", "notary", "regulator");
         opened.admit(BANK_A);
         opened.admit(BANK_B);
         return opened;
     }
 
-    private static void issue(ClearlineLedger ledger, long amount) {
-        ledger.ledgerPort().issueCash(new CashIssuanceRequest("transfer-1", BANK_A, Money.of(amount, "EUR"))).join();
+    /** Issues 1,000 to the payer, arms {@code fault}, and starts a payment of 300 that dies of it: left RUNNABLE. */
+    private void aPaymentDies(String uetr, Runnable fault) {
+        issue(ledger, 1_000);
+        fault.run();
+
+        CompletableFuture<LedgerReceipt> dying = ledger.ledgerPort().settlePayment(payment(uetr, BANK_A, BANK_B, 300));
+
+        assertThatThrownBy(dying::join).hasCauseInstanceOf(NodeDied.class);
+        assertThat(flow(ledger, uetr).status()).isEqualTo(FlowStatus.RUNNABLE);
+    }
+
+    /** Opens the node again on its database: the dead flow resumes and settles {@code transactionId} exactly once. */
+    private ClearlineLedger restartAndAssertSettledExactlyOnce(String transactionId) {
+        ClearlineLedger restarted = open(database);
+        assertThat(restarted.resumption().join()).isEqualTo(1);
+        assertSettledExactlyOnce(restarted, transactionId, 300);
+        return restarted;
+    }
+
+    private static String issue(ClearlineLedger ledger, long amount) {
+        return ledger.ledgerPort().issueCash(new CashIssuanceRequest("transfer-1", BANK_A, Money.of(amount, "EUR")))
+                .join().transactionId();
     }
 
     private static FlowSummary flow(ClearlineLedger ledger, String uetr) {
@@ -171,6 +295,7 @@ class DurablePaymentFlowTest {
         List<Party> holders = List.of(ledger.admit(BANK_A), ledger.admit(BANK_B), ledger.regulator());
         for (Party holder : holders) {
             assertThat(ledger.isRecordedAt(holder, transactionId)).isTrue();
+            assertThat(ledger.store().holdsPending(holder, transactionId)).isFalse();
             assertThat(ledger.store().countStates(holder, SettlementCodecs.PAYMENT, false)).isEqualTo(1);
         }
         assertThat(ledger.cashBalance(BANK_B, "EUR")).isEqualTo(amount);
@@ -180,19 +305,59 @@ class DurablePaymentFlowTest {
         assertThat(ledger.audit().paymentsRecorded()).isEqualTo(1);
     }
 
+    /** Phase one reached payer, payee and regulator, and nothing else did: no cash moved, no payment is visible. */
+    private static void assertPendingEverywhereAndNothingMoved(ClearlineLedger ledger, String transactionId) {
+        for (Party holder : List.of(ledger.admit(BANK_A), ledger.admit(BANK_B), ledger.regulator())) {
+            assertThat(ledger.store().holdsPending(holder, transactionId)).as(holder.name()).isTrue();
+            assertThat(ledger.isRecordedAt(holder, transactionId)).as(holder.name()).isFalse();
+            assertThat(ledger.store().countStates(holder, SettlementCodecs.PAYMENT, false)).isZero();
+        }
+        assertThat(ledger.cashBalance(BANK_A, "EUR")).isEqualTo(1_000);
+        assertThat(ledger.cashBalance(BANK_B, "EUR")).isZero();
+        assertThat(ledger.cashInCirculation("EUR")).isEqualTo(ledger.issued("EUR"));
+        assertThat(ledger.audit().paymentsRecorded()).isZero();
+    }
+
     /** What the notary committed, read from its table: the one transaction that spent the payer's cash. */
     private String theOnlyTransactionTheNotaryCommitted() {
-        List<String> committed = new ArrayList<>();
+        List<String> committed = notaryCommits();
+        assertThat(committed).hasSize(1);
+        return committed.get(0);
+    }
+
+    private List<String> notaryCommits() {
+        return query("SELECT DISTINCT consuming_transaction_id FROM ledger_notary_commit");
+    }
+
+    private String theOnlyPendingTransaction() {
+        List<String> pending = pendingTransactionIds();
+        assertThat(pending).hasSize(1);
+        return pending.get(0);
+    }
+
+    private List<String> pendingTransactionIds() {
+        return query("SELECT DISTINCT transaction_id FROM ledger_pending_transaction");
+    }
+
+    private List<String> query(String sql) {
+        List<String> values = new ArrayList<>();
         try (Connection connection = database.getConnection();
              Statement query = connection.createStatement();
-             ResultSet rows = query.executeQuery("SELECT DISTINCT consuming_transaction_id FROM ledger_notary_commit")) {
+             ResultSet rows = query.executeQuery(sql)) {
             while (rows.next()) {
-                committed.add(rows.getString(1));
+                values.add(rows.getString(1));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        assertThat(committed).hasSize(1);
-        return committed.get(0);
+        return values;
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

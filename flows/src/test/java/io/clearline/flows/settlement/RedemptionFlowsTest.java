@@ -117,7 +117,7 @@ class RedemptionFlowsTest {
         stx = stx.withSignature(ledger.identities().sign(bankA, stx.id()));
         RecordedTransaction notarised = ledger.flows().notarise(stx);
 
-        ledger.flows().recordFinal(notarised, List.of(bankA), connection -> { });
+        ledger.flows().recordFinal(notarised, List.of(bankA));
 
         LedgerAudit audit = ledger.audit();
         assertThat(audit.failures()).containsExactly(new AuditFailure(stx.id(), RegulatorAudit.RULE_CONSERVATION));

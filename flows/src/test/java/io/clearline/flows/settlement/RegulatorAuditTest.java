@@ -71,7 +71,7 @@ class RegulatorAuditTest {
         stx = stx.withSignature(ledger.identities().sign(bankA, stx.id()));
         RecordedTransaction notarised = ledger.flows().notarise(stx);
 
-        ledger.flows().recordFinal(notarised, List.of(bankA, bankB), connection -> { });
+        ledger.flows().recordFinal(notarised, List.of(bankA, bankB));
 
         LedgerAudit audit = ledger.audit();
         assertThat(audit.failures()).containsExactly(new AuditFailure(stx.id(), RegulatorAudit.RULE_CONSERVATION));
