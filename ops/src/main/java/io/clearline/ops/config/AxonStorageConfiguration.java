@@ -22,6 +22,8 @@ import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +37,7 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration
 public class AxonStorageConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(AxonStorageConfiguration.class);
 
     /**
      * Events, commands, queries and saga state: fields are read directly so sagas need no getters, and
@@ -105,6 +108,10 @@ public class AxonStorageConfiguration {
                 } catch (SQLException failed) {
                     throw new IllegalStateException("cannot create the saga tables", failed);
                 }
+            }
+            if (!postgres) {
+                H2BinaryColumns.convert(dataSource).forEach(column ->
+                        log.info("Axon column {} is now VARBINARY instead of BLOB", column));
             }
         };
     }

@@ -19,6 +19,7 @@ final class H2EventTableFactory extends AbstractEventTableFactory {
 
     @Override
     protected String payloadType() {
-        return "BLOB";
+        // Not BLOB: H2 keeps BLOBs in its LOB store, and every event read would go through it.
+        return "VARBINARY";
     }
 }
