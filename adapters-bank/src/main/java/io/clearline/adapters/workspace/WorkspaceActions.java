@@ -22,6 +22,7 @@ import io.clearline.core.lsm.api.GridlockRunTrigger;
 import io.clearline.core.lsm.api.GridlockRuns;
 import io.clearline.core.lsm.api.PaymentPriority;
 import io.clearline.core.lsm.api.ResolutionMode;
+import io.clearline.core.participant.api.AdmitParticipantCommand;
 import io.clearline.core.participant.api.ReactivateParticipantCommand;
 import io.clearline.core.participant.api.SuspendParticipantCommand;
 import io.clearline.core.payment.api.FindPaymentQuery;
@@ -66,6 +67,8 @@ class WorkspaceActions {
     static final int COMMAND_TIMEOUT_SECONDS = 10;
     /** The core's own bound on a suspension's reason. */
     static final int SUSPENSION_REASON_LENGTH_MAX = 500;
+    /** As the API allows: a participant's name fits a pacs.008's agent name (Max140Text). */
+    static final int PARTICIPANT_NAME_LENGTH_MAX = 140;
     private static final String NOTICE = "workspace/fragments :: notice";
 
     /** What the page says after an action; {@code refused} colours it as a refusal. */
@@ -161,6 +164,31 @@ class WorkspaceActions {
         return notice(HttpStatus.OK, false, "Gridlock run " + run.runId().substring(0, Math.min(8, run.runId().length()))
                 + " (" + resolutionMode.name() + ", " + currency + "): " + run.outcome().name() + ", "
                 + run.settledUetrs().size() + " payments settled" + settled + ".");
+    }
+
+    /**
+     * The operator admits a bank from the network page, as with {@code POST /api/participants}: admitting
+     * one that is already a participant changes nothing. It appears among the banks with the next update.
+     */
+    @PostMapping("/workspace/network/participants")
+    ModelAndView admit(@RequestParam(defaultValue = "") String bic, @RequestParam(defaultValue = "") String name,
+                       Authentication caller) {
+        requireOperator(caller);
+        Bic participant;
+        try {
+            participant = Bic.of(bic.strip());
+        } catch (IllegalArgumentException malformed) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A BIC is 8 or 11 letters and digits, like"
+                    + " ECHOEUEEXXX.");
+        }
+        String stripped = name.strip();
+        if (stripped.isEmpty() || stripped.length() > PARTICIPANT_NAME_LENGTH_MAX) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A participant has a name, at most "
+                    + PARTICIPANT_NAME_LENGTH_MAX + " characters.");
+        }
+        changeStatus(participant, new AdmitParticipantCommand(participant, stripped));
+        return notice(HttpStatus.OK, false, "Admitted " + participant.value() + " (" + stripped + "): it may pay"
+                + " and be paid once it has liquidity.");
     }
 
     /** The form that asks the operator for a suspension's reason; swapped into the page beside the banks. */

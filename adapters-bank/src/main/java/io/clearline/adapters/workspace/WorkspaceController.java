@@ -53,6 +53,7 @@ class WorkspaceController {
         model.addAttribute("user", caller.getName());
         model.addAttribute("mayAct", BankAccess.isOperator(caller));
         model.addAttribute("network", views.network());
+        model.addAttribute("participantNameLengthMax", WorkspaceActions.PARTICIPANT_NAME_LENGTH_MAX);
         return "workspace/network";
     }
 

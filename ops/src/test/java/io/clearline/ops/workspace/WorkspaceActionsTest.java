@@ -185,11 +185,29 @@ class WorkspaceActionsTest extends WorkspaceTest {
     }
 
     @Test
-    void operatorSuspendsAndReactivatesABankFromTheNetworkPage() throws Exception {
+    void operatorAdmitsSuspendsAndReactivatesABankFromTheNetworkPage() throws Exception {
         String echo = "ECHOEUEEXXX";
-        assertThat(postJson("operator", "/api/participants", "{\"bic\":\"" + echo + "\",\"name\":\"Echo Bank\"}")
-                .statusCode()).isEqualTo(201);
         WorkspaceSession operator = WorkspaceSession.signIn(url(""), "operator");
+        assertThat(operator.get("/workspace/network").body()).contains("id=\"admit-participant\"");
+        assertThat(operator.act("/workspace/network", "/workspace/network/participants", "bic=ECHO&name=Echo")
+                .statusCode()).as("not a BIC").isEqualTo(400);
+        assertThat(operator.act("/workspace/network", "/workspace/network/participants", "bic=" + echo + "&name=")
+                .statusCode()).as("a participant has a name").isEqualTo(400);
+        WorkspaceSession regulator = WorkspaceSession.signIn(url(""), "regulator");
+        assertThat(regulator.get("/workspace/network").body()).doesNotContain("admit-participant");
+        assertThat(regulator.act("/workspace/network", "/workspace/network/participants", "bic=" + echo
+                + "&name=Echo+Bank").statusCode()).isEqualTo(403);
+        HttpResponse<String> admitted = operator.act("/workspace/network", "/workspace/network/participants",
+                "bic=" + echo + "&name=Echo+Bank");
+        assertThat(admitted.statusCode()).as(admitted.body()).isEqualTo(200);
+        Eventually.until("Echo Bank admitted and shown", () -> operatorSeesStatus(echo, "ACTIVE"));
+        Eventually.until("Echo Bank on the network page", () -> {
+            try {
+                return operator.get("/workspace/network").body().contains("Echo Bank");
+            } catch (IOException | InterruptedException unreachable) {
+                throw new AssertionError(unreachable);
+            }
+        });
         HttpResponse<String> form = operator.get("/workspace/network/banks/" + echo + "/suspension");
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("name=\"reason\"");
