@@ -2,6 +2,7 @@ package io.clearline.ops.config;
 
 import io.clearline.core.ledger.api.LedgerPort;
 import io.clearline.flows.settlement.ClearlineLedger;
+import io.clearline.flows.settlement.PendingResolution;
 import io.clearline.ops.ledger.ParticipantLedgerAdmission;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,14 +10,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The ledger this node hosts: the central bank (issuer), the notary and the regulator, and one
  * identity per admitted bank, in the node's own database. Flows run on virtual threads.
  */
 @Configuration
+@EnableScheduling
 public class LedgerConfiguration {
 
     /** Closed on shutdown, which waits for the flows in progress to finish. */
@@ -31,6 +36,41 @@ public class LedgerConfiguration {
                                     @Value("${clearline.network.notary.name}") String notary,
                                     @Value("${clearline.network.regulator.name}") String regulator) {
         return ClearlineLedger.open(dataSource, clock, flowExecutor, centralBank, notary, regulator);
+    }
+
+    /**
+     * Finishes ledger transactions left pending by a node that died between notarisation and finality:
+     * the ledger resolves them once at open; this repeats it, so that one the notary could not be
+     * reached for then is finished when it can. Each run takes a bounded batch; the next run the rest.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "clearline.ledger.pending-recovery.enabled", havingValue = "true",
+            matchIfMissing = true)
+    PendingTransactionRecovery pendingTransactionRecovery(ClearlineLedger ledger) {
+        return new PendingTransactionRecovery(ledger);
+    }
+
+    static class PendingTransactionRecovery {
+        private static final System.Logger LOG = System.getLogger(PendingTransactionRecovery.class.getName());
+        private final ClearlineLedger ledger;
+
+        PendingTransactionRecovery(ClearlineLedger ledger) {
+            this.ledger = ledger;
+        }
+
+        @Scheduled(initialDelayString = "${clearline.ledger.pending-recovery.interval:PT1M}",
+                fixedDelayString = "${clearline.ledger.pending-recovery.interval:PT1M}")
+        void resolve() {
+            try {
+                PendingResolution resolution = ledger.resolvePendingTransactions();
+                if (resolution.finalised() + resolution.deleted() + resolution.unresolved() > 0) {
+                    LOG.log(System.Logger.Level.WARNING, "pending ledger transactions resolved: " + resolution);
+                }
+            } catch (RuntimeException e) {
+                // The next run tries again; a notary that is down must not stop the schedule.
+                LOG.log(System.Logger.Level.ERROR, "resolving pending ledger transactions failed", e);
+            }
+        }
     }
 
     @Bean
