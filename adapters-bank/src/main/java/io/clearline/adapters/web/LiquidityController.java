@@ -1,5 +1,6 @@
 package io.clearline.adapters.web;
 
+import io.clearline.adapters.security.BankAccess;
 import io.clearline.core.common.api.Bic;
 import io.clearline.core.common.api.Money;
 import io.clearline.core.liquidity.api.PledgeLiquidityCommand;
@@ -17,6 +18,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,11 +52,18 @@ public class LiquidityController {
     public record LiquidityRequest(Direction direction, String amount, String currency) {
     }
 
+    /**
+     * A liquidity transfer between the bank's reserves at the central bank and its ledger cash: the
+     * operator's for any bank; a bank's own, as with a camt.050, for itself only.
+     */
     @PostMapping
-    @PreAuthorize("hasRole('OPERATOR')")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'BANK')")
     public ResponseEntity<Map<String, String>> transfer(@PathVariable String bic, @RequestBody LiquidityRequest request,
                                                         @RequestHeader(name = "Idempotency-Key", required = false)
-                                                        String idempotencyKey) {
+                                                        String idempotencyKey, Authentication caller) {
+        if (!BankAccess.isOperator(caller) && !BankAccess.bankOf(caller).map(bic::equals).orElse(false)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "a bank moves only its own liquidity");
+        }
         if (request.direction() == null || request.amount() == null || request.currency() == null) {
             throw new IllegalArgumentException("direction, amount and currency are required");
         }
