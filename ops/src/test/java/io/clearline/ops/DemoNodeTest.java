@@ -41,6 +41,7 @@ public abstract class DemoNodeTest {
         registry.add("clearline.data-dir", () -> dataDir.toString());
         // Tests that queue payments decide themselves when a gridlock run happens.
         registry.add("clearline.lsm.schedule.enabled", () -> "false");
+        registry.add("clearline.lsm.recovery.enabled", () -> "false");
     }
 
     @LocalServerPort

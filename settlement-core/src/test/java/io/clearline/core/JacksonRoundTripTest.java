@@ -53,6 +53,18 @@ class JacksonRoundTripTest {
     private static final Instant AT = Instant.parse("2025-01-02T09:00:00.123456Z");
     private static final LiquidityAccountId ACCOUNT = new LiquidityAccountId(BANK_A, "EUR");
     private static final Reason REASON = Reason.of(ReasonCode.AM04, "short");
+    private static final io.clearline.core.lsm.api.GridlockRunStartedEvent GRIDLOCK_RUN_STARTED =
+            new io.clearline.core.lsm.api.GridlockRunStartedEvent("lsm-1", "EUR",
+                    io.clearline.core.lsm.api.ResolutionMode.FIFO, io.clearline.core.lsm.api.ResolutionAlgorithm.FIFO_REMOVAL,
+                    io.clearline.core.lsm.api.GridlockRunTrigger.SCHEDULE, 2, List.of(
+                            new io.clearline.core.lsm.api.GridlockAccountPart(BANK_A, List.of(
+                                    new io.clearline.core.lsm.api.GridlockLeg(UETR_1, BANK_B, euros(100),
+                                            io.clearline.core.lsm.api.PaymentPriority.NORMAL)), List.of()),
+                            new io.clearline.core.lsm.api.GridlockAccountPart(BANK_B, List.of(), List.of(
+                                    new io.clearline.core.lsm.api.GridlockLeg(UETR_1, BANK_A, euros(100),
+                                            io.clearline.core.lsm.api.PaymentPriority.NORMAL)))),
+                    List.of(new io.clearline.core.lsm.api.StayQueued(io.clearline.core.TestData.UETR_2,
+                            io.clearline.core.lsm.api.StayQueuedReason.PAYER_SHORT)), AT);
 
     /** The configuration the node must use: fields seen, is-getters hidden, java.time known. */
     static ObjectMapper nodeObjectMapper() {
@@ -131,6 +143,17 @@ class JacksonRoundTripTest {
                         List.of(new io.clearline.core.lsm.api.StayQueued(io.clearline.core.TestData.UETR_2,
                                 io.clearline.core.lsm.api.StayQueuedReason.PAYER_SHORT)),
                         null, AT, AT),
+                new io.clearline.core.lsm.api.StartGridlockRunCommand("lsm-1", GRIDLOCK_RUN_STARTED),
+                GRIDLOCK_RUN_STARTED,
+                new io.clearline.core.lsm.api.SubmitGridlockRunCommand("lsm-1"),
+                new io.clearline.core.lsm.api.GridlockRunSubmittedEvent("lsm-1", AT),
+                new io.clearline.core.lsm.api.DecideGridlockRunCommand("lsm-1",
+                        io.clearline.core.lsm.api.GridlockRunDecision.settled("tx-1"), true),
+                new io.clearline.core.lsm.api.GridlockRunDecidedEvent("lsm-1",
+                        io.clearline.core.lsm.api.GridlockRunDecision.settled("tx-1"), AT),
+                new io.clearline.core.lsm.api.GridlockRunDecidedEvent("lsm-1",
+                        io.clearline.core.lsm.api.GridlockRunDecision.aborted("AM04: refused"), AT),
+                new io.clearline.core.lsm.api.ReadGridlockRunProgressCommand("lsm-1"),
                 new PaymentRejectedEvent(UETR_1, BANK_A, BANK_B, euros(100), REFERENCES, REASON, AT),
                 new LiquidityReservedEvent(ACCOUNT, UETR_1, euros(100), AT),
                 new LiquidityReservationRefusedEvent(ACCOUNT, UETR_1, euros(100), REASON, AT),

@@ -53,7 +53,6 @@ import io.clearline.core.businessday.api.CutOffBusinessDayCommand;
 import io.clearline.core.businessday.api.FindBusinessDayQuery;
 import io.clearline.core.businessday.api.OpenBusinessDayCommand;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -75,10 +74,6 @@ import org.junit.jupiter.api.Test;
 
 /** The whole core in one JVM: Axon's own configurer, an in-memory event store, a ledger that answers at once. */
 class SettlementCoreEndToEndTest {
-    /** How long asynchronous processing may take before a test gives up: generous, for a loaded machine. */
-    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
-
     private Configuration configuration;
     private CommandGateway commands;
     private QueryGateway queries;
@@ -87,10 +82,7 @@ class SettlementCoreEndToEndTest {
 
     @BeforeEach
     void start() {
-        Configurer configurer = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine());
-        SettlementCoreModule.configure(configurer, ledger);
-        configuration = configurer.start();
+        configuration = CoreProbes.startInMemory(ledger);
         commands = configuration.commandGateway();
         queries = configuration.queryGateway();
         gridlockRuns = new GridlockRunner(commands, queries, ledger, Clock.systemUTC());
@@ -192,11 +184,11 @@ class SettlementCoreEndToEndTest {
     }
 
     private List<CurrencyPosition> position(Bic bic) {
-        return queries.query(new FindPositionQuery(bic), PositionView.class).join().currencies();
+        return CoreProbes.position(queries, bic);
     }
 
     private QueueView awaitQueue(Bic bic, Predicate<QueueView> condition) {
-        return await(() -> queries.query(new FindQueueQuery(bic), QueueView.class).join(), condition, "queue of " + bic);
+        return CoreProbes.awaitQueue(queries, bic, condition);
     }
 
     @Test
@@ -433,8 +425,10 @@ class SettlementCoreEndToEndTest {
                             new io.clearline.core.statement.api.FindAccountStatementsQuery(bank, monday),
                             io.clearline.core.statement.api.AccountStatementsView.class).join(),
                     view -> view.closed(), "Monday's statements of " + bank);
-            assertThat(statements.statements()).singleElement().satisfies(statement ->
-                    assertThat(statement.closingMinorUnits()).isEqualTo(position(bank).getFirst().balance().minorUnits()));
+            assertThat(statements.statements()).hasSize(1);
+            long closing = statements.statements().getFirst().closingMinorUnits();
+            // The account books the payment a moment after the payment settles: wait for the position.
+            awaitPosition(bank, position -> position.balance().minorUnits() == closing);
         }
         assertThat(scheduler.tick()).as("Monday is over and the next day opens on Tuesday").isEmpty();
     }
@@ -442,34 +436,6 @@ class SettlementCoreEndToEndTest {
     private void awaitDay(LocalDate date, BusinessDayPhase phase) {
         await(() -> queries.query(new FindBusinessDayQuery(), BusinessDayView.class).join(),
                 day -> day != null && day.date().equals(date) && day.phase() == phase, date + " " + phase);
-    }
-
-    /** A clock the test moves by hand, to pass the schedule's times without waiting for them. */
-    private static final class MovableClock extends Clock {
-        private volatile java.time.Instant now;
-
-        MovableClock(java.time.Instant now) {
-            this.now = now;
-        }
-
-        void moveTo(java.time.Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException("the test reads instants only");
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return now;
-        }
     }
 
     @Test
@@ -543,31 +509,18 @@ class SettlementCoreEndToEndTest {
     }
 
     private List<GridlockRunRecordedEvent> awaitRuns(Predicate<List<GridlockRunRecordedEvent>> condition) {
-        return await(() -> queries.query(new ListGridlockRunsQuery(10),
-                ResponseTypes.multipleInstancesOf(GridlockRunRecordedEvent.class)).join(), condition, "gridlock runs");
+        return CoreProbes.awaitRuns(queries, condition);
     }
 
     private PaymentView awaitPayment(Uetr uetr, PaymentStatus status) {
-        return await(() -> queries.query(new FindPaymentQuery(uetr), ResponseTypes.optionalInstanceOf(PaymentView.class))
-                        .join(),
-                view -> view.isPresent() && view.get().status() == status,
-                "payment " + uetr + " " + status).orElseThrow();
+        return CoreProbes.awaitPayment(queries, uetr, status);
     }
 
     private void awaitPosition(Bic bic, Predicate<CurrencyPosition> condition) {
-        await(() -> position(bic), positions -> positions.stream().anyMatch(condition), "position of " + bic);
+        CoreProbes.awaitPosition(queries, bic, condition);
     }
 
     private static <T> T await(Supplier<T> probe, Predicate<T> done, String what) {
-        long deadlineNanos = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-        T last = probe.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadlineNanos) {
-                throw new AssertionError("timed out after " + SETTLE_TIMEOUT + " waiting for " + what + "; last: " + last);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(POLL_INTERVAL.toNanos());
-            last = probe.get();
-        }
-        return last;
+        return CoreProbes.await(probe, done, what);
     }
 }

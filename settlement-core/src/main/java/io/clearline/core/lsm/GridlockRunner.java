@@ -3,33 +3,27 @@ package io.clearline.core.lsm;
 import io.clearline.core.common.api.Bic;
 import io.clearline.core.common.api.Money;
 import io.clearline.core.common.api.Uetr;
-import io.clearline.core.ledger.LedgerAttempts;
 import io.clearline.core.ledger.api.LedgerPort;
-import io.clearline.core.ledger.api.LedgerReceipt;
-import io.clearline.core.ledger.api.NettedSettlementRequest;
-import io.clearline.core.ledger.api.PaymentSettlementRequest;
 import io.clearline.core.liquidity.api.LiquidityAccountId;
 import io.clearline.core.liquidity.api.ReadGridlockViewCommand;
-import io.clearline.core.liquidity.api.ReleaseGridlockCommand;
-import io.clearline.core.liquidity.api.ReserveForGridlockCommand;
-import io.clearline.core.liquidity.api.SettleGridlockCommand;
 import io.clearline.core.lsm.api.AccountGridlockView;
+import io.clearline.core.lsm.api.GridlockAccountPart;
 import io.clearline.core.lsm.api.GridlockInput;
 import io.clearline.core.lsm.api.GridlockLeg;
 import io.clearline.core.lsm.api.GridlockResolution;
 import io.clearline.core.lsm.api.GridlockRunOutcome;
 import io.clearline.core.lsm.api.GridlockRunRecordedEvent;
+import io.clearline.core.lsm.api.GridlockRunStartedEvent;
 import io.clearline.core.lsm.api.GridlockRunTrigger;
 import io.clearline.core.lsm.api.GridlockRuns;
 import io.clearline.core.lsm.api.ParticipantLiquidity;
 import io.clearline.core.lsm.api.QueuedPayment;
 import io.clearline.core.lsm.api.RecordGridlockRunCommand;
-import io.clearline.core.lsm.api.ResolutionAlgorithm;
 import io.clearline.core.lsm.api.ResolutionMode;
+import io.clearline.core.lsm.api.StartGridlockRunCommand;
 import io.clearline.core.lsm.api.StayQueued;
 import io.clearline.core.participant.api.ListParticipantsQuery;
 import io.clearline.core.participant.api.ParticipantView;
-import io.clearline.core.payment.api.SettleInGridlockCommand;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +32,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -54,17 +50,19 @@ import org.axonframework.queryhandling.QueryGateway;
  * each payment settled, and record the run. Gross settlement of new payments goes on meanwhile: the
  * snapshot is read account by account, and only what the run reserves is taken out of the queues.
  *
- * <p>Failures: a refused reservation or ledger settlement aborts the run, releasing every reservation
- * so each payment returns to its place in the queue. WARNING: the run lives in this process; a node
- * that dies between reserving and settling leaves the reservations until an operator releases them
- * (a durable run is the flows issue's work).
+ * <p>The run is durable: it is started on its {@link GridlockRun} (with every account's part) before
+ * anything is reserved, submitted before the ledger is asked, and decided before any account books or
+ * gives back its part, so a run the node leaves unfinished is completed by {@link GridlockRunRecovery}.
+ *
+ * <p>Failures: a refused reservation or a ledger refusal aborts the run, releasing every reservation
+ * so each payment returns to its place in the queue. A ledger that does not answer (faults, timeout)
+ * leaves the run unfinished with its reservations held, since the ledger may have settled it: the
+ * call then fails, and recovery asks the ledger again later.
  */
 public final class GridlockRunner implements GridlockRuns {
-    private static final System.Logger LOG = System.getLogger(GridlockRunner.class.getName());
-
     /** How long a caller waits for a run in progress before it is refused. */
     public static final Duration RUN_WAIT_MAX = Duration.ofSeconds(30);
-    /** Calls to the ledger before the run is aborted (refusals are not retried). */
+    /** Calls to the ledger before the run is left to recovery (refusals are answers, not retried). */
     public static final int LEDGER_ATTEMPTS_MAX = 3;
     /** How long the run waits for the ledger's netted transaction. */
     public static final Duration LEDGER_WAIT_MAX = Duration.ofSeconds(60);
@@ -72,15 +70,15 @@ public final class GridlockRunner implements GridlockRuns {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final LedgerPort ledger;
     private final Clock clock;
+    private final GridlockRunSteps steps;
     private final ReentrantLock oneRunAtATime = new ReentrantLock();
 
     public GridlockRunner(CommandGateway commands, QueryGateway queries, LedgerPort ledger, Clock clock) {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.queries = Objects.requireNonNull(queries, "queries");
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.steps = new GridlockRunSteps(commands, ledger, clock);
     }
 
     @Override
@@ -88,18 +86,26 @@ public final class GridlockRunner implements GridlockRuns {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(trigger, "trigger");
+        return whileNoOtherRun(() -> runAlone(currency, mode, trigger)).orElseThrow(() -> new IllegalStateException(
+                "a gridlock run is in progress and did not end within " + RUN_WAIT_MAX));
+    }
+
+    /**
+     * {@code work} alone on this node, with no run in progress; empty when a run in progress did not end
+     * within {@link #RUN_WAIT_MAX}. Recovery works under it so that it never completes a run underneath
+     * the runner that is still carrying it out.
+     */
+    <T> Optional<T> whileNoOtherRun(Supplier<T> work) {
         try {
             if (!oneRunAtATime.tryLock(RUN_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("a gridlock run is in progress and did not end within " + RUN_WAIT_MAX);
+                return Optional.empty();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the gridlock run in progress", e);
         }
         try {
-            GridlockRunRecordedEvent run = runAlone(currency, mode, trigger);
-            commands.sendAndWait(new RecordGridlockRunCommand(run.runId(), run));
-            return run;
+            return Optional.of(work.get());
         } finally {
             oneRunAtATime.unlock();
         }
@@ -121,41 +127,26 @@ public final class GridlockRunner implements GridlockRuns {
         GridlockResolution resolution = GridlockResolver.resolve(snapshot, mode);
         List<StayQueued> stayQueued = new ArrayList<>();
         resolution.stayQueuedReasons().forEach((uetr, reason) -> stayQueued.add(new StayQueued(uetr, reason)));
-        Record record = new Record(runId, currency, mode, resolution.algorithm(), trigger, snapshot.queue().size(),
-                stayQueued, startedAt);
         if (resolution.settledUetrs().isEmpty()) {
-            return record.ended(GridlockRunOutcome.NOTHING_TO_SETTLE, List.of(), Money.zero(currency), null, null,
-                    clock.instant());
+            // Nothing is reserved, so there is nothing to recover: the run is recorded only as it ended.
+            GridlockRunRecordedEvent nothing = new GridlockRunRecordedEvent(runId, currency, mode,
+                    resolution.algorithm(), trigger, GridlockRunOutcome.NOTHING_TO_SETTLE, snapshot.queue().size(),
+                    List.of(), Money.zero(currency), null, stayQueued, null, startedAt, clock.instant());
+            commands.sendAndWait(new RecordGridlockRunCommand(runId, nothing));
+            return nothing;
         }
         Map<Uetr, QueuedPayment> queued = new HashMap<>();
         snapshot.queue().forEach(payment -> queued.put(payment.uetr(), payment));
         List<QueuedPayment> settling = resolution.settledUetrs().stream().map(queued::get).toList();
-        Map<Bic, AccountLegs> legs = legsByAccount(settling, currency);
-        List<LiquidityAccountId> involved = legs.keySet().stream().map(bic -> new LiquidityAccountId(bic, currency))
-                .toList();
-        String refused = reserve(runId, currency, legs);
-        if (refused != null) {
-            release(runId, involved);
-            return record.ended(GridlockRunOutcome.ABORTED, List.of(), Money.zero(currency), null, refused,
-                    clock.instant());
+        GridlockRunStartedEvent started = new GridlockRunStartedEvent(runId, currency, mode, resolution.algorithm(),
+                trigger, snapshot.queue().size(), partsByAccount(settling, currency), stayQueued, startedAt);
+        commands.sendAndWait(new StartGridlockRunCommand(runId, started));
+        GridlockRunRecordedEvent ended = steps.complete(started, false, null);
+        if (ended == null) {
+            throw new IllegalStateException("gridlock run " + runId + " did not finish (see the log); its "
+                    + "reservations hold until recovery completes it");
         }
-        LedgerReceipt receipt;
-        try {
-            receipt = LedgerAttempts.call(() -> ledger.settleNetted(nettedRequest(runId, currency, settling)),
-                    LEDGER_ATTEMPTS_MAX).get(LEDGER_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            release(runId, involved);
-            return record.ended(GridlockRunOutcome.ABORTED, List.of(), Money.zero(currency), null,
-                    "the ledger did not settle the run: " + LedgerAttempts.unwrap(e.getCause() != null ? e.getCause() : e),
-                    clock.instant());
-        }
-        completeAfterLedger(runId, receipt.transactionId(), involved, settling);
-        return record.ended(GridlockRunOutcome.SETTLED, resolution.settledUetrs(),
-                Money.of(resolution.settledValueMinorUnits(), currency), receipt.transactionId(), null,
-                clock.instant());
+        return ended;
     }
 
     /**
@@ -207,7 +198,7 @@ public final class GridlockRunner implements GridlockRuns {
     }
 
     /** Ordered by BIC, so that runs reserve accounts in one order and never wait on each other in a ring. */
-    private static Map<Bic, AccountLegs> legsByAccount(List<QueuedPayment> settling, String currency) {
+    private static List<GridlockAccountPart> partsByAccount(List<QueuedPayment> settling, String currency) {
         Map<Bic, AccountLegs> legs = new TreeMap<>(java.util.Comparator.comparing(Bic::value));
         for (QueuedPayment payment : settling) {
             Money amount = Money.of(payment.amountMinorUnits(), currency);
@@ -216,71 +207,8 @@ public final class GridlockRunner implements GridlockRuns {
             legs.computeIfAbsent(payment.payee(), bic -> new AccountLegs(new ArrayList<>(), new ArrayList<>()))
                     .incoming().add(new GridlockLeg(payment.uetr(), payment.payer(), amount, payment.priority()));
         }
-        return legs;
-    }
-
-    /** Null when every account reserved its part; otherwise why the first one refused. */
-    private String reserve(String runId, String currency, Map<Bic, AccountLegs> legs) {
-        for (Map.Entry<Bic, AccountLegs> account : legs.entrySet()) {
-            try {
-                commands.sendAndWait(new ReserveForGridlockCommand(new LiquidityAccountId(account.getKey(), currency),
-                        runId, account.getValue().outgoing(), account.getValue().incoming()));
-            } catch (RuntimeException e) {
-                return "the account of " + account.getKey() + " refused its part: " + e.getMessage();
-            }
-        }
-        return null;
-    }
-
-    private void release(String runId, List<LiquidityAccountId> involved) {
-        for (LiquidityAccountId account : involved) {
-            try {
-                commands.sendAndWait(new ReleaseGridlockCommand(account, runId));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "gridlock run " + runId + ": could not release " + account
-                        + "; its payments stay out of the queue until an operator acts", e);
-            }
-        }
-    }
-
-    private static NettedSettlementRequest nettedRequest(String runId, String currency, List<QueuedPayment> settling) {
-        return new NettedSettlementRequest(runId, currency, settling.stream()
-                .map(payment -> new PaymentSettlementRequest(payment.uetr(), payment.payer(), payment.payee(),
-                        Money.of(payment.amountMinorUnits(), currency)))
-                .toList());
-    }
-
-    /**
-     * The ledger is final: every step here must happen, so a failure is logged and the others go on;
-     * each command is idempotent on the run or the UETR, so an operator may safely send it again.
-     */
-    private void completeAfterLedger(String runId, String transactionId, List<LiquidityAccountId> involved,
-                                     List<QueuedPayment> settling) {
-        for (LiquidityAccountId account : involved) {
-            try {
-                commands.sendAndWait(new SettleGridlockCommand(account, runId, transactionId));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "gridlock run " + runId + " settled in " + transactionId
-                        + " but the account " + account + " was not moved", e);
-            }
-        }
-        for (QueuedPayment payment : settling) {
-            try {
-                commands.sendAndWait(new SettleInGridlockCommand(payment.uetr(), runId, transactionId));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "gridlock run " + runId + " settled " + payment.uetr() + " in "
-                        + transactionId + " but the payment was not marked settled", e);
-            }
-        }
-    }
-
-    /** What every ending of a run shares. */
-    private record Record(String runId, String currency, ResolutionMode mode, ResolutionAlgorithm algorithm,
-                          GridlockRunTrigger trigger, int considered, List<StayQueued> stayQueued, Instant startedAt) {
-        GridlockRunRecordedEvent ended(GridlockRunOutcome outcome, List<Uetr> settled, Money value,
-                                       String transactionId, String abortReason, Instant finishedAt) {
-            return new GridlockRunRecordedEvent(runId, currency, mode, algorithm, trigger, outcome, considered, settled,
-                    value, transactionId, stayQueued, abortReason, startedAt, finishedAt);
-        }
+        List<GridlockAccountPart> parts = new ArrayList<>();
+        legs.forEach((bic, account) -> parts.add(new GridlockAccountPart(bic, account.outgoing(), account.incoming())));
+        return parts;
     }
 }
