@@ -117,12 +117,15 @@ class ChannelRefusalsTest extends DemoNodeTest {
     }
 
     @Test
-    void onlyTheOperatorAdmitsAndPledges() throws Exception {
+    void onlyTheOperatorAdmitsAndABankMovesOnlyItsOwnLiquidity() throws Exception {
         assertThat(postJson(ALPHA, "/api/participants", "{\"bic\":\"FOXTEUFFXXX\",\"name\":\"Fox\"}")
                 .statusCode()).isEqualTo(403);
-        assertThat(postJson(ALPHA, "/api/participants/" + ALPHA + "/liquidity",
+        assertThat(postJson(ALPHA, "/api/participants/" + BRAVO + "/liquidity",
                 "{\"direction\":\"PLEDGE\",\"amount\":\"1.00\",\"currency\":\"EUR\"}").statusCode())
                 .isEqualTo(403);
+        assertThat(postJson(ALPHA, "/api/participants/" + ALPHA + "/liquidity",
+                "{\"direction\":\"PLEDGE\",\"amount\":\"1.00\",\"currency\":\"EUR\"}").statusCode())
+                .isEqualTo(202);
     }
 
     @Test
