@@ -72,7 +72,8 @@ public class AmqpChannelRoutes extends RouteBuilder {
         from(OutboundDelivery.QUEUE_DELIVERY_ENDPOINT).routeId("iso20022-amqp-outbox")
                 .routeConfigurationId(ChannelErrorPolicy.DELIVERY)
                 .process(this::toOutboundQueue)
-                .to("{{clearline.channel.amqp.outbound-uri}}");
+                .to("{{clearline.channel.amqp.outbound-uri}}")
+                .to(OutboundDelivery.DELIVERED_ENDPOINT);
     }
 
     /**
@@ -130,6 +131,7 @@ public class AmqpChannelRoutes extends RouteBuilder {
 
     private void toOutboundQueue(Exchange exchange) {
         OutboundMessage message = exchange.getIn().getBody(OutboundMessage.class);
+        exchange.setProperty(OutboundDelivery.SEQUENCE_PROPERTY, message.sequence());
         DeliveryChannel channel = deliveries.of(message.recipientBic()).channel();
         if (channel != DeliveryChannel.QUEUE) {
             throw new IllegalStateException("bank " + message.recipientBic() + " delivers to its " + channel

@@ -28,7 +28,8 @@ public class DeadLetterChannelRoutes extends RouteBuilder {
                     exchange.getIn().setBody(faultSummary(exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
                             Throwable.class)) + "\n");
                 })
-                .to("{{clearline.channel.dead-letter-uri}}");
+                .to("{{clearline.channel.dead-letter-uri}}")
+                .to(OutboundDelivery.DEAD_LETTERED_ENDPOINT);
     }
 
     private void keepOriginal(Exchange exchange) {
@@ -40,6 +41,7 @@ public class DeadLetterChannelRoutes extends RouteBuilder {
                 message.recipientBic(), failedAt(exchange),
                 faultSummary(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)), name);
         exchange.getIn().setHeader(Exchange.FILE_NAME, name);
+        exchange.setProperty(OutboundDelivery.SEQUENCE_PROPERTY, message.sequence());
         exchange.getIn().setBody(message.xml());
     }
 

@@ -38,11 +38,13 @@ public class WebhookChannelRoutes extends RouteBuilder {
         from(OutboundDelivery.WEBHOOK_DELIVERY_ENDPOINT).routeId("iso20022-webhook-outbox")
                 .routeConfigurationId(ChannelErrorPolicy.DELIVERY)
                 .process(this::toRequest)
-                .to("{{clearline.channel.webhook.delivery-uri}}");
+                .to("{{clearline.channel.webhook.delivery-uri}}")
+                .to(OutboundDelivery.DELIVERED_ENDPOINT);
     }
 
     private void toRequest(Exchange exchange) {
         OutboundMessage message = exchange.getIn().getBody(OutboundMessage.class);
+        exchange.setProperty(OutboundDelivery.SEQUENCE_PROPERTY, message.sequence());
         BankDelivery delivery = deliveries.of(message.recipientBic());
         if (delivery.channel() != DeliveryChannel.WEBHOOK) {
             throw new IllegalStateException("bank " + message.recipientBic() + " delivers to its " + delivery.channel()

@@ -1,5 +1,6 @@
 package io.clearline.adapters.outbound;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -13,8 +14,9 @@ import org.apache.camel.ProducerTemplate;
  *
  * <p>Queue and webhook deliveries wait in a bounded in-memory backlog, so a bank whose webhook is slow
  * or down never holds up settlement; what cannot be delivered after the retries, or does not fit in
- * the backlog, goes to the dead letter channel. WARNING: a delivery still in the backlog when the node
- * stops is not pushed again after a restart; the message stays in the outbox store for the bank to read.
+ * the backlog, goes to the dead letter channel. The store records each message's delivery, so what a
+ * node stopped before delivering is pushed again at the next start ({@link #resumePending}); a bank may
+ * then receive a message twice, and recognises it by its key.
  */
 public class OutboundDelivery {
     /** The Camel endpoint that writes one outbound message to its recipient's folder. */
@@ -28,6 +30,13 @@ public class OutboundDelivery {
     /** Keeps an outbound message, as it was produced, that could not be delivered. */
     public static final String DEAD_LETTER_ENDPOINT = "direct:outbox-dead-letter";
     public static final String RECIPIENT_HEADER = "ClearlineRecipientBic";
+    /** Where a channel's route reports that the bank took a message; the exchange carries {@link #SEQUENCE_PROPERTY}. */
+    public static final String DELIVERED_ENDPOINT = "direct:outbox-delivered";
+    /** Where the dead letter channel reports that it keeps a message instead. */
+    public static final String DEAD_LETTERED_ENDPOINT = "direct:outbox-dead-lettered";
+    public static final String SEQUENCE_PROPERTY = "ClearlineOutboxSequence";
+    /** Undelivered messages pushed again at one start: half the backlog, so new answers still fit beside them. */
+    public static final int RESUMED_PER_START_MAX = DELIVERY_BACKLOG_MAX / 2;
 
     private final OutboxStore outbox;
     private final ProducerTemplate producer;
@@ -46,6 +55,29 @@ public class OutboundDelivery {
         return added;
     }
 
+    /**
+     * Pushes again, oldest first, the messages stored but never taken by their bank's channel: a node
+     * that stopped with deliveries in its backlog, or between storing a message and handing it over.
+     *
+     * @return how many were pushed; at most {@link #RESUMED_PER_START_MAX}, the rest wait for the next start
+     */
+    public int resumePending() {
+        int resumed = 0;
+        long after = 0;
+        while (resumed < RESUMED_PER_START_MAX) {
+            List<OutboundMessage> pending = outbox.pendingDeliveries(after,
+                    Math.min(OutboxStore.PAGE_SIZE_MAX, RESUMED_PER_START_MAX - resumed));
+            if (pending.isEmpty()) {
+                break;
+            }
+            pending.forEach(this::send);
+            resumed += pending.size();
+            // By sequence, not by state: queue and webhook deliveries stay pending until their route completes.
+            after = pending.getLast().sequence();
+        }
+        return resumed;
+    }
+
     private void send(OutboundMessage message) {
         String endpoint = switch (deliveries.of(message.recipientBic()).channel()) {
             case FOLDER -> FILE_DELIVERY_ENDPOINT;
@@ -54,6 +86,7 @@ public class OutboundDelivery {
         };
         if (endpoint.equals(FILE_DELIVERY_ENDPOINT)) {
             producer.sendBodyAndHeader(endpoint, message, RECIPIENT_HEADER, message.recipientBic());
+            outbox.markDelivered(message.sequence());
             return;
         }
         Exchange queued = producer.send(endpoint, exchange -> {

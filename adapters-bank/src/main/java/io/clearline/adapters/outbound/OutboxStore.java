@@ -27,6 +27,10 @@ public class OutboxStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
+    static final String DELIVERY_PENDING = "PENDING";
+    static final String DELIVERY_DONE = "DELIVERED";
+    static final String DELIVERY_DEAD_LETTER = "DEAD_LETTER";
+
     public OutboxStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -41,7 +45,13 @@ public class OutboxStore {
                   message_key VARCHAR(200) NOT NULL,
                   xml VARCHAR NOT NULL,
                   created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                  delivery VARCHAR(16),
                   CONSTRAINT adapter_outbound_message_key UNIQUE (recipient_bic, message_key))""");
+        // Outboxes created before deliveries were tracked gain the column; their messages count as delivered (NULL).
+        jdbc.execute("ALTER TABLE adapter_outbound_message ADD COLUMN IF NOT EXISTS delivery VARCHAR(16)");
+        // Read at every start, to push again what a node stopped before delivering.
+        jdbc.execute("CREATE INDEX IF NOT EXISTS adapter_outbound_message_delivery"
+                + " ON adapter_outbound_message (delivery, sequence_number)");
         // Every page is read by recipient from a sequence on: without this index each poll scans the bank's outbox.
         jdbc.execute("CREATE INDEX IF NOT EXISTS adapter_outbound_message_page"
                 + " ON adapter_outbound_message (recipient_bic, sequence_number)");
@@ -55,13 +65,38 @@ public class OutboxStore {
     public Optional<OutboundMessage> add(String recipientBic, String messageType, String messageKey, String xml) {
         Instant now = clock.instant();
         try {
-            jdbc.update("INSERT INTO adapter_outbound_message (recipient_bic, message_type, message_key, xml, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?)", recipientBic, messageType, messageKey, xml, Timestamp.from(now));
+            jdbc.update("INSERT INTO adapter_outbound_message (recipient_bic, message_type, message_key, xml, created_at,"
+                    + " delivery) VALUES (?, ?, ?, ?, ?, ?)", recipientBic, messageType, messageKey, xml,
+                    Timestamp.from(now), DELIVERY_PENDING);
         } catch (DuplicateKeyException alreadyThere) {
             return Optional.empty();
         }
         return jdbc.query("SELECT * FROM adapter_outbound_message WHERE recipient_bic = ? AND message_key = ?", ROW,
                 recipientBic, messageKey).stream().findFirst();
+    }
+
+    /** The bank's channel took the message (its folder, its broker, its webhook's 2xx). */
+    public void markDelivered(long sequence) {
+        jdbc.update("UPDATE adapter_outbound_message SET delivery = ? WHERE sequence_number = ?", DELIVERY_DONE,
+                sequence);
+    }
+
+    /** The retries ran out: the message is kept by the dead letter channel, for an operator. */
+    public void markDeadLettered(long sequence) {
+        jdbc.update("UPDATE adapter_outbound_message SET delivery = ? WHERE sequence_number = ?", DELIVERY_DEAD_LETTER,
+                sequence);
+    }
+
+    /**
+     * Messages with a sequence above {@code after} stored and not yet taken by their bank's channel nor
+     * dead-lettered, oldest first, at most {@code limit}.
+     */
+    public List<OutboundMessage> pendingDeliveries(long after, int limit) {
+        if (limit < 1 || limit > PAGE_SIZE_MAX) {
+            throw new IllegalArgumentException("limit must be 1.." + PAGE_SIZE_MAX + ", was " + limit);
+        }
+        return jdbc.query("SELECT * FROM adapter_outbound_message WHERE delivery = ? AND sequence_number > ?"
+                + " ORDER BY sequence_number LIMIT ?", ROW, DELIVERY_PENDING, after, limit);
     }
 
     /** Messages for one bank with a sequence above {@code after}, oldest first, at most {@code limit}. */

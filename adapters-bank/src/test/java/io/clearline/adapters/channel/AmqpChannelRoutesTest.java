@@ -80,6 +80,7 @@ class AmqpChannelRoutesTest {
         channel.camel.getPropertiesComponent().setInitialProperties(properties);
         channel.camel.addRoutes(new ChannelErrorPolicy());
         channel.camel.addRoutes(new AmqpChannelRoutes(channel.service, List.of(QUEUE_BANK), deliveries, 1_048_576));
+        channel.camel.addRoutes(new DeliveryReceiptRoutes(channel.outbox));
         channel.camel.start();
     }
 

@@ -84,6 +84,7 @@ class WebhookDeliveryTest {
         camel.addRoutes(new ChannelErrorPolicy(RETRIES));
         camel.addRoutes(new WebhookChannelRoutes(deliveries));
         camel.addRoutes(new DeadLetterChannelRoutes());
+        camel.addRoutes(new DeliveryReceiptRoutes(outbox));
         camel.start();
         delivery = new OutboundDelivery(outbox, camel.createProducerTemplate(), deliveries);
     }
@@ -124,6 +125,32 @@ class WebhookDeliveryTest {
         assertThat(received).isEmpty();
         assertThat(outbox.page(ALPHA, 0, OutboxStore.PAGE_SIZE_MAX)).extracting(OutboundMessage::xml)
                 .as("the bank can still read it from its outbox").containsExactly(XML);
+    }
+
+    /** A node stopped with the delivery still in its backlog (or before handing it over) pushes it at its next start. */
+    @Test
+    void aMessageStoredButNeverDeliveredIsPostedWhenTheNodeResumes() {
+        OutboundMessage stored = outbox.add(ALPHA, "pacs.002", "pacs.002:fourth", XML).orElseThrow();
+        assertThat(outbox.pendingDeliveries(0, 10)).extracting(OutboundMessage::sequence)
+                .containsExactly(stored.sequence());
+
+        assertThat(delivery.resumePending()).isEqualTo(1);
+
+        await(() -> received.size() == 1);
+        assertThat(messageKeys).containsExactly("pacs.002:fourth");
+        await(() -> outbox.pendingDeliveries(0, 10).isEmpty());
+        assertThat(delivery.resumePending()).as("delivered: nothing to push again").isZero();
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void aMessageTheDeadLetterChannelKeepsIsNotPushedAgainAtTheNextStart() {
+        failuresBeforeSuccess = Integer.MAX_VALUE;
+        delivery.deliver(ALPHA, "pacs.002", "pacs.002:fifth", XML);
+        await(() -> outbox.pendingDeliveries(0, 10).isEmpty());
+
+        assertThat(delivery.resumePending()).isZero();
+        assertThat(attempts).hasValue(1 + RETRIES.redeliveriesMax());
     }
 
     @Test

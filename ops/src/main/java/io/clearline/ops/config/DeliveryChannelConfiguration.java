@@ -3,12 +3,15 @@ package io.clearline.ops.config;
 import io.clearline.adapters.channel.AmqpChannelRoutes;
 import io.clearline.adapters.channel.AmqpQueues;
 import io.clearline.adapters.channel.DeadLetterChannelRoutes;
+import io.clearline.adapters.channel.DeliveryReceiptRoutes;
 import io.clearline.adapters.channel.DeliveryRetries;
 import io.clearline.adapters.channel.InboundMessageService;
 import io.clearline.adapters.channel.WebhookChannelRoutes;
 import io.clearline.adapters.outbound.BankDeliveries;
 import io.clearline.adapters.outbound.BankDelivery;
 import io.clearline.adapters.outbound.DeliveryChannel;
+import io.clearline.adapters.outbound.OutboundDelivery;
+import io.clearline.adapters.outbound.OutboxStore;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -16,13 +19,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 
 /**
@@ -32,6 +39,7 @@ import org.springframework.core.env.Environment;
  */
 @Configuration
 public class DeliveryChannelConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryChannelConfiguration.class);
 
     /** One bank's {@code clearline.channel.banks.<BIC>.*} settings. */
     record BankChannelProperties(DeliveryChannel delivery, URI webhookUrl) {
@@ -80,6 +88,23 @@ public class DeliveryChannelConfiguration {
     @Bean
     DeadLetterChannelRoutes deadLetterChannelRoutes() {
         return new DeadLetterChannelRoutes();
+    }
+
+    @Bean
+    DeliveryReceiptRoutes deliveryReceiptRoutes(OutboxStore outbox) {
+        return new DeliveryReceiptRoutes(outbox);
+    }
+
+    /**
+     * What the node stored for a bank and never handed to its channel before it last stopped (a webhook
+     * or queue delivery still in the backlog) is pushed again once the routes run.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeDeliveries(ApplicationReadyEvent ready) {
+        int resumed = ready.getApplicationContext().getBean(OutboundDelivery.class).resumePending();
+        if (resumed > 0) {
+            log.info("{} outbound messages the node had not delivered before it stopped are delivered again", resumed);
+        }
     }
 
     /** The broker channel; Spring Boot's {@code spring.rabbitmq.*} settings say where the broker is. */

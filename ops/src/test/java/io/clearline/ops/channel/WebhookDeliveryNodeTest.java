@@ -96,7 +96,10 @@ class WebhookDeliveryNodeTest extends DemoNodeTest {
         Path deadLetters = dataDirectory.resolve("banks").resolve(BROKEN_BANK).resolve("dead-letter");
         Path kept = Eventually.value("the pacs.002 for " + uetr + " in " + deadLetters,
                 () -> files(deadLetters).stream().filter(file -> read(file).contains(uetr)).findFirst());
-        assertThat(read(kept.resolveSibling(kept.getFileName() + ".reason"))).contains("HTTP 503");
+        // The reason is written just after the message it explains: wait for it too.
+        Path reason = kept.resolveSibling(kept.getFileName() + ".reason");
+        Eventually.until("the reason beside " + kept, () -> Files.exists(reason));
+        assertThat(read(reason)).contains("HTTP 503");
         assertThat(body(BROKEN_BANK, "/api/iso20022/outbox/" + BROKEN_BANK)).contains(uetr).contains("ACSC");
     }
 
