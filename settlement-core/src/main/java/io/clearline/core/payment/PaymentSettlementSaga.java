@@ -114,19 +114,8 @@ public class PaymentSettlementSaga {
                         + dayCause.getMessage()));
                 return;
             }
-            gateway.send(new VerifyParticipantAdmittedCommand(payerBic)).whenComplete((ignored, payerFailure) -> {
-                if (payerFailure != null) {
-                    reject(gateway, payment, participantRefusal(payerFailure, ReasonCode.DNOR, "payer", payerBic));
-                    return;
-                }
-                gateway.send(new VerifyParticipantAdmittedCommand(payeeBic)).whenComplete((unused, payeeFailure) -> {
-                    if (payeeFailure != null) {
-                        reject(gateway, payment, participantRefusal(payeeFailure, ReasonCode.CNOR, "payee", payeeBic));
-                        return;
-                    }
-                    sendOrReject(gateway, payment, reserve, "reserve liquidity");
-                });
-            });
+            verifyParticipantsThen(gateway, payment, payerBic, payeeBic,
+                    () -> sendOrReject(gateway, payment, reserve, "reserve liquidity"));
         });
     }
 
@@ -160,6 +149,13 @@ public class PaymentSettlementSaga {
         Uetr payment = uetr;
         Bic payerBic = payer;
         Bic payeeBic = payee;
+        verifyParticipantsThen(gateway, payment, payerBic, payeeBic, () -> sendOrReject(gateway, payment,
+                new MarkPaymentSettlingCommand(payment), "mark the payment as settling"));
+    }
+
+    /** Payer, then payee, each still an active participant; otherwise the payment is rejected (DNOR, CNOR). */
+    private static void verifyParticipantsThen(CommandGateway gateway, Uetr payment, Bic payerBic, Bic payeeBic,
+                                               Runnable next) {
         gateway.send(new VerifyParticipantAdmittedCommand(payerBic)).whenComplete((ignored, payerFailure) -> {
             if (payerFailure != null) {
                 reject(gateway, payment, participantRefusal(payerFailure, ReasonCode.DNOR, "payer", payerBic));
@@ -170,7 +166,7 @@ public class PaymentSettlementSaga {
                     reject(gateway, payment, participantRefusal(payeeFailure, ReasonCode.CNOR, "payee", payeeBic));
                     return;
                 }
-                sendOrReject(gateway, payment, new MarkPaymentSettlingCommand(payment), "mark the payment as settling");
+                next.run();
             });
         });
     }
