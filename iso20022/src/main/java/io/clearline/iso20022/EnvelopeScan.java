@@ -20,4 +20,12 @@ record EnvelopeScan(
     String headerToBic,
     String headerBusinessMessageId,
     boolean hasHeader,
-    Charset charset) {}
+    Charset charset) {
+
+  /** The message as text for Prowide, in the encoding the pre-pass found. */
+  String decode(byte[] xml) {
+    String text = new String(xml, charset);
+    // A byte-order mark decoded as U+FEFF would sit before the XML declaration and break it.
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+}

@@ -70,7 +70,7 @@ public final class Iso20022Reader {
     }
     AbstractMX parsed;
     try {
-      parsed = supported.parser().apply(decode(xml, scan));
+      parsed = supported.parseDocument(scan.decode(xml));
     } catch (RuntimeException unreadable) {
       // Prowide throws for content JAXB cannot bind; that is the sender's fault, not a bug.
       return rejected(scan, "the Document could not be read as " + definition + ": "
@@ -118,12 +118,6 @@ public final class Iso20022Reader {
     return mapped.isRefused()
         ? new InboundResult.Rejected(mapped.rejection())
         : new InboundResult.Accepted(message.apply(mapped.value()));
-  }
-
-  private static String decode(byte[] xml, EnvelopeScan scan) {
-    String text = new String(xml, scan.charset());
-    // A byte-order mark decoded as U+FEFF would sit before the XML declaration and break it.
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /**

@@ -284,8 +284,7 @@ public final class Iso20022Writer {
       throw new IllegalArgumentException(
           "original message is not a supported " + definitionPrefix + "*: " + definition);
     }
-    AbstractMX original = supported.parser().apply(
-        new String(originalXml, scan.value().charset()).replaceFirst("^\uFEFF", ""));
+    AbstractMX original = supported.parseDocument(scan.value().decode(originalXml));
     if (original == null) {
       throw new IllegalArgumentException("original message could not be read as " + definition);
     }
@@ -298,8 +297,7 @@ public final class Iso20022Writer {
       throw new IllegalArgumentException(
           "original message unreadable: " + scan.rejection().explanation());
     }
-    MxPacs00800108 original = MxPacs00800108.parse(
-        new String(originalXml, scan.value().charset()).replaceFirst("^\uFEFF", ""));
+    MxPacs00800108 original = MxPacs00800108.parse(scan.value().decode(originalXml));
     if (original == null || original.getFIToFICstmrCdtTrf() == null) {
       throw new IllegalArgumentException("original message is not a pacs.008.001.08");
     }

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -244,7 +245,15 @@ final class TransportGuard {
     }
 
     private String headerRelativePath() {
-      return String.join("/", path.stream().skip(headerDepth).toList());
+      // Runs at every end tag inside the AppHdr, so a plain loop rather than a stream.
+      StringJoiner relativePath = new StringJoiner("/");
+      int depth = 0;
+      for (String element : path) {
+        if (++depth > headerDepth) {
+          relativePath.add(element);
+        }
+      }
+      return relativePath.toString();
     }
 
     private void rememberHeaderField(String relativePath, String value) {
