@@ -3,9 +3,12 @@ package io.clearline.iso20022;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
@@ -40,6 +43,16 @@ final class TransportGuard {
       "Assgne", "Agt", "Case", "CtrlData", "Rsn", "Cd", "Prtry");
   private static final Pattern MESSAGE_DEFINITION =
       Pattern.compile("[a-z]{4}\\.[0-9]{3}\\.[0-9]{3}\\.[0-9]{2}");
+  /**
+   * What a business application header (head.001.001.01 to .04) may hold at its top level. The
+   * reader binds only the Document, so the header's structure is checked here, against its schema.
+   */
+  private static final Set<String> HEADER_CHILDREN = Set.of("CharSet", "Fr", "To", "BizMsgIdr",
+      "MsgDefIdr", "BizSvc", "MktPrctc", "CreDt", "BizPrcgDt", "CpyDplct", "PssblDplct", "Prty",
+      "Sgntr", "Rltd");
+  /** What every version of the header requires. */
+  private static final List<String> HEADER_REQUIRED = List.of("Fr", "To", "BizMsgIdr", "MsgDefIdr",
+      "CreDt");
   /** The only elements a transport wrapper may hold. */
   private static final Set<String> ENVELOPE_CHILDREN = Set.of("AppHdr", "Document");
   /** Parent ordinal of the root element; element ordinals start at 1. */
@@ -155,6 +168,9 @@ final class TransportGuard {
     private String headerFromBic;
     private String headerToBic;
     private String headerBusinessMessageId;
+    private String headerCreationDate;
+    /** The header's top-level elements, in order; each at most once. */
+    private final Set<String> headerChildren = new HashSet<>();
     private final StringBuilder text = new StringBuilder();
 
     Rejection accept(int event, XMLStreamReader reader) {
@@ -193,6 +209,14 @@ final class TransportGuard {
         return fileFormat("element " + name + " appears more than once in one parent");
       }
       childrenSeen.addLast(new HashSet<>());
+      if (headerDepth >= 0 && path.size() == headerDepth + 1) {
+        if (!HEADER_CHILDREN.contains(name)) {
+          return fileFormat("the AppHdr holds " + name + ", which no business application header has");
+        }
+        if (!headerChildren.add(name) && !"Rltd".equals(name)) {
+          return fileFormat("the AppHdr holds " + name + " more than once");
+        }
+      }
       if (documentDepth < 0 && headerDepth < 0) {
         if ("Document".equals(name)) {
           documentDepth = path.size();
@@ -260,6 +284,7 @@ final class TransportGuard {
       switch (relativePath) {
         case "MsgDefIdr" -> headerMessageDefinition = value;
         case "BizMsgIdr" -> headerBusinessMessageId = value;
+        case "CreDt" -> headerCreationDate = value;
         case "Fr/FIId/FinInstnId/BICFI", "Fr/FIId/FinInstnId/BIC" -> headerFromBic = value;
         case "To/FIId/FinInstnId/BICFI", "To/FIId/FinInstnId/BIC" -> headerToBic = value;
         default -> { }
@@ -278,12 +303,36 @@ final class TransportGuard {
         return refuse("the AppHdr is not beside the Document: a transport wrapper must hold"
             + " both as its children");
       }
+      if (hasHeader) {
+        Rejection header = checkHeader();
+        if (header != null) {
+          return Checked.refused(header);
+        }
+      }
       String definition = documentNamespace.substring(ISO_NAMESPACE_PREFIX.length());
       if (!MESSAGE_DEFINITION.matcher(definition).matches()) {
         return refuse("unsupported message definition '" + definition + "'");
       }
       return Checked.of(new EnvelopeScan(definition, headerMessageDefinition, headerFromBic,
           headerToBic, headerBusinessMessageId, hasHeader, charset));
+    }
+
+    /** The header's required elements are there, and the values the schema types constrain fit them. */
+    private Rejection checkHeader() {
+      for (String required : HEADER_REQUIRED) {
+        if (!headerChildren.contains(required)) {
+          return fileFormat("the AppHdr has no " + required + ", which every business application"
+              + " header requires");
+        }
+      }
+      // BizMsgIdr's length is the message id's: the reader requires the two to agree, and checks the id.
+      try {
+        DateTimeFormatter.ISO_DATE_TIME.parse(headerCreationDate);
+      } catch (DateTimeParseException notADateTime) {
+        return fileFormat("the AppHdr's CreDt is not an ISO date and time: '" + headerCreationDate
+            + "'");
+      }
+      return null;
     }
 
     private Rejection fileFormat(String explanation) {

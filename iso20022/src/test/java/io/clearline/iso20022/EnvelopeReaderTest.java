@@ -185,4 +185,46 @@ class EnvelopeReaderTest {
     assertThat(new ReaderSettings(1, 1, true, clock, ZoneOffset.UTC).settlementSystemBic())
         .isEqualTo(ReaderSettings.SETTLEMENT_SYSTEM_BIC_DEFAULT);
   }
+
+  // The header's own schema: the reader binds only the Document, so the guard checks the header.
+
+  /** The sample in an envelope, with the first {@code from} in it (the header's) replaced. */
+  private static String headerAndDocumentWithHeader(String from, String to) {
+    String xml = headerAndDocument();
+    int at = xml.indexOf(from);
+    return "<Envelope>" + xml.substring(0, at) + to + xml.substring(at + from.length()) + "</Envelope>";
+  }
+
+  @Test
+  void rejectsAnAppHdrWithAnElementNoBusinessApplicationHeaderHas() {
+    String xml = headerAndDocumentWithHeader("<CreDt>", "<Forged>yes</Forged><CreDt>");
+    Rejection rejection = rejected(READER.read(bytes(xml), SENDER));
+    assertThat(rejection.reasonCode()).isEqualTo("FF01");
+    assertThat(rejection.explanation()).contains("AppHdr holds Forged");
+  }
+
+  @Test
+  void rejectsAnAppHdrWithoutItsCreationDate() {
+    String xml = headerAndDocumentWithHeader("<CreDt>2025-03-14T09:00:00Z</CreDt>", "");
+    Rejection rejection = rejected(READER.read(bytes(xml), SENDER));
+    assertThat(rejection.reasonCode()).isEqualTo("FF01");
+    assertThat(rejection.explanation()).contains("AppHdr has no CreDt");
+  }
+
+  @Test
+  void rejectsAnAppHdrWhoseCreationDateIsNotAnIsoDateTime() {
+    String xml = headerAndDocumentWithHeader("<CreDt>2025-03-14T09:00:00Z</CreDt>",
+        "<CreDt>garbage</CreDt>");
+    Rejection rejection = rejected(READER.read(bytes(xml), SENDER));
+    assertThat(rejection.reasonCode()).isEqualTo("FF01");
+    assertThat(rejection.explanation()).contains("CreDt is not an ISO date and time: 'garbage'");
+  }
+
+  @Test
+  void rejectsAnAppHdrWithTheSameElementTwice() {
+    String xml = headerAndDocumentWithHeader("<CreDt>", "<MsgDefIdr>pacs.008.001.08</MsgDefIdr><CreDt>");
+    Rejection rejection = rejected(READER.read(bytes(xml), SENDER));
+    assertThat(rejection.reasonCode()).isEqualTo("FF01");
+    assertThat(rejection.explanation()).contains("AppHdr holds MsgDefIdr more than once");
+  }
 }
