@@ -7,6 +7,7 @@ import io.clearline.core.participant.api.ParticipantView;
 import io.clearline.core.statement.api.AccountStatement;
 import io.clearline.core.statement.api.AccountStatementsView;
 import io.clearline.core.statement.api.FindAccountStatementsQuery;
+import io.clearline.core.statement.api.StatementsNoLongerKeptException;
 import io.clearline.iso20022.Iso20022Writer;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -54,15 +55,24 @@ public class StatementDelivery {
         List<ParticipantView> participants = queries.query(new ListParticipantsQuery(),
                         ResponseTypes.multipleInstancesOf(ParticipantView.class))
                 .orTimeout(FINAL_STATEMENT_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS).join();
+        try {
+            deliverAll(participants, event.date());
+        } catch (StatementsNoLongerKeptException replayedOldClose) {
+            // A replay of a close older than the statements kept: they went to the banks when the day closed.
+            log.info("Not sending the statements of {} again: {}", event.date(), replayedOldClose.getMessage());
+        }
+    }
+
+    private void deliverAll(List<ParticipantView> participants, LocalDate date) throws InterruptedException {
         for (ParticipantView participant : participants) {
-            AccountStatementsView statements = finalStatements(participant.bic(), event.date());
+            AccountStatementsView statements = finalStatements(participant.bic(), date);
             if (statements == null) {
                 log.error("Statements of {} for {} were not final within {}: no camt.053 sent; the bank can fetch"
-                        + " them from /api/statements", participant.bic(), event.date(), FINAL_STATEMENT_WAIT_MAX);
+                        + " them from /api/statements", participant.bic(), date, FINAL_STATEMENT_WAIT_MAX);
                 continue;
             }
             for (AccountStatement statement : statements.statements()) {
-                deliver(statement, event.date());
+                deliver(statement, date);
             }
         }
     }
@@ -76,7 +86,20 @@ public class StatementDelivery {
         }
     }
 
-    /** The day's statements once the projection has closed the day, or null past the wait. */
+    private static boolean noLongerKept(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StatementsNoLongerKeptException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The day's statements once the projection has closed the day, or null past the wait.
+     *
+     * @throws StatementsNoLongerKeptException when the day closed longer ago than statements are kept
+     */
     private AccountStatementsView finalStatements(Bic bic, LocalDate date) throws InterruptedException {
         long deadline = System.nanoTime() + FINAL_STATEMENT_WAIT_MAX.toNanos();
         while (true) {
@@ -88,7 +111,10 @@ public class StatementDelivery {
                     return view;
                 }
             } catch (RuntimeException notYetKnown) {
-                // The projection has not seen the day at all yet (or no longer keeps it): ask again.
+                if (noLongerKept(notYetKnown)) {
+                    throw new StatementsNoLongerKeptException(notYetKnown.getMessage());
+                }
+                // The projection has not seen the day yet: ask again.
                 log.debug("statements of {} for {} not available yet: {}", bic, date, notYetKnown.getMessage());
             }
             if (System.nanoTime() > deadline) {

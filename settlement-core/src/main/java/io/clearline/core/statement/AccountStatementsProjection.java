@@ -13,6 +13,7 @@ import io.clearline.core.statement.api.AccountStatement;
 import io.clearline.core.statement.api.AccountStatementsView;
 import io.clearline.core.statement.api.FindAccountStatementsQuery;
 import io.clearline.core.statement.api.StatementEntry;
+import io.clearline.core.statement.api.StatementsNoLongerKeptException;
 import io.clearline.core.statement.api.StatementEntry.EntryKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -139,11 +140,12 @@ public class AccountStatementsProjection {
             return new AccountStatementsView(query.bic(), currentDate, false, statements);
         }
         Map<Bic, List<AccountStatement>> day = closedDays.get(date);
+        if (day == null && closedDaysTrimmed && date.isBefore(closedDays.firstKey())) {
+            throw new StatementsNoLongerKeptException("statements are kept for the last " + CLOSED_DAYS_KEPT
+                    + " closed business days, from " + closedDays.firstKey() + "; " + date + " is older");
+        }
         if (day == null) {
-            throw new IllegalArgumentException(closedDaysTrimmed && date.isBefore(closedDays.firstKey())
-                    ? "statements are kept for the last " + CLOSED_DAYS_KEPT + " closed business days, from "
-                            + closedDays.firstKey() + "; " + date + " is older"
-                    : "business day " + date + " has not run on this network");
+            throw new IllegalArgumentException("business day " + date + " has not run on this network");
         }
         return new AccountStatementsView(query.bic(), date, true, day.getOrDefault(query.bic(), List.of()));
     }

@@ -166,7 +166,8 @@ class AccountStatementsProjectionTest {
             projection.on(new BusinessDayClosedEvent(BusinessDays.NETWORK, date, NOON));
         }
         assertThatThrownBy(() -> statements(BANK_A, MONDAY))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("are kept for the last");
+                .isInstanceOf(io.clearline.core.statement.api.StatementsNoLongerKeptException.class)
+                .hasMessageContaining("are kept for the last");
         assertThat(statements(BANK_A, MONDAY.plusDays(1)).closed()).isTrue();
     }
 
