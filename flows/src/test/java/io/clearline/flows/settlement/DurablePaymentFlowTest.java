@@ -19,19 +19,18 @@ import io.clearline.flows.runtime.FlowParkedException;
 import io.clearline.flows.runtime.FlowStatus;
 import io.clearline.flows.runtime.FlowSummary;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +39,8 @@ import org.junit.jupiter.api.Test;
  * The settle-payment flow is durable: whatever stops it, at whichever phase of finality, it finishes the
  * very transaction its parties signed, exactly once, at payer, payee and regulator; or, if the notary
  * refused it, nobody holds it. The ledger's other flows converge too, by retry or by recovery.
+ * These are chosen crash points, each with what it leaves behind; {@link KilledPaymentFlowTest} kills
+ * the node at every one.
  */
 class DurablePaymentFlowTest {
     private static final String RECORDING = "INSERT INTO ledger_transaction";
@@ -47,13 +48,7 @@ class DurablePaymentFlowTest {
     private static final String PHASE_ONE = "INSERT INTO ledger_pending_transaction";
     private static final String JOURNAL = "INSERT INTO flow_journal";
     private static final String AUDIT = "INSERT INTO ledger_audit";
-
-    /** The node's process dies: an Error leaves the flow's checkpoint as a crash would, RUNNABLE. */
-    private static final class NodeDied extends Error {
-        NodeDied() {
-            super("the node died while recording");
-        }
-    }
+    private static final Supplier<Throwable> DIES = () -> new NodeDied("while recording");
 
     private final DataSource database = LedgerFixture.dataSource();
     private final FaultyDataSource faulty = new FaultyDataSource(database);
@@ -68,7 +63,7 @@ class DurablePaymentFlowTest {
     @Test
     void aPaymentFlowThatDiedBetweenNotarisationAndRecordingRecordsTheSameTransactionWhenTheNodeRestarts() {
         String uetr = newUetr();
-        aPaymentDies(uetr, () -> faulty.failNext(RECORDING, NodeDied::new));
+        aPaymentDies(uetr, () -> faulty.failNext(RECORDING, DIES));
         String notarised = theOnlyTransactionTheNotaryCommitted();
         assertThat(ledger.transaction(notarised)).isEmpty();
         assertPendingEverywhereAndNothingMoved(ledger, notarised);
@@ -143,7 +138,7 @@ class DurablePaymentFlowTest {
 
     @Test
     void aPaymentFlowThatDiedAfterPhaseOneReachedOnlyThePayerFinishesTheSameTransactionWhenTheNodeRestarts() {
-        aPaymentDies(newUetr(), () -> faulty.failAfterCommit(PHASE_ONE, NodeDied::new));
+        aPaymentDies(newUetr(), () -> faulty.failAfterCommit(PHASE_ONE, DIES));
         assertThat(notaryCommits()).isEmpty();
         String pending = theOnlyPendingTransaction();
         assertPendingEverywhereAndNothingMoved(ledger, pending);
@@ -157,7 +152,7 @@ class DurablePaymentFlowTest {
 
     @Test
     void aPaymentFlowThatDiedAfterTheNotarySignedButBeforeItKeptTheSignatureAsksAgainAndFinishesTheSameTransaction() {
-        aPaymentDies(newUetr(), () -> faulty.failNextAfter(NOTARY_COMMIT, JOURNAL, NodeDied::new));
+        aPaymentDies(newUetr(), () -> faulty.failNextAfter(NOTARY_COMMIT, JOURNAL, DIES));
         String notarised = theOnlyTransactionTheNotaryCommitted();
         assertPendingEverywhereAndNothingMoved(ledger, notarised);
 
@@ -169,7 +164,7 @@ class DurablePaymentFlowTest {
     @Test
     void aPaymentFlowThatDiedDuringFinalityLeavesNoPartyFinalAndFinishesAtEveryPartyWhenTheNodeRestarts() {
         // The regulator's audit is written after payer's and payee's recordings, in the same database transaction.
-        aPaymentDies(newUetr(), () -> faulty.failNext(AUDIT, NodeDied::new));
+        aPaymentDies(newUetr(), () -> faulty.failNext(AUDIT, DIES));
         String notarised = theOnlyTransactionTheNotaryCommitted();
         assertPendingEverywhereAndNothingMoved(ledger, notarised);
 
@@ -178,7 +173,7 @@ class DurablePaymentFlowTest {
 
     @Test
     void anIssuanceThatDiedAfterPhaseOneIsFinalisedByRecoveryAtOpeningAndItsTransferIdAnswersWithIt() {
-        faulty.failAfterCommit(PHASE_ONE, NodeDied::new);
+        faulty.failAfterCommit(PHASE_ONE, DIES);
 
         assertThatThrownBy(() -> issue(ledger, 1_000)).hasCauseInstanceOf(NodeDied.class);
         String pending = theOnlyPendingTransaction();
@@ -201,7 +196,7 @@ class DurablePaymentFlowTest {
     @Test
     void aRedemptionThatDiedAfterPhaseOneIsFinishedByItsRetryWithTheSameTransferId() {
         issue(ledger, 1_000);
-        faulty.failAfterCommit(PHASE_ONE, NodeDied::new);
+        faulty.failAfterCommit(PHASE_ONE, DIES);
         CashRedemptionRequest redemption = new CashRedemptionRequest("redeem-1", BANK_A, Money.of(400, "EUR"));
 
         assertThatThrownBy(() -> ledger.ledgerPort().redeemCash(redemption).join()).hasCauseInstanceOf(NodeDied.class);
@@ -224,7 +219,7 @@ class DurablePaymentFlowTest {
         issue(ledger, 1_000);
         NettedSettlementRequest run = new NettedSettlementRequest("run-1", "EUR",
                 List.of(payment(newUetr(), BANK_A, BANK_B, 300)));
-        faulty.failAfterCommit(PHASE_ONE, NodeDied::new);
+        faulty.failAfterCommit(PHASE_ONE, DIES);
 
         assertThatThrownBy(() -> ledger.ledgerPort().settleNetted(run).join()).hasCauseInstanceOf(NodeDied.class);
         String pending = theOnlyPendingTransaction();
@@ -257,10 +252,7 @@ class DurablePaymentFlowTest {
     }
 
     private ClearlineLedger open(DataSource dataSource, Clock clock) {
-        ClearlineLedger opened = ClearlineLedger.open(dataSource, clock, executor, "CBANKXXX", "notary", "regulator");
-        opened.admit(BANK_A);
-        opened.admit(BANK_B);
-        return opened;
+        return LedgerFixture.open(dataSource, clock, executor);
     }
 
     /** Issues 1,000 to the payer, arms {@code fault}, and starts a payment of 300 that dies of it: left RUNNABLE. */
@@ -340,17 +332,7 @@ class DurablePaymentFlowTest {
     }
 
     private List<String> query(String sql) {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = database.getConnection();
-             Statement query = connection.createStatement();
-             ResultSet rows = query.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return values;
+        return LedgerFixture.query(database, sql);
     }
 
     private void execute(String sql) {

@@ -87,7 +87,7 @@ final class FaultyDataSource {
         });
     }
 
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
@@ -96,7 +96,7 @@ final class FaultyDataSource {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+    static <T> T proxy(Class<T> type, InvocationHandler handler) {
         return (T) Proxy.newProxyInstance(FaultyDataSource.class.getClassLoader(), new Class<?>[] {type}, handler);
     }
 

@@ -5,8 +5,15 @@ import io.clearline.core.common.api.Money;
 import io.clearline.core.common.api.Uetr;
 import io.clearline.core.ledger.api.CashIssuanceRequest;
 import io.clearline.core.ledger.api.PaymentSettlementRequest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
@@ -27,10 +34,19 @@ final class LedgerFixture implements AutoCloseable {
 
     LedgerFixture(PaymentTransactionBuilder builder) {
         ledger = builder == null
-                ? ClearlineLedger.open(dataSource, Clock.systemUTC(), executor, "CBANKXXX", "notary", "regulator")
-                : ClearlineLedger.openWithBuilder(dataSource, Clock.systemUTC(), executor, builder);
+                ? open(dataSource, Clock.systemUTC(), executor)
+                : admitBoth(ClearlineLedger.openWithBuilder(dataSource, Clock.systemUTC(), executor, builder));
+    }
+
+    /** Opens (or, on a database used before, restarts) the node, with both banks admitted. */
+    static ClearlineLedger open(DataSource dataSource, Clock clock, Executor executor) {
+        return admitBoth(ClearlineLedger.open(dataSource, clock, executor, "CBANKXXX", "notary", "regulator"));
+    }
+
+    private static ClearlineLedger admitBoth(ClearlineLedger ledger) {
         ledger.admit(BANK_A);
         ledger.admit(BANK_B);
+        return ledger;
     }
 
     static DataSource dataSource() {
@@ -42,6 +58,21 @@ final class LedgerFixture implements AutoCloseable {
     String issue(String transferId, Bic bank, long amount) {
         return ledger.ledgerPort().issueCash(new CashIssuanceRequest(transferId, bank, Money.of(amount, "EUR")))
                 .join().transactionId();
+    }
+
+    /** The first column of every row {@code sql} selects, read straight from the database. */
+    static List<String> query(DataSource database, String sql) {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = database.getConnection();
+             Statement query = connection.createStatement();
+             ResultSet rows = query.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return values;
     }
 
     static PaymentSettlementRequest payment(String uetr, Bic payer, Bic payee, long amount) {
