@@ -18,6 +18,13 @@ final class GroupMapper {
   /** Max35Text, the schema's limit for MsgId and the other references. */
   static final int REFERENCE_LENGTH_MAX = 35;
 
+  /**
+   * Transactions per pacs.008, pacs.009 or pacs.004. The channel submits a message's payments
+   * together and answers once the core has confirmed each, so this bounds the work one message
+   * starts; the 1 MiB size cap alone would let through a few thousand minimal transactions.
+   */
+  static final int TRANSACTIONS_PER_MESSAGE_MAX = 1000;
+
   /** How one message type checks and maps one transaction. */
   interface TransactionMapping<T> {
     Checked<T> map(ModelNode transaction, ModelNode groupHeader, int position);
@@ -99,6 +106,11 @@ final class GroupMapper {
     if (transactions.isEmpty()) {
       return reject(ReasonCode.INVALID_FILE_FORMAT,
           "the message holds no " + mapping.transactionElement());
+    }
+    if (transactions.size() > TRANSACTIONS_PER_MESSAGE_MAX) {
+      return reject(ReasonCode.INVALID_NUMBER_OF_TRANSACTIONS, "the message holds "
+          + transactions.size() + " transactions; this node takes at most "
+          + TRANSACTIONS_PER_MESSAGE_MAX + " per message: split it");
     }
     String declaredCount = groupHeader.text("NbOfTxs");
     if (declaredCount == null || !declaredCount.equals(Integer.toString(transactions.size()))) {

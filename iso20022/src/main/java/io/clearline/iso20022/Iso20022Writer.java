@@ -65,6 +65,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 /**
  * Writes the messages the settlement system sends to banks, each as a full XML document: an
@@ -239,23 +240,43 @@ public final class Iso20022Writer {
   }
 
   /**
-   * An FI credit transfer (pacs.009) the reader accepted earlier, forwarded to the participant it
-   * pays in the version it was sent, under the settlement system's header. The node takes one
-   * transfer per pacs.009, so the document shows the payee only its own.
+   * An FI credit transfer (pacs.009) the reader accepted earlier, forwarded to the participant
+   * paid by its transaction with this UETR: the bank's document in the version it was sent, cut
+   * down to that transaction (see {@link ForwardedTransactions}), under the settlement system's
+   * header. A pacs.009 of several transfers is so forwarded once per transfer, each payee seeing
+   * only its own.
+   *
+   * @throws IllegalArgumentException if the original is not a readable pacs.009 or holds no
+   *     transaction with this UETR
    */
-  public String forwardFinancialInstitutionTransfer(byte[] originalXml, String payeeBic) {
-    return forwardAsSent(originalXml, "pacs.009.", payeeBic);
+  public String forwardFinancialInstitutionTransfer(byte[] originalXml, String uetr,
+      String payeeBic) {
+    Objects.requireNonNull(uetr, "uetr");
+    return forwardOwnTransactions(originalXml, "pacs.009.", payeeBic,
+        ForwardedTransactions.Layout.FINANCIAL_INSTITUTION_TRANSFER,
+        (transaction, groupHeader) -> uetr.equalsIgnoreCase(transaction.text("PmtId", "UETR")),
+        "with UETR " + uetr);
   }
 
   /**
-   * A return (pacs.004) the reader accepted earlier, forwarded from the settlement system to the
-   * creditor agent (the original payer) in the version it was sent, under a new header. The node
-   * takes one return per pacs.004, so the document shows the recipient only its own return.
+   * A return (pacs.004) the reader accepted earlier, forwarded to the creditor agent of the
+   * return (the original payer): the returning bank's document in the version it was sent, cut
+   * down to the one return that settled as payment {@code uetr}, under the settlement system's
+   * header. A return has no UETR of its own in the message; {@code uetr} is the one
+   * {@link DerivedUetrs#ofReturn} gave it when it came in.
    *
-   * @throws IllegalArgumentException if the original is not a readable pacs.004
+   * @throws IllegalArgumentException if the original is not a readable pacs.004 or holds no
+   *     return with this UETR
    */
-  public String forwardReturn(byte[] originalXml, String creditorAgentBic) {
-    return forwardAsSent(originalXml, "pacs.004.", creditorAgentBic);
+  public String forwardReturn(byte[] originalXml, String uetr, String creditorAgentBic) {
+    Objects.requireNonNull(uetr, "uetr");
+    return forwardOwnTransactions(originalXml, "pacs.004.", creditorAgentBic,
+        ForwardedTransactions.Layout.PAYMENT_RETURN,
+        (transaction, groupHeader) -> uetr.equalsIgnoreCase(DerivedUetrs.ofReturn(
+            TransactionChecks.agentBic(transaction.child("InstgAgt"),
+                groupHeader.child("InstgAgt")),
+            groupHeader.text("MsgId"), transaction.text("RtrId"),
+            transaction.text("OrgnlUETR"))), "that settled as payment " + uetr);
   }
 
   /**
@@ -267,11 +288,26 @@ public final class Iso20022Writer {
    * @throws IllegalArgumentException if the original is not a readable camt.056
    */
   public String forwardCancellationRequest(byte[] originalXml, String payeeBic) {
-    return forwardAsSent(originalXml, "camt.056.", payeeBic);
+    Identifiers.requireBic(payeeBic, "payeeBic");
+    Original original = original(originalXml, "camt.056.");
+    return write(original.message(), newMessageId(), original.definition(), payeeBic, now());
   }
 
-  private String forwardAsSent(byte[] originalXml, String definitionPrefix, String recipientBic) {
+  private String forwardOwnTransactions(byte[] originalXml, String definitionPrefix,
+      String recipientBic, ForwardedTransactions.Layout layout,
+      BiPredicate<ModelNode, ModelNode> isRecipients, String wanted) {
     Identifiers.requireBic(recipientBic, "recipientBic");
+    Original original = original(originalXml, definitionPrefix);
+    ForwardedTransactions.keepOnly(
+        ModelNode.of(original.message()).child(original.rootElement()), layout, isRecipients,
+        wanted, settlementSystemBic, recipientBic);
+    return write(original.message(), newMessageId(), original.definition(), recipientBic, now());
+  }
+
+  /** An original message read back for forwarding, with what it is. */
+  private record Original(AbstractMX message, String definition, String rootElement) {}
+
+  private Original original(byte[] originalXml, String definitionPrefix) {
     Checked<EnvelopeScan> scan = guard.scan(originalXml);
     if (scan.isRefused()) {
       throw new IllegalArgumentException(
@@ -288,7 +324,7 @@ public final class Iso20022Writer {
     if (original == null) {
       throw new IllegalArgumentException("original message could not be read as " + definition);
     }
-    return write(original, newMessageId(), definition, recipientBic, now());
+    return new Original(original, definition, supported.kind().rootElement);
   }
 
   private CreditTransferTransaction39 findTransaction(byte[] originalXml, String uetr) {

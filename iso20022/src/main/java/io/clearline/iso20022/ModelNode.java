@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A read-only view of one element of a Prowide message model, addressed by ISO 20022 element
- * names ({@code "GrpHdr"}, {@code "PmtId"}, {@code "BICFI"}).
+ * A view of one element of a Prowide message model, addressed by ISO 20022 element names
+ * ({@code "GrpHdr"}, {@code "PmtId"}, {@code "BICFI"}). Read-only, but for {@link #value}, through
+ * which {@link ForwardedTransactions} cuts down a message the writer forwards.
  *
  * <p>Why by name: Prowide generates a new Java type for every version of every component
  * ({@code GroupHeader93}, {@code GroupHeader96}, {@code GroupHeader113}...) even where the
@@ -50,6 +51,11 @@ final class ModelNode {
 
   static ModelNode of(Object model) {
     return model == null ? ABSENT : new ModelNode(model);
+  }
+
+  /** The model object this node views, or null when absent. */
+  Object model() {
+    return model;
   }
 
   boolean isAbsent() {
@@ -128,7 +134,16 @@ final class ModelNode {
     return type.cast(value);
   }
 
-  private Object value(String element) {
+  /** Whether the model type has this element at all (present in the message or not). */
+  boolean hasElement(String element) {
+    return model != null && GETTERS.get(model.getClass()).containsKey(element);
+  }
+
+  /**
+   * The element's model object itself, null when absent; a repeated element's list is the live
+   * one. Only the writer uses it, to cut down a message it forwards.
+   */
+  Object value(String element) {
     if (model == null) {
       return null;
     }

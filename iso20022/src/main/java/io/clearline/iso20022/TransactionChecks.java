@@ -46,6 +46,15 @@ final class TransactionChecks {
       return refuse(ReasonCode.INVALID_FILE_FORMAT, where + "PmtId/EndToEndId is missing");
     }
     where = "transaction " + position + " (EndToEndId " + endToEndId + "): ";
+    // Every answer quotes these references back (pacs.002, camt.054, the forwarded message), which
+    // cannot be written beyond the schema's Max35Text.
+    for (String reference : List.of("InstrId", "EndToEndId", "TxId")) {
+      String value = paymentId.text(reference);
+      if (value != null && value.length() > GroupMapper.REFERENCE_LENGTH_MAX) {
+        return refuse(ReasonCode.INVALID_FILE_FORMAT, where + "PmtId/" + reference + " is "
+            + value.length() + " characters, above the limit of " + GroupMapper.REFERENCE_LENGTH_MAX);
+      }
+    }
     Checked<String> uetr = requiredUetr(paymentId.text("UETR"), "PmtId/UETR", where,
         "Clearline requires a UETR on every credit transfer");
     if (uetr.isRefused()) {

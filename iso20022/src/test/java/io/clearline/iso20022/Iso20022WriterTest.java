@@ -91,21 +91,146 @@ class Iso20022WriterTest {
     assertThat(group.getStsRsnInf().getFirst().getRsn().getCd()).isEqualTo("FF01");
   }
 
+  /** The UETR the channel gives the sample's return (RTR-1 of RTR-MSG-1, by the creditor agent). */
+  private static final String RETURN_UETR = DerivedUetrs.ofReturn(
+      CreditTransferSample.CREDITOR_AGENT, "RTR-MSG-1", "RTR-1", CreditTransferSample.UETR);
+
   @Test
   void forwardsAReturnToTheOriginalPayerUnderANewHeaderInTheVersionItCameIn() {
     byte[] original = MessageSample.pacs004().bytes();
     assertThat(writer.isReturn(original)).isTrue();
     assertThat(writer.isReturn(new CreditTransferSample().bytes())).isFalse();
 
-    String xml = writer.forwardReturn(original, CreditTransferSample.DEBTOR_AGENT);
+    String xml = writer.forwardReturn(original, RETURN_UETR, CreditTransferSample.DEBTOR_AGENT);
 
     // The document is the returning bank's, as sent; the header is the settlement system's, to the payer.
     assertThat(xml).contains("pacs.004.001.09").contains(CreditTransferSample.UETR).contains(SYSTEM_BIC)
         .contains(CreditTransferSample.DEBTOR_AGENT);
     assertThat(xml.split("RTR-MSG-1", -1)).as("its message id only in the document").hasSize(2);
     assertThat(xml).containsPattern("(?s)<(\\w+:)?To>.*" + CreditTransferSample.DEBTOR_AGENT + ".*</(\\w+:)?To>");
-    assertThatThrownBy(() -> writer.forwardReturn(new CreditTransferSample().bytes(),
+    assertThatThrownBy(() -> writer.forwardReturn(new CreditTransferSample().bytes(), RETURN_UETR,
         CreditTransferSample.DEBTOR_AGENT)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** A second return in the sample pacs.004: RTR-2, 234.56 EUR of payment SECOND_UETR. */
+  private static final String SECOND_UETR = "0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d";
+  private static final String SECOND_RETURN = "<TxInf><RtrId>RTR-2</RtrId>"
+      + "<OrgnlEndToEndId>E2E-2</OrgnlEndToEndId><OrgnlUETR>" + SECOND_UETR + "</OrgnlUETR>"
+      + "<RtrdIntrBkSttlmAmt Ccy=\"EUR\">234.56</RtrdIntrBkSttlmAmt>"
+      + "<IntrBkSttlmDt>2025-03-14</IntrBkSttlmDt>"
+      + MessageSample.agent("InstgAgt", CreditTransferSample.CREDITOR_AGENT)
+      + MessageSample.agent("InstdAgt", CreditTransferSample.DEBTOR_AGENT)
+      + "<RtrRsnInf><Rsn><Cd>AC04</Cd></Rsn></RtrRsnInf></TxInf>";
+
+  @Test
+  void forwardsEachReturnOfATwoReturnPacs004AloneWithItsOwnCountAndControlSum() {
+    byte[] original = MessageSample.pacs004().with("NBTXS", "2")
+        .with("CTRLSUM", "<CtrlSum>1234.56</CtrlSum>").with("MORE", SECOND_RETURN)
+        .with("GRPDATE", "<TtlRtrdIntrBkSttlmAmt Ccy=\"EUR\">1234.56</TtlRtrdIntrBkSttlmAmt>").bytes();
+    String secondReturnUetr = DerivedUetrs.ofReturn(CreditTransferSample.CREDITOR_AGENT,
+        "RTR-MSG-1", "RTR-2", SECOND_UETR);
+
+    String first = writer.forwardReturn(original, RETURN_UETR, CreditTransferSample.DEBTOR_AGENT);
+    String second = writer.forwardReturn(original, secondReturnUetr,
+        CreditTransferSample.DEBTOR_AGENT);
+
+    // The payer reads what it is sent as Clearline reads what it receives: NbOfTxs and CtrlSum agree.
+    ReturnMessage firstRead = forwardedTo(CreditTransferSample.DEBTOR_AGENT, first, ReturnMessage.class);
+    assertThat(firstRead.transactions()).singleElement().satisfies(returned -> {
+      assertThat(returned.returnId()).isEqualTo("RTR-1");
+      assertThat(returned.originalUetr()).isEqualTo(CreditTransferSample.UETR);
+      assertThat(returned.returnedAmountMinorUnits()).isEqualTo(100_000L);
+      assertThat(returned.instructingAgentBic()).isEqualTo(SYSTEM_BIC);
+    });
+    assertThat(first).doesNotContain(SECOND_UETR).containsPattern("<(\\w+:)?CtrlSum>1000.00<");
+    ReturnMessage secondRead =
+        forwardedTo(CreditTransferSample.DEBTOR_AGENT, second, ReturnMessage.class);
+    assertThat(secondRead.transactions()).singleElement().satisfies(returned -> {
+      assertThat(returned.returnId()).isEqualTo("RTR-2");
+      assertThat(returned.originalUetr()).isEqualTo(SECOND_UETR);
+      assertThat(returned.returnedAmountMinorUnits()).isEqualTo(23_456L);
+    });
+    assertThat(second).doesNotContain(CreditTransferSample.UETR).containsPattern("<(\\w+:)?CtrlSum>234.56<")
+        .containsPattern("<(\\w+:)?TtlRtrdIntrBkSttlmAmt Ccy=\"EUR\">234.56<");
+  }
+
+  @Test
+  void findsAReturnWithoutReturnIdByTheUetrDerivedFromItsOriginalUetr() {
+    byte[] original = MessageSample.pacs004().with("RTRID", "").with("CTRLSUM", "").bytes();
+    String returnUetr = DerivedUetrs.ofReturn(CreditTransferSample.CREDITOR_AGENT, "RTR-MSG-1",
+        null, CreditTransferSample.UETR.toUpperCase());
+
+    String xml = writer.forwardReturn(original, returnUetr, CreditTransferSample.DEBTOR_AGENT);
+
+    assertThat(forwardedTo(CreditTransferSample.DEBTOR_AGENT, xml, ReturnMessage.class)
+        .transactions()).singleElement().extracting(PaymentReturn::originalUetr)
+        .isEqualTo(CreditTransferSample.UETR);
+    assertThatThrownBy(() -> writer.forwardReturn(original, RETURN_UETR,
+        CreditTransferSample.DEBTOR_AGENT)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no transaction");
+  }
+
+  /** A pacs.009 of two transfers from the debtor agent: 1234.56 EUR to one bank, 100.00 to another. */
+  private static byte[] twoTransfersToTwoPayees() {
+    String xml = CreditTransferSample.pacs009().with("NBTXS", "2")
+        .with("CTRLSUM", "<CtrlSum>1334.56</CtrlSum>").with("UNDERLYING", "").xml();
+    int start = xml.indexOf("<CdtTrfTxInf>");
+    int end = xml.indexOf("</CdtTrfTxInf>") + "</CdtTrfTxInf>".length();
+    String second = xml.substring(start, end)
+        .replace(CreditTransferSample.UETR, SECOND_UETR)
+        .replace("E2E-1", "E2E-2")
+        .replace(">1234.56<", ">100.00<")
+        .replace(CreditTransferSample.CREDITOR_AGENT, OTHER_PAYEE);
+    return (xml.substring(0, end) + second + xml.substring(end)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static final String OTHER_PAYEE = "OTHRGB2LXXX";
+
+  @Test
+  void forwardsEachPayeeOfATwoTransferPacs009OnlyItsOwnTransferWithItsOwnCountAndControlSum() {
+    byte[] original = twoTransfersToTwoPayees();
+    assertThat(writer.isFinancialInstitutionTransfer(original)).isTrue();
+
+    String toFirst = writer.forwardFinancialInstitutionTransfer(original,
+        CreditTransferSample.UETR.toUpperCase(), CreditTransferSample.CREDITOR_AGENT);
+    String toSecond = writer.forwardFinancialInstitutionTransfer(original, SECOND_UETR, OTHER_PAYEE);
+
+    FinancialInstitutionCreditTransferMessage first = forwardedTo(
+        CreditTransferSample.CREDITOR_AGENT, toFirst, FinancialInstitutionCreditTransferMessage.class);
+    assertThat(first.transactions()).singleElement().satisfies(transfer -> {
+      assertThat(transfer.uetr()).isEqualTo(CreditTransferSample.UETR);
+      assertThat(transfer.creditorBic()).isEqualTo(CreditTransferSample.CREDITOR_AGENT);
+      assertThat(transfer.debtorBic()).isEqualTo(CreditTransferSample.DEBTOR_AGENT);
+      assertThat(transfer.amountMinorUnits()).isEqualTo(123_456L);
+      assertThat(transfer.instructingAgentBic()).isEqualTo(SYSTEM_BIC);
+      assertThat(transfer.instructedAgentBic()).isEqualTo(CreditTransferSample.CREDITOR_AGENT);
+    });
+    assertThat(toFirst).doesNotContain(SECOND_UETR).doesNotContain(OTHER_PAYEE)
+        .containsPattern("<(\\w+:)?NbOfTxs>1<").containsPattern("<(\\w+:)?CtrlSum>1234.56<");
+    FinancialInstitutionCreditTransferMessage second =
+        forwardedTo(OTHER_PAYEE, toSecond, FinancialInstitutionCreditTransferMessage.class);
+    assertThat(second.transactions()).singleElement().satisfies(transfer -> {
+      assertThat(transfer.uetr()).isEqualTo(SECOND_UETR);
+      assertThat(transfer.amountMinorUnits()).isEqualTo(10_000L);
+      assertThat(transfer.instructedAgentBic()).isEqualTo(OTHER_PAYEE);
+    });
+    assertThat(toSecond).doesNotContain(CreditTransferSample.UETR)
+        .doesNotContain(CreditTransferSample.CREDITOR_AGENT)
+        .containsPattern("<(\\w+:)?CtrlSum>100.00<");
+  }
+
+  @Test
+  void refusesToForwardAFinancialInstitutionTransferUetrThatIsNotInTheOriginal() {
+    assertThatThrownBy(() -> writer.forwardFinancialInstitutionTransfer(twoTransfersToTwoPayees(),
+        "5e6f7a8b-1c2d-4e3f-8a9b-0c1d2e3f4a5b", OTHER_PAYEE))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no transaction");
+  }
+
+  /** What a bank's reader, addressed by the settlement system, makes of a forwarded message. */
+  private static <T extends InboundMessage> T forwardedTo(String recipientBic, String xml,
+      Class<T> kind) {
+    return ReaderTestSupport.acceptedAs(ReaderTestSupport.readerAddressedTo(recipientBic)
+        .read(xml.getBytes(StandardCharsets.UTF_8), SYSTEM_BIC), kind);
   }
 
   @Test

@@ -157,4 +157,32 @@ class Pacs009ReaderTest {
     assertThat(rejection.reasonCode()).isEqualTo("FF01");
     assertThat(rejection.explanation()).startsWith("transaction 2 (EndToEndId E2E-2): ");
   }
+
+  @Test
+  void refusesMoreTransfersThanTheLimitPerMessageWithAM18() {
+    int count = GroupMapper.TRANSACTIONS_PER_MESSAGE_MAX + 1;
+    String xml = CreditTransferSample.pacs009().with("CTRLSUM", "").with("UNDERLYING", "")
+        .with("NBTXS", Integer.toString(count)).xml();
+    int start = xml.indexOf("<CdtTrfTxInf>");
+    int end = xml.indexOf("</CdtTrfTxInf>") + "</CdtTrfTxInf>".length();
+    String more = xml.substring(start, end).repeat(count - 1);
+
+    Rejection rejection = rejected(READER.read((xml.substring(0, end) + more + xml.substring(end))
+        .getBytes(StandardCharsets.UTF_8), CreditTransferSample.DEBTOR_AGENT));
+
+    assertThat(rejection.reasonCode()).isEqualTo("AM18");
+    assertThat(rejection.explanation()).contains("at most "
+        + GroupMapper.TRANSACTIONS_PER_MESSAGE_MAX + " per message");
+  }
+
+  @Test
+  void refusesAnEndToEndIdLongerThan35CharactersWithFF01() {
+    String tooLong = "E2E-" + "X".repeat(32);
+    Rejection rejection = rejected(READER.read(CreditTransferSample.pacs009().xml()
+        .replace("E2E-1", tooLong).getBytes(StandardCharsets.UTF_8),
+        CreditTransferSample.DEBTOR_AGENT));
+
+    assertThat(rejection.reasonCode()).isEqualTo("FF01");
+    assertThat(rejection.explanation()).contains("PmtId/EndToEndId is 36 characters");
+  }
 }

@@ -18,8 +18,10 @@ public sealed interface InboundAnswer {
     }
 
     /**
-     * The outcome of one transaction: ACCEPTED, REPEATED or DUPLICATE (answered with AM05); for a status
-     * request, the ISO status reported (ACSC, PDNG, RJCT...), with a null UETR for a question asked without one.
+     * The outcome of one transaction: ACCEPTED, REPEATED or DUPLICATE (answered with AM05); for a return the core
+     * refused while others of its pacs.004 went on, RJCT (answered with a pacs.002 RJCT and its reason); for a
+     * status request, the ISO status reported (ACSC, PDNG, RJCT...), with a null UETR for a question asked
+     * without one.
      */
     record TransactionOutcome(String uetr, String outcome) {
     }

@@ -16,6 +16,7 @@ import io.clearline.iso20022.CancellationRequestMessage;
 import io.clearline.iso20022.CancellationResolution;
 import io.clearline.iso20022.CreditTransfer;
 import io.clearline.iso20022.CreditTransferMessage;
+import io.clearline.iso20022.DerivedUetrs;
 import io.clearline.iso20022.FinancialInstitutionCreditTransfer;
 import io.clearline.iso20022.FinancialInstitutionCreditTransferMessage;
 import io.clearline.iso20022.InboundMessage;
@@ -30,9 +31,11 @@ import io.clearline.iso20022.StatusReport;
 import io.clearline.iso20022.StatusRequestMessage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +59,11 @@ import org.axonframework.queryhandling.QueryGateway;
 public class InboundMessageService {
     private static final String STATUS_REPORT_TYPE = "pacs.002.001.10";
     private static final String RESOLUTION_TYPE = "camt.029.001.09";
+    /**
+     * The outcome of a return the core refused while others of its message went on: the ISO status of the
+     * pacs.002 that answers it.
+     */
+    static final String REFUSED_OUTCOME = StatusReport.Status.REJECTED.isoCode();
 
     private final Iso20022Reader reader;
     private final Iso20022Writer writer;
@@ -104,10 +112,8 @@ public class InboundMessageService {
             case CreditTransferMessage payments -> submit(payments, xml, channelBic);
             case LiquidityTransferMessage transfer -> pledge(channelBic, transfer);
             case StatusRequestMessage request -> answerStatusRequest(channelBic, request);
-            // Until settlement handles these, they are refused plainly, so the bank is never left waiting and
-            // never told that something happened that did not.
             case FinancialInstitutionCreditTransferMessage transfers -> submitFiTransfer(channelBic, transfers, xml);
-            case ReturnMessage returns -> returnPayment(channelBic, returns, xml);
+            case ReturnMessage returns -> returnPayments(channelBic, returns, xml);
             case CancellationRequestMessage cancellation -> answerCancellation(channelBic, cancellation, xml);
         };
         if (answer instanceof InboundAnswer.Accepted accepted) {
@@ -197,70 +203,149 @@ public class InboundMessageService {
     }
 
     private InboundAnswer submit(CreditTransferMessage message, byte[] xml, String channelBic) {
+        return submitEach(channelBic, message, xml, message.transactions().stream()
+                .map(transfer -> command(message, transfer))
+                .toList());
+    }
+
+    /**
+     * Submits every payment of a message to the core at once, each keyed by its UETR, then answers with one
+     * outcome per payment, in the message's order. A payment whose UETR already belongs to other content is
+     * answered on its own (AM05); the others go on. If the core does not confirm one in time the bank is told to
+     * resend, which is safe: each payment is idempotent on its UETR.
+     */
+    private InboundAnswer submitEach(String channelBic, InboundMessage message, byte[] xml,
+                                     List<SubmitPaymentCommand> payments) {
         List<CompletableFuture<SubmitPaymentOutcome>> submitted = new ArrayList<>();
-        for (CreditTransfer transfer : message.transactions()) {
-            originals.keep(transfer.uetr(), message.messageId(), channelBic, xml);
-            submitted.add(commands.send(command(message, transfer)));
+        for (SubmitPaymentCommand payment : payments) {
+            originals.keep(payment.uetr().value(), message.messageId(), channelBic, xml);
+            submitted.add(commands.send(payment));
         }
         List<InboundAnswer.TransactionOutcome> outcomes = new ArrayList<>();
         for (int index = 0; index < submitted.size(); index++) {
-            CreditTransfer transfer = message.transactions().get(index);
-            Optional<SubmitPaymentOutcome> confirmed = confirmed(submitted.get(index), transfer.uetr());
+            SubmitPaymentCommand payment = payments.get(index);
+            Optional<SubmitPaymentOutcome> confirmed = confirmed(submitted.get(index), payment.uetr().value());
             if (confirmed.isEmpty()) {
-                return unconfirmed(transfer.uetr());
+                return unconfirmed(payment.uetr().value());
             }
-            SubmitPaymentOutcome outcome = confirmed.get();
-            if (outcome == SubmitPaymentOutcome.DUPLICATE) {
-                answerDuplicate(channelBic, message, transfer);
+            if (confirmed.get() == SubmitPaymentOutcome.DUPLICATE) {
+                refuseTransaction(channelBic, payment.uetr(), payment.references(), payment.contentDigest(),
+                        new Rejection("AM05", "UETR " + payment.uetr().value() + " belongs to another payment with"
+                                + " different content; this one is refused and the first is unchanged",
+                                message.messageId(), message.messageDefinition()));
             }
-            outcomes.add(new InboundAnswer.TransactionOutcome(transfer.uetr(), outcome.name()));
+            outcomes.add(new InboundAnswer.TransactionOutcome(payment.uetr().value(), confirmed.get().name()));
         }
         return new InboundAnswer.Accepted(message.messageId(), message.messageDefinition(), outcomes);
     }
 
     /**
-     * The payee of a settled payment sends (part of) it back (pacs.004): the return becomes a payment of
-     * its own, under a UETR derived from the returning bank, its message id and the return, so a resend is
-     * the same return. It settles like any payment; the original payer then gets the pacs.004 forwarded
-     * with its camt.054. One return per pacs.004, so that the forwarded document shows its recipient only
-     * its own return.
+     * The payee of a settled payment sends (part of) it back (pacs.004): each return becomes a payment of
+     * its own, under a UETR derived from the returning bank, its message id and the return's RtrId (or the
+     * original UETR), so a resend is the same return. Each settles like any payment; the original payer then
+     * gets the pacs.004 forwarded, cut down to its own return, with its camt.054.
+     *
+     * <p>The core may refuse a return (not the bank's payment, more than is left to return): the others of the
+     * message go on, and the refused one is answered with a pacs.002 RJCT of its own. Only when every return is
+     * refused is the message refused as a whole, as nothing of it happened.
      */
-    private InboundAnswer returnPayment(String channelBic, ReturnMessage message, byte[] xml) {
-        if (message.transactions().size() != 1) {
-            return refuse(channelBic, new Rejection("AM18", "this node takes one return per pacs.004 (this one has "
-                    + message.transactions().size() + "), so that each payer is shown only its own return",
+    private InboundAnswer returnPayments(String channelBic, ReturnMessage message, byte[] xml) {
+        List<ReturnPaymentCommand> returns = message.transactions().stream()
+                .map(returned -> returnCommand(channelBic, message, returned))
+                .toList();
+        Optional<String> repeated = firstRepeated(returns.stream().map(command -> command.returnUetr().value())
+                .toList());
+        if (repeated.isPresent()) {
+            return refuse(channelBic, new Rejection("AM05", "two returns of this message are the same return (the"
+                    + " same RtrId, or no RtrId and the same OrgnlUETR); give each return its own RtrId",
                     message.messageId(), message.messageDefinition()));
         }
-        PaymentReturn returned = message.transactions().getFirst();
-        String returnKey = returned.returnId() != null ? returned.returnId() : returned.originalUetr();
-        Uetr returnUetr = DerivedUetrs.of("pacs.004", channelBic, message.messageId(), returnKey);
-        String digest = DerivedUetrs.digest(returned.originalUetr(), String.valueOf(returned.returnedAmountMinorUnits()),
-                returned.currency(), returned.returnReasonCode(), returnKey);
-        originals.keep(returnUetr.value(), message.messageId(), channelBic, xml);
-        ReturnPaymentCommand command = new ReturnPaymentCommand(Uetr.of(returned.originalUetr()), returnUetr,
-                Bic.of(channelBic), Money.of(returned.returnedAmountMinorUnits(), returned.currency()),
-                returned.returnReasonCode(), new PaymentReferences(message.messageId(), message.messageDefinition(),
-                        returned.returnId(), returned.originalEndToEndId() != null ? returned.originalEndToEndId()
-                        : "NOTPROVIDED"), digest);
-        SubmitPaymentOutcome outcome;
-        try {
-            outcome = commands.<SubmitPaymentOutcome>send(command).get(submitTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException timeout) {
-            return new InboundAnswer.Refused(InboundAnswer.Problem.CORE_UNAVAILABLE, "NARR",
-                    "Settlement did not confirm return " + returnKey + " in time; resend the same message (it is"
-                            + " idempotent) to learn its outcome");
-        } catch (ExecutionException refused) {
-            return refuse(channelBic, returnRefusal(refused.getCause(), returned, message));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while returning " + returned.originalUetr(), interrupted);
+        List<CompletableFuture<SubmitPaymentOutcome>> submitted = new ArrayList<>();
+        for (ReturnPaymentCommand command : returns) {
+            originals.keep(command.returnUetr().value(), message.messageId(), channelBic, xml);
+            submitted.add(commands.send(command));
         }
-        if (outcome == SubmitPaymentOutcome.DUPLICATE) {
-            return refuse(channelBic, new Rejection("AM05", "return " + returnKey + " was already sent with other"
-                    + " content", message.messageId(), message.messageDefinition()));
+        List<String> outcomes = new ArrayList<>();
+        List<Optional<Rejection>> refusals = new ArrayList<>();
+        for (int index = 0; index < submitted.size(); index++) {
+            PaymentReturn returned = message.transactions().get(index);
+            Optional<Rejection> refusal;
+            try {
+                SubmitPaymentOutcome outcome = submitted.get(index).get(submitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                refusal = duplicateRefusal(outcome, returned, message);
+                outcomes.add(refusal.isPresent() ? REFUSED_OUTCOME : outcome.name());
+            } catch (TimeoutException timeout) {
+                return new InboundAnswer.Refused(InboundAnswer.Problem.CORE_UNAVAILABLE, "NARR",
+                        "Settlement did not confirm return " + returnKey(returned) + " in time; resend the same"
+                                + " message (it is idempotent) to learn its outcome");
+            } catch (ExecutionException refused) {
+                refusal = Optional.of(returnRefusal(refused.getCause(), returned, message));
+                outcomes.add(REFUSED_OUTCOME);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while returning " + returned.originalUetr(), interrupted);
+            }
+            refusals.add(refusal);
         }
-        return new InboundAnswer.Accepted(message.messageId(), message.messageDefinition(),
-                List.of(new InboundAnswer.TransactionOutcome(returnUetr.value(), outcome.name())));
+        if (refusals.stream().allMatch(Optional::isPresent)) {
+            Rejection first = refusals.getFirst().orElseThrow();
+            return refuse(channelBic, returns.size() == 1 ? first : new Rejection(first.reasonCode(), "all "
+                    + returns.size() + " returns were refused; the first: " + first.explanation(),
+                    first.messageId(), first.messageDefinition()));
+        }
+        return answerReturns(channelBic, message, returns, outcomes, refusals);
+    }
+
+    /**
+     * One outcome per return, and for each refused one a transaction-level pacs.002 RJCT, once some of the
+     * message's returns went on.
+     */
+    private InboundAnswer answerReturns(String channelBic, ReturnMessage message, List<ReturnPaymentCommand> returns,
+                                        List<String> confirmed, List<Optional<Rejection>> refusals) {
+        List<InboundAnswer.TransactionOutcome> outcomes = new ArrayList<>();
+        for (int index = 0; index < returns.size(); index++) {
+            ReturnPaymentCommand command = returns.get(index);
+            Optional<Rejection> refusal = refusals.get(index);
+            refusal.ifPresent(rejection -> refuseTransaction(channelBic, command.returnUetr(), command.references(),
+                    command.contentDigest(), rejection));
+            outcomes.add(new InboundAnswer.TransactionOutcome(command.returnUetr().value(), confirmed.get(index)));
+        }
+        return new InboundAnswer.Accepted(message.messageId(), message.messageDefinition(), outcomes);
+    }
+
+    private static ReturnPaymentCommand returnCommand(String channelBic, ReturnMessage message,
+                                                      PaymentReturn returned) {
+        // The reader checked that the instructing agent, whose return this is, is the channel's bank.
+        Uetr returnUetr = Uetr.of(DerivedUetrs.ofReturn(channelBic, message.messageId(), returned.returnId(),
+                returned.originalUetr()));
+        String digest = DerivedUetrs.digest(returned.originalUetr(),
+                String.valueOf(returned.returnedAmountMinorUnits()), returned.currency(), returned.returnReasonCode(),
+                returnKey(returned));
+        return new ReturnPaymentCommand(Uetr.of(returned.originalUetr()), returnUetr, Bic.of(channelBic),
+                Money.of(returned.returnedAmountMinorUnits(), returned.currency()), returned.returnReasonCode(),
+                new PaymentReferences(message.messageId(), message.messageDefinition(), returned.returnId(),
+                        returned.originalEndToEndId() != null ? returned.originalEndToEndId() : "NOTPROVIDED"),
+                digest);
+    }
+
+    private static String returnKey(PaymentReturn returned) {
+        return DerivedUetrs.returnKey(returned.returnId(), returned.originalUetr());
+    }
+
+    /** The core's answer to a return as a refusal: none when it took it, AM05 when it is another return's. */
+    private static Optional<Rejection> duplicateRefusal(SubmitPaymentOutcome outcome, PaymentReturn returned,
+                                                     ReturnMessage message) {
+        if (outcome != SubmitPaymentOutcome.DUPLICATE) {
+            return Optional.empty();
+        }
+        return Optional.of(new Rejection("AM05", "return " + returnKey(returned) + " was already sent with other"
+                + " content", message.messageId(), message.messageDefinition()));
+    }
+
+    /** The first value that appears twice, in order. */
+    private static Optional<String> firstRepeated(List<String> values) {
+        Set<String> seen = new HashSet<>();
+        return values.stream().filter(value -> !seen.add(value)).findFirst();
     }
 
     /** The core's refusal as an ISO reason: AG01 not the payee's to return, AM09 too much, NARR otherwise. */
@@ -283,36 +368,28 @@ public class InboundMessageService {
     }
 
     /**
-     * A bank moves its own money to another bank (pacs.009, core or cover): a payment between the two
-     * participants like any other, the instructing agent paying and the instructed agent paid, and the
-     * pacs.009 forwarded to the payee once settled. One transfer per message, so that the forwarded
-     * document shows the payee only its own.
+     * A bank moves its own money to other banks (pacs.009, core or cover): each transfer is a payment between
+     * two participants like any other, the instructing agent paying and the instructed agent paid, answered like
+     * the transactions of a pacs.008, and forwarded to its payee once settled, in a pacs.009 cut down to that
+     * transfer. A UETR twice in one message is refused: it would be one payment, forwarded twice.
      */
     private InboundAnswer submitFiTransfer(String channelBic, FinancialInstitutionCreditTransferMessage message,
                                            byte[] xml) {
-        if (message.transactions().size() != 1) {
-            return refuse(channelBic, new Rejection("AM18", "this node takes one transfer per pacs.009 (this one has "
-                    + message.transactions().size() + "), so that each payee is forwarded only its own",
-                    message.messageId(), message.messageDefinition()));
+        Optional<String> repeated = firstRepeated(message.transactions().stream()
+                .map(FinancialInstitutionCreditTransfer::uetr)
+                .toList());
+        if (repeated.isPresent()) {
+            return refuse(channelBic, new Rejection("AM05", "UETR " + repeated.get() + " names two transfers of this"
+                    + " message; each transfer needs its own", message.messageId(), message.messageDefinition()));
         }
-        FinancialInstitutionCreditTransfer transfer = message.transactions().getFirst();
-        originals.keep(transfer.uetr(), message.messageId(), channelBic, xml);
-        Optional<SubmitPaymentOutcome> confirmed = confirmed(commands.send(new SubmitPaymentCommand(
-                Uetr.of(transfer.uetr()), Bic.of(transfer.instructingAgentBic()), Bic.of(transfer.instructedAgentBic()),
-                Money.of(transfer.amountMinorUnits(), transfer.currency()),
-                new PaymentReferences(message.messageId(), message.messageDefinition(), transfer.instructionId(),
-                        transfer.endToEndId()),
-                transfer.contentDigest())), transfer.uetr());
-        if (confirmed.isEmpty()) {
-            return unconfirmed(transfer.uetr());
-        }
-        if (confirmed.get() == SubmitPaymentOutcome.DUPLICATE) {
-            return refuse(channelBic, new Rejection("AM05", "UETR " + transfer.uetr() + " belongs to another payment"
-                    + " with different content; this one is refused and the first is unchanged", message.messageId(),
-                    message.messageDefinition()));
-        }
-        return new InboundAnswer.Accepted(message.messageId(), message.messageDefinition(),
-                List.of(new InboundAnswer.TransactionOutcome(transfer.uetr(), confirmed.get().name())));
+        return submitEach(channelBic, message, xml, message.transactions().stream()
+                .map(transfer -> new SubmitPaymentCommand(Uetr.of(transfer.uetr()),
+                        Bic.of(transfer.instructingAgentBic()), Bic.of(transfer.instructedAgentBic()),
+                        Money.of(transfer.amountMinorUnits(), transfer.currency()),
+                        new PaymentReferences(message.messageId(), message.messageDefinition(),
+                                transfer.instructionId(), transfer.endToEndId()),
+                        transfer.contentDigest()))
+                .toList());
     }
 
     /** The core's answer to a submission, or empty when it did not come in time. */
@@ -356,10 +433,18 @@ public class InboundMessageService {
                 transfer.highPriority() ? PaymentPriority.HIGH : PaymentPriority.NORMAL);
     }
 
-    private void answerDuplicate(String channelBic, CreditTransferMessage message, CreditTransfer transfer) {
+    /**
+     * A pacs.002 RJCT for one transaction of a message whose others went on, quoting the references the payment
+     * was submitted with. Keyed by the transaction, the reason and the content, so it is sent once.
+     */
+    private void refuseTransaction(String channelBic, Uetr uetr, PaymentReferences references, String contentDigest,
+                                   Rejection rejection) {
         delivery.deliver(channelBic, STATUS_REPORT_TYPE,
-                "pacs.002:" + transfer.uetr() + ":AM05:" + transfer.contentDigest(),
-                writer.paymentStatusReport(StatusReports.duplicate(channelBic, message, transfer)));
+                "pacs.002:" + uetr.value() + ":" + rejection.reasonCode() + ":" + contentDigest,
+                writer.paymentStatusReport(new StatusReport(channelBic, StatusReport.Status.REJECTED,
+                        references.messageId(), references.messageDefinition(), references.endToEndId(),
+                        uetr.value(), references.instructionId(), null, rejection.reasonCode(),
+                        rejection.explanation())));
     }
 
     private InboundAnswer refuse(String channelBic, Rejection rejection) {

@@ -62,13 +62,16 @@ public class OutboundMessageHandler {
                 writer.creditNotification(creditNotification(event)));
     }
 
-    /** A return goes on as the pacs.004 it came as, an FI transfer as its pacs.009, a customer payment as a pacs.008. */
+    /**
+     * A return goes on as the pacs.004 it came as, an FI transfer as its pacs.009, a customer payment as a pacs.008,
+     * each cut down to this payment's transaction: the message may hold other payees' payments too.
+     */
     private void forward(byte[] original, String uetr, String payee) {
         if (writer.isReturn(original)) {
-            delivery.deliver(payee, RETURN_TYPE, "pacs.004:" + uetr, writer.forwardReturn(original, payee));
+            delivery.deliver(payee, RETURN_TYPE, "pacs.004:" + uetr, writer.forwardReturn(original, uetr, payee));
         } else if (writer.isFinancialInstitutionTransfer(original)) {
             delivery.deliver(payee, FI_TRANSFER_TYPE, "pacs.009:" + uetr,
-                    writer.forwardFinancialInstitutionTransfer(original, payee));
+                    writer.forwardFinancialInstitutionTransfer(original, uetr, payee));
         } else {
             delivery.deliver(payee, CREDIT_TRANSFER_TYPE, "pacs.008:" + uetr,
                     writer.forwardCreditTransfer(original, uetr, payee));

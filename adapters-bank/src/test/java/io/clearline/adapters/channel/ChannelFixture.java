@@ -50,6 +50,8 @@ public final class ChannelFixture implements AutoCloseable {
     public final List<CancelQueuedPaymentCommand> cancelled = new CopyOnWriteArrayList<>();
     /** What the core does with a return: null accepts it, anything else is thrown as its refusal. */
     volatile RuntimeException returnRefusal;
+    /** The core refuses a return of more than this, as more than is left of the payment to return. */
+    volatile long returnRefusedAboveMinorUnits = Long.MAX_VALUE;
     final List<OutboundMessage> filesWritten = new CopyOnWriteArrayList<>();
     volatile SubmitPaymentOutcome answer = SubmitPaymentOutcome.ACCEPTED;
     /** The core's payment view by UETR, as {@code FindPaymentQuery} answers it. */
@@ -112,6 +114,10 @@ public final class ChannelFixture implements AutoCloseable {
                 throw returnRefusal;
             }
             ReturnPaymentCommand returnCommand = (ReturnPaymentCommand) command.getPayload();
+            if (returnCommand.amount().minorUnits() > returnRefusedAboveMinorUnits) {
+                throw new IllegalArgumentException("a return of " + returnCommand.amount().minorUnits()
+                        + " exceeds the " + returnRefusedAboveMinorUnits + " (minor units) left to return");
+            }
             boolean repeated = returned.stream().anyMatch(earlier -> earlier.returnUetr().equals(returnCommand.returnUetr()));
             returned.add(returnCommand);
             return repeated ? SubmitPaymentOutcome.REPEATED : SubmitPaymentOutcome.ACCEPTED;

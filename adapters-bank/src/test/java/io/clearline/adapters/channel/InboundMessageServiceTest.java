@@ -191,6 +191,82 @@ public class InboundMessageServiceTest {
         assertThat(channel.outboxOf(ALPHA)).as("answered once it settles, not before").isEmpty();
     }
 
+    static final String CHARLIE = "CHRLEUCCXXX";
+    static final String SECOND_UETR = "0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d";
+
+    /**
+     * A pacs.009.001.08 from {@code payer}: one transfer per "UETR PAYEE AMOUNT" line, its InstrId the UETR's first
+     * eight characters (E2E- and those its EndToEndId), with a control sum.
+     */
+    public static byte[] pacs009(String messageId, String payer, String... transfers) {
+        StringBuilder transactions = new StringBuilder();
+        java.math.BigDecimal controlSum = java.math.BigDecimal.ZERO;
+        for (String transfer : transfers) {
+            String[] parts = transfer.split(" ");
+            controlSum = controlSum.add(new java.math.BigDecimal(parts[2]));
+            transactions.append("""
+                    <CdtTrfTxInf>
+                      <PmtId><InstrId>%5$s</InstrId><EndToEndId>E2E-%5$s</EndToEndId><UETR>%1$s</UETR></PmtId>
+                      <IntrBkSttlmAmt Ccy="EUR">%4$s</IntrBkSttlmAmt>
+                      <IntrBkSttlmDt>2026-11-24</IntrBkSttlmDt>
+                      <InstgAgt><FinInstnId><BICFI>%2$s</BICFI></FinInstnId></InstgAgt>
+                      <InstdAgt><FinInstnId><BICFI>%3$s</BICFI></FinInstnId></InstdAgt>
+                      <Dbtr><FinInstnId><BICFI>%2$s</BICFI></FinInstnId></Dbtr>
+                      <Cdtr><FinInstnId><BICFI>%3$s</BICFI></FinInstnId></Cdtr>
+                    </CdtTrfTxInf>
+                    """.formatted(parts[0], payer, parts[1], parts[2], parts[0].substring(0, 8)));
+        }
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.009.001.08">
+                  <FICdtTrf>
+                    <GrpHdr><MsgId>%s</MsgId><CreDtTm>2026-11-24T09:00:00Z</CreDtTm><NbOfTxs>%d</NbOfTxs>
+                      <CtrlSum>%s</CtrlSum><SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf></GrpHdr>
+                    %s
+                  </FICdtTrf>
+                </Document>
+                """.formatted(messageId, transfers.length, controlSum.toPlainString(), transactions)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void eachTransferOfAPacs009IsAPaymentOfItsOwnAnsweredByItsUetr() {
+        InboundAnswer answer = channel.service.receive(pacs009("FI-2", ALPHA, UETR + " " + BRAVO + " 1000.00",
+                SECOND_UETR + " " + CHARLIE + " 25.00"), ALPHA);
+
+        assertThat(answer).isInstanceOfSatisfying(InboundAnswer.Accepted.class, accepted ->
+                assertThat(accepted.transactions()).containsExactly(
+                        new InboundAnswer.TransactionOutcome(UETR, "ACCEPTED"),
+                        new InboundAnswer.TransactionOutcome(SECOND_UETR, "ACCEPTED")));
+        assertThat(channel.submitted).extracting(payment -> payment.uetr().value() + " " + payment.payer().value()
+                        + " " + payment.payee().value() + " " + payment.amount().minorUnits())
+                .containsExactlyInAnyOrder(UETR + " " + ALPHA + " " + BRAVO + " 100000",
+                        SECOND_UETR + " " + ALPHA + " " + CHARLIE + " 2500");
+        assertThat(channel.originals.original(SECOND_UETR)).as("kept for the forward to its payee").isPresent();
+    }
+
+    @Test
+    void aTransferOfAPacs009UnderAUetrOfOtherContentIsAnsweredWithAM05AndTheOthersGoOn() {
+        channel.answer = SubmitPaymentOutcome.DUPLICATE;
+
+        InboundAnswer answer = channel.service.receive(pacs009("FI-3", ALPHA, UETR + " " + BRAVO + " 1000.00",
+                SECOND_UETR + " " + CHARLIE + " 25.00"), ALPHA);
+
+        assertThat(((InboundAnswer.Accepted) answer).transactions())
+                .extracting(InboundAnswer.TransactionOutcome::outcome).containsExactly("DUPLICATE", "DUPLICATE");
+        assertThat(channel.outboxOf(ALPHA)).hasSize(2).allSatisfy(rejection ->
+                assertThat(rejection.xml()).contains("RJCT").contains("AM05"));
+    }
+
+    @Test
+    void aUetrTwiceInOnePacs009IsRefusedWithAM05AndPaysNothing() {
+        InboundAnswer answer = channel.service.receive(pacs009("FI-4", ALPHA, UETR + " " + BRAVO + " 1000.00",
+                UETR + " " + CHARLIE + " 25.00"), ALPHA);
+
+        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("AM05");
+        assertThat(channel.submitted).isEmpty();
+    }
+
     static byte[] camt050(String messageId, String debtor, String creditor, String amount) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>

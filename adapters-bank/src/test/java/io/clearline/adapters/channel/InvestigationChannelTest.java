@@ -310,11 +310,56 @@ class InvestigationChannelTest {
     }
 
     @Test
-    void aPacs004WithTwoReturnsIsRefusedWithAM18AndReturnsNothing() {
+    void eachReturnOfAPacs004IsAReturnOfItsOwnUnderItsOwnUetr() {
         InboundAnswer answer = channel.service.receive(pacs004("RTR-4", "1.00", returnTransaction("RTR-5", "2.00")),
                 BRAVO);
 
-        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("AM18");
+        assertThat(channel.returned).extracting(returned -> returned.amount().minorUnits())
+                .containsExactlyInAnyOrder(100L, 200L);
+        assertThat(channel.returned).extracting(returned -> returned.returnUetr().value())
+                .doesNotHaveDuplicates().doesNotContain(SETTLED_UETR);
+        assertThat(((InboundAnswer.Accepted) answer).transactions()).extracting(InboundAnswer.TransactionOutcome::uetr)
+                .containsExactlyInAnyOrderElementsOf(channel.returned.stream()
+                        .map(returned -> returned.returnUetr().value()).toList());
+        assertThat(((InboundAnswer.Accepted) answer).transactions())
+                .extracting(InboundAnswer.TransactionOutcome::outcome).containsExactly("ACCEPTED", "ACCEPTED");
+        assertThat(channel.outboxOf(BRAVO)).as("answered once they settle, not before").isEmpty();
+    }
+
+    @Test
+    void aReturnTheCoreRefusesIsAnsweredOnItsOwnWhileTheOthersOfItsMessageGoOn() {
+        channel.returnRefusedAboveMinorUnits = 150;
+
+        InboundAnswer answer = channel.service.receive(pacs004("RTR-6", "1.00", returnTransaction("RTR-7", "2.00")),
+                BRAVO);
+
+        assertThat(((InboundAnswer.Accepted) answer).transactions())
+                .extracting(InboundAnswer.TransactionOutcome::outcome).containsExactly("ACCEPTED", "RJCT");
+        assertThat(channel.returned).singleElement().extracting(returned -> returned.amount().minorUnits())
+                .isEqualTo(100L);
+        assertThat(channel.outboxOf(BRAVO)).singleElement().satisfies(rejection -> assertThat(rejection.xml())
+                .contains("RJCT").contains("AM09").contains("RTR-7").doesNotContain("RTR-1<"));
+    }
+
+    @Test
+    void aPacs004WhoseEveryReturnIsRefusedIsRefusedWhole() {
+        channel.returnRefusal = new IllegalArgumentException("a return exceeds what is left to return");
+
+        InboundAnswer answer = channel.service.receive(pacs004("RTR-8", "1.00", returnTransaction("RTR-9", "2.00")),
+                BRAVO);
+
+        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("AM09");
+        assertThat(((InboundAnswer.Refused) answer).explanation()).startsWith("all 2 returns were refused");
+        assertThat(channel.outboxOf(BRAVO)).singleElement().satisfies(rejection ->
+                assertThat(rejection.xml()).contains("RJCT").contains("AM09"));
+    }
+
+    @Test
+    void twoReturnsOfOneMessageThatCannotBeToldApartAreRefusedWithAM05AndReturnNothing() {
+        InboundAnswer answer = channel.service.receive(pacs004("RTR-10", "1.00", returnTransaction("RTR-1", "2.00")),
+                BRAVO);
+
+        assertThat(((InboundAnswer.Refused) answer).reasonCode()).isEqualTo("AM05");
         assertThat(channel.returned).isEmpty();
     }
 }

@@ -77,6 +77,23 @@ class OutboundMessageHandlerTest {
     }
 
     @Test
+    void aSettledTransferOfAPacs009OfSeveralPayeesIsForwardedToItsPayeeAlone() {
+        String second = "0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d";
+        byte[] pacs009 = InboundMessageServiceTest.pacs009("FI-9", ALPHA, UETR + " " + BRAVO + " 250.00",
+                second + " CHRLEUCCXXX 25.00");
+        channel.originals.keep(second, "FI-9", ALPHA, pacs009);
+
+        handler.on(new PaymentSettledEvent(Uetr.of(second), Bic.of(ALPHA), Bic.of("CHRLEUCCXXX"),
+                Money.of(2_500, "EUR"), new PaymentReferences("FI-9", "pacs.009.001.08", "0a1b2c3d", "E2E-0a1b2c3d"),
+                LEDGER_TRANSACTION_ID, Instant.parse("2026-11-24T10:30:00Z")));
+
+        assertThat(channel.outboxOf("CHRLEUCCXXX")).filteredOn(message -> message.messageType().equals("pacs.009"))
+                .singleElement().satisfies(forwarded -> assertThat(forwarded.xml()).contains(second)
+                        .doesNotContain(UETR).doesNotContain(BRAVO).containsPattern("NbOfTxs>1<")
+                        .containsPattern("CtrlSum>25.00<"));
+    }
+
+    @Test
     void pledgeABankAskedForWithACamt050IsAnsweredWithAReceipt() {
         handler.on(new LiquidityPledgedEvent("camt050:" + ALPHA + ":LIQ-1", Bic.of(ALPHA), Money.of(500_000, "EUR"),
                 "ef56", Instant.parse("2026-11-24T10:00:00Z")));

@@ -10,12 +10,14 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * Cancellations and returns on a running node: a payer's camt.056 cancels a queued payment, or goes on to
- * the payee of a settled one, who returns it with a pacs.004; the payer gets its money and the pacs.004.
+ * the payee of a settled one, who returns it with a pacs.004; the payer gets its money and the pacs.004, one
+ * return per forwarded pacs.004 even when the payee returned several payments in one.
  */
 class PaymentReturnTest extends DemoNodeTest {
 
@@ -47,6 +49,59 @@ class PaymentReturnTest extends DemoNodeTest {
 
         HttpResponse<String> notTheirs = postXml(ALPHA, pacs004("RET-A-" + uetr.substring(0, 8), uetr, "1.00"));
         assertThat(notTheirs.statusCode()).as("the payer cannot return its own payment").isEqualTo(400);
+    }
+
+    @Test
+    void bravoReturnsTwoPaymentsInOnePacs004AndAlphaIsForwardedEachReturnAlone() throws Exception {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        for (String uetr : List.of(first, second)) {
+            assertThat(postXml(ALPHA, Pacs008Template.creditTransfer("R2-" + uetr.substring(0, 8), uetr, ALPHA,
+                    BRAVO, "40.00", "EUR", LocalDate.now())).statusCode()).isEqualTo(202);
+            awaitPaymentStatus(uetr, "SETTLED");
+        }
+        String messageId = "RET2-" + first.substring(0, 8);
+        String xml = """
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.004.001.09">
+                  <PmtRtr>
+                    <GrpHdr><MsgId>%s</MsgId><CreDtTm>%s</CreDtTm><NbOfTxs>2</NbOfTxs><CtrlSum>80.00</CtrlSum>
+                      <SttlmInf><SttlmMtd>CLRG</SttlmMtd></SttlmInf></GrpHdr>
+                    %s%s
+                  </PmtRtr>
+                </Document>
+                """.formatted(messageId, now(), returnOf(messageId + "-1", first, "40.00"),
+                returnOf(messageId + "-2", second, "40.00"));
+
+        HttpResponse<String> accepted = postXml(BRAVO, xml);
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        // Both in full, so that Alpha ends where it started and the other tests' balances hold.
+        awaitPaymentStatus(first, "RETURNED");
+        awaitPaymentStatus(second, "RETURNED");
+        Eventually.until("Alpha forwarded each return alone", () -> {
+            List<String> forwarded = OutboxMessages.ofType(body(ALPHA, "/api/iso20022/outbox/" + ALPHA + "?limit=1000"),
+                    "pacs.004").stream()
+                    .filter(message -> message.contains(messageId)).toList();
+            return forwarded.size() == 2
+                    && forwarded.stream().anyMatch(message -> message.contains(first) && !message.contains(second)
+                            && message.matches("(?s).*NbOfTxs>1<.*CtrlSum>40.00<.*"))
+                    && forwarded.stream().anyMatch(message -> message.contains(second) && !message.contains(first)
+                            && message.matches("(?s).*NbOfTxs>1<.*CtrlSum>40.00<.*"));
+        });
+    }
+
+    /** One return (TxInf) by Bravo of Alpha's payment. */
+    private static String returnOf(String returnId, String originalUetr, String amount) {
+        return """
+                <TxInf>
+                  <RtrId>%s</RtrId><OrgnlEndToEndId>NOTPROVIDED</OrgnlEndToEndId><OrgnlUETR>%s</OrgnlUETR>
+                  <RtrdIntrBkSttlmAmt Ccy="EUR">%s</RtrdIntrBkSttlmAmt>
+                  <IntrBkSttlmDt>%s</IntrBkSttlmDt>
+                  <InstgAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstgAgt>
+                  <InstdAgt><FinInstnId><BICFI>%s</BICFI></FinInstnId></InstdAgt>
+                  <RtrRsnInf><Rsn><Cd>AC04</Cd></Rsn></RtrRsnInf>
+                </TxInf>
+                """.formatted(returnId, originalUetr, amount, LocalDate.now(), BRAVO, ALPHA);
     }
 
     @Test
