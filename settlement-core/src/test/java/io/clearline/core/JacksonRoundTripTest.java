@@ -256,6 +256,44 @@ class JacksonRoundTripTest {
     }
 
     @Test
+    void everyWarehouseEventAndCommandRoundTrips() {
+        java.time.LocalDate monday = java.time.LocalDate.of(2026, 11, 23);
+        Reason late = Reason.of(ReasonCode.TM01, "business day 2026-11-23 is past its cut-off");
+        List<Object> messages = List.of(
+                new io.clearline.core.businessday.api.SetAfterCutOffHandlingCommand(
+                        io.clearline.core.businessday.api.AfterCutOffHandling.WAREHOUSE),
+                new io.clearline.core.businessday.api.AfterCutOffHandlingSetEvent("network",
+                        io.clearline.core.businessday.api.AfterCutOffHandling.WAREHOUSE, AT),
+                new io.clearline.core.businessday.api.WarehousePaymentForNextDayCommand(UETR_1, BANK_A, true),
+                new io.clearline.core.businessday.api.PaymentWarehousedForNextDayEvent("network", UETR_1, BANK_A,
+                        monday, late, AT),
+                new io.clearline.core.businessday.api.PaymentWarehousedForNextDayEvent("network", UETR_1, BANK_A,
+                        null, late, AT),
+                new io.clearline.core.businessday.api.TakeUpWarehousedPaymentsCommand(monday.plusDays(1)),
+                new io.clearline.core.businessday.api.WarehousedPaymentTakenUpEvent("network", UETR_1,
+                        monday.plusDays(1), AT),
+                new io.clearline.core.businessday.api.WithdrawWarehousedPaymentCommand(UETR_1),
+                new io.clearline.core.businessday.api.WarehousedPaymentWithdrawnEvent("network", UETR_1, AT),
+                new io.clearline.core.payment.api.WarehousePaymentCommand(UETR_1, late),
+                new io.clearline.core.payment.api.PaymentWarehousedEvent(UETR_1, BANK_A, BANK_B, euros(100),
+                        REFERENCES, late, AT),
+                new io.clearline.core.payment.api.TakeUpWarehousedPaymentCommand(UETR_1, monday.plusDays(1)),
+                new io.clearline.core.payment.api.CancelWarehousedPaymentCommand(UETR_1, late),
+                new io.clearline.core.payment.api.PaymentTakenUpEvent(UETR_1, monday.plusDays(1), AT));
+        for (Object message : messages) {
+            assertThat(roundTrip(message)).as(message.getClass().getSimpleName()).isEqualTo(message);
+        }
+    }
+
+    @Test
+    void aWarehousedPaymentSettlementSagaRoundTrips() throws Exception {
+        PaymentSettlementSaga saga = new PaymentSettlementSaga();
+        set(saga, Map.of("uetr", UETR_1, "payer", BANK_A, "payee", BANK_B, "amount", euros(100),
+                "priority", PaymentPriority.NORMAL, "customerPayment", true, "warehoused", true));
+        assertThat(roundTrip(saga)).usingRecursiveComparison().isEqualTo(saga);
+    }
+
+    @Test
     void thePaymentSettlementSagaRoundTripsWithoutItsResources() throws Exception {
         PaymentSettlementSaga saga = new PaymentSettlementSaga();
         set(saga, Map.of("uetr", UETR_1, "payer", BANK_A, "payee", BANK_B, "amount", euros(100),

@@ -6,6 +6,7 @@ import io.clearline.core.common.api.ReasonCode;
 import io.clearline.core.common.api.Uetr;
 import io.clearline.core.liquidity.api.CancelQueuedPaymentCommand;
 import io.clearline.core.liquidity.api.LiquidityAccountId;
+import io.clearline.core.payment.api.CancelWarehousedPaymentCommand;
 import io.clearline.core.payment.api.FindPaymentQuery;
 import io.clearline.core.payment.api.PaymentStatus;
 import io.clearline.core.payment.api.PaymentView;
@@ -73,6 +74,7 @@ final class CancellationAnswers {
                            byte[] xml) {
         return switch (payment.status()) {
             case QUEUED -> cancelQueued(request, payment, message, xml);
+            case WAREHOUSED -> cancelWarehoused(request, payment, message, xml);
             case RECEIVED, SETTLING -> new Outcome(request, Status.REFUSED, "AGNT", "The payment is being settled"
                     + " and cannot be stopped; once settled its payee may return it");
             case SETTLED -> passOnToPayee(request, payment, message, xml);
@@ -84,20 +86,35 @@ final class CancellationAnswers {
 
     private Outcome cancelQueued(CancellationRequest request, PaymentView payment, CancellationRequestMessage message,
                                  byte[] xml) {
-        Reason reason = Reason.of(ReasonCode.NARR, "cancelled at the payer's request (camt.056 "
-                + message.assignmentId() + ", reason " + request.reasonCode() + ")");
+        return cancelWhile(PaymentStatus.QUEUED, request, message, xml, new CancelQueuedPaymentCommand(
+                new LiquidityAccountId(payment.payer(), payment.amount().currency()), payment.uetr(),
+                payersRequest(request, message)));
+    }
+
+    /** Waiting for the next business day, it has moved no money: cancelled like a queued payment. */
+    private Outcome cancelWarehoused(CancellationRequest request, PaymentView payment,
+                                     CancellationRequestMessage message, byte[] xml) {
+        return cancelWhile(PaymentStatus.WAREHOUSED, request, message, xml,
+                new CancelWarehousedPaymentCommand(payment.uetr(), payersRequest(request, message)));
+    }
+
+    private static Reason payersRequest(CancellationRequest request, CancellationRequestMessage message) {
+        return Reason.of(ReasonCode.NARR, "cancelled at the payer's request (camt.056 " + message.assignmentId()
+                + ", reason " + request.reasonCode() + ")");
+    }
+
+    private Outcome cancelWhile(PaymentStatus status, CancellationRequest request, CancellationRequestMessage message,
+                                byte[] xml, Object cancellation) {
         try {
-            commands.send(new CancelQueuedPaymentCommand(
-                            new LiquidityAccountId(payment.payer(), payment.amount().currency()), payment.uetr(), reason))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            commands.send(cancellation).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Outcome(request, Status.CANCELLED, null, null);
-        } catch (Exception leftTheQueue) {
-            if (leftTheQueue instanceof InterruptedException) {
+        } catch (Exception movedOn) {
+            if (movedOn instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            // It left the queue between the look-up and the cancellation: answer for where it is now.
+            // It moved on between the look-up and the cancellation: answer for where it is now.
             Optional<PaymentView> now = find(request.originalUetr()).flatMap(view -> view);
-            if (now.isPresent() && now.get().status() != PaymentStatus.QUEUED) {
+            if (now.isPresent() && now.get().status() != status) {
                 return decide(request, now.get(), message, xml);
             }
             return new Outcome(request, Status.REFUSED, "AGNT", "The payment could not be cancelled now; ask again");

@@ -6,6 +6,7 @@ import io.clearline.core.payment.api.PaymentHistoryEntry;
 import io.clearline.core.payment.api.PaymentSettledEvent;
 import io.clearline.core.payment.api.PaymentStatus;
 import io.clearline.core.payment.api.PaymentView;
+import io.clearline.core.payment.api.PaymentWarehousedEvent;
 import io.clearline.iso20022.CreditTransfer;
 import io.clearline.iso20022.CreditTransferMessage;
 import io.clearline.iso20022.Rejection;
@@ -39,6 +40,14 @@ public final class StatusReports {
                 null, event.reason().code().name(), event.reason().explanation());
     }
 
+    /** PDNG with the reason the business day did not take it: the payment waits for the next day, not refused. */
+    public static StatusReport warehoused(PaymentWarehousedEvent event) {
+        return new StatusReport(event.payer().value(), StatusReport.Status.PENDING,
+                event.references().messageId(), event.references().messageDefinition(),
+                event.references().endToEndId(), event.uetr().value(), event.references().instructionId(),
+                null, event.reason().code().name(), event.reason().explanation());
+    }
+
     public static StatusReport duplicate(String recipientBic, CreditTransferMessage message, CreditTransfer transfer) {
         return StatusReport.rejectedTransaction(recipientBic, message, transfer, "AM05",
                 "UETR " + transfer.uetr() + " belongs to another payment with different content; this one is"
@@ -60,9 +69,11 @@ public final class StatusReports {
     public static StatusReport current(String recipientBic, StatusRequest request, PaymentView payment) {
         return switch (payment.status()) {
             case RECEIVED -> answer(recipientBic, request, StatusReport.Status.ACCEPTED, null, null, null);
-            case QUEUED -> answer(recipientBic, request, StatusReport.Status.PENDING, null,
+            // Waiting in its payer's queue, or warehoused for the next business day: pending, with why.
+            case QUEUED, WAREHOUSED -> answer(recipientBic, request, StatusReport.Status.PENDING, null,
                     payment.reason() == null ? null : payment.reason().code().name(),
-                    payment.reason() == null ? "queued" : payment.reason().explanation());
+                    payment.reason() == null ? payment.status().name().toLowerCase(java.util.Locale.ROOT)
+                            : payment.reason().explanation());
             case SETTLING -> answer(recipientBic, request, StatusReport.Status.SETTLEMENT_IN_PROCESS, null, null,
                     null);
             case SETTLED -> answer(recipientBic, request, StatusReport.Status.SETTLED, settledAt(payment), null,

@@ -13,6 +13,7 @@ import io.clearline.core.liquidity.api.QueueView;
 import io.clearline.core.liquidity.api.ReleaseHeldPaymentCommand;
 import io.clearline.core.liquidity.api.ReprioritiseQueuedPaymentCommand;
 import io.clearline.core.lsm.api.PaymentPriority;
+import io.clearline.core.payment.api.CancelWarehousedPaymentCommand;
 import io.clearline.core.payment.api.FindPaymentQuery;
 import io.clearline.core.payment.api.PaymentStatus;
 import io.clearline.core.payment.api.PaymentView;
@@ -34,7 +35,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A bank's queue and what its treasury may do with a queued payment: hold it in place, release it,
- * change its priority, or cancel it. The paying bank and the operator may act; anyone else learns nothing (404). Acting
+ * change its priority, or cancel it (a payment warehoused for the next business day may be cancelled too). The paying bank and the operator may act; anyone else learns nothing (404). Acting
  * on a payment that is no longer queued is a conflict (409), never a silent success.
  */
 @RestController
@@ -97,27 +98,43 @@ public class QueueController {
                 new ReprioritiseQueuedPaymentCommand(accountOf(payment), payment.uetr(), request.priority())));
     }
 
+    /** A queued payment leaves its queue; a warehoused one, in no queue yet, is cancelled before it is taken up. */
     @PostMapping("/api/payments/{uetr}/cancel")
     public Map<String, String> cancel(@PathVariable String uetr, Authentication caller) {
-        PaymentView payment = queuedPaymentOf(uetr, caller);
+        PaymentView payment = paymentOf(uetr, caller);
+        if (payment.status() == PaymentStatus.WAREHOUSED) {
+            Reason reason = Reason.of(ReasonCode.NARR, "cancelled while warehoused by " + caller.getName());
+            return act(payment, "CANCELLED", () -> commands.sendAndWait(new CancelWarehousedPaymentCommand(
+                    payment.uetr(), reason)));
+        }
+        requireQueued(payment);
         Reason reason = Reason.of(ReasonCode.NARR, "cancelled while queued by " + caller.getName());
         return act(payment, "CANCELLED", () -> commands.sendAndWait(new CancelQueuedPaymentCommand(
                 accountOf(payment), payment.uetr(), reason)));
     }
 
     private PaymentView queuedPaymentOf(String uetr, Authentication caller) {
-        PaymentView payment = queries.query(new FindPaymentQuery(Uetr.of(uetr.toLowerCase())),
+        PaymentView payment = paymentOf(uetr, caller);
+        requireQueued(payment);
+        return payment;
+    }
+
+    private PaymentView paymentOf(String uetr, Authentication caller) {
+        return queries.query(new FindPaymentQuery(Uetr.of(uetr.toLowerCase())),
                         ResponseTypes.optionalInstanceOf(PaymentView.class))
                 .orTimeout(ParticipantsController.QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join()
                 .filter(view -> BankAccess.isOperator(caller)
                         || BankAccess.bankOf(caller).map(view.payer().value()::equals).orElse(false))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no payment " + uetr
                         + " that you may act on"));
+    }
+
+    private static void requireQueued(PaymentView payment) {
+        String uetr = payment.uetr().value();
         if (payment.status() != PaymentStatus.QUEUED) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "payment " + uetr + " is " + payment.status()
                     + ", not queued");
         }
-        return payment;
     }
 
     private static LiquidityAccountId accountOf(PaymentView payment) {
@@ -128,9 +145,10 @@ public class QueueController {
         try {
             command.run();
         } catch (IllegalStateException | CommandExecutionException notQueuedAnyMore) {
-            // It left the queue between our read and the command (settled or cancelled meanwhile).
+            // It left the queue (or the warehouse) between our read and the command: settled, cancelled or taken
+            // up meanwhile.
             throw new ResponseStatusException(HttpStatus.CONFLICT, "payment " + payment.uetr().value()
-                    + " is no longer queued");
+                    + " is no longer " + payment.status().name().toLowerCase(java.util.Locale.ROOT));
         }
         return Map.of("uetr", payment.uetr().value(), "outcome", outcome);
     }

@@ -12,6 +12,7 @@ import io.clearline.adapters.outbound.OutboundDelivery;
 import io.clearline.adapters.outbound.OutboundMessageHandler;
 import io.clearline.adapters.outbound.OutboxStore;
 import io.clearline.adapters.outbound.StatementDelivery;
+import io.clearline.adapters.outbound.WarehousedPaymentNotices;
 import io.clearline.adapters.security.DemoUserDirectory;
 import io.clearline.iso20022.Iso20022Reader;
 import io.clearline.iso20022.Iso20022Writer;
@@ -87,6 +88,12 @@ public class ChannelConfiguration {
                                                   InboundMessageStore originals,
                                                   @Value("${clearline.iso20022.business-zone}") String businessZone) {
         return new OutboundMessageHandler(delivery, writer, originals, ZoneId.of(businessZone));
+    }
+
+    /** In the outbound messages' processing group: the PDNG goes out in order with the payment's other answers. */
+    @Bean
+    WarehousedPaymentNotices warehousedPaymentNotices(OutboundDelivery delivery, Iso20022Writer writer) {
+        return new WarehousedPaymentNotices(delivery, writer);
     }
 
     @Bean

@@ -1,13 +1,16 @@
 package io.clearline.ops.config;
 
 import io.clearline.core.SettlementCoreModule;
+import io.clearline.core.businessday.api.AfterCutOffHandling;
 import io.clearline.core.businessday.api.RegisterNetworkCommand;
+import io.clearline.core.businessday.api.SetAfterCutOffHandlingCommand;
 import io.clearline.core.common.api.ProcessingGroups;
 import io.clearline.ops.ledger.ParticipantLedgerAdmission;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,15 +23,26 @@ import org.springframework.context.event.EventListener;
  */
 @Configuration
 public class SettlementCoreConfiguration {
+    private final AfterCutOffHandling afterCutOffHandling;
+
+    /** @param afterCutOffHandling what the network does with payments after a cut-off: REJECT or WAREHOUSE */
+    SettlementCoreConfiguration(
+            @Value("${clearline.business-day.after-cut-off:REJECT}") AfterCutOffHandling afterCutOffHandling) {
+        this.afterCutOffHandling = afterCutOffHandling;
+    }
 
     /**
      * The network's business-day aggregate exists from the first start, with no day until the operator or
      * the schedule opens one: every payment's business-day check then reads it from the aggregate cache,
      * instead of searching the event store for an aggregate that was never created (and logging that).
+     * The after-cut-off handling of the node's configuration is then recorded there, as an event whenever
+     * it changes, so that each payment's fate after a cut-off can be traced to the setting in force.
      */
     @EventListener(ApplicationReadyEvent.class)
     void registerNetwork(ApplicationReadyEvent ready) {
-        ready.getApplicationContext().getBean(CommandGateway.class).sendAndWait(new RegisterNetworkCommand());
+        CommandGateway commands = ready.getApplicationContext().getBean(CommandGateway.class);
+        commands.sendAndWait(new RegisterNetworkCommand());
+        commands.sendAndWait(new SetAfterCutOffHandlingCommand(afterCutOffHandling));
     }
 
     @Bean

@@ -2,6 +2,8 @@ package io.clearline.core.businessday;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.clearline.core.businessday.api.AfterCutOffHandling;
+import io.clearline.core.businessday.api.AfterCutOffHandlingSetEvent;
 import io.clearline.core.businessday.api.BusinessDayClosedEvent;
 import io.clearline.core.businessday.api.BusinessDayCustomerCutOffEvent;
 import io.clearline.core.businessday.api.BusinessDayCutOffEvent;
@@ -14,8 +16,22 @@ import io.clearline.core.businessday.api.NetworkRegisteredEvent;
 import io.clearline.core.businessday.api.OpenBusinessDayCommand;
 import io.clearline.core.businessday.api.PaymentsNotAcceptedException;
 import io.clearline.core.businessday.api.RegisterNetworkCommand;
+import io.clearline.core.businessday.api.BusinessDays;
+import io.clearline.core.businessday.api.PaymentWarehousedForNextDayEvent;
+import io.clearline.core.businessday.api.SetAfterCutOffHandlingCommand;
+import io.clearline.core.businessday.api.TakeUpWarehousedPaymentsCommand;
 import io.clearline.core.businessday.api.VerifyAcceptingPaymentsCommand;
+import io.clearline.core.businessday.api.WarehousePaymentForNextDayCommand;
+import io.clearline.core.businessday.api.WarehousedPaymentTakenUpEvent;
+import io.clearline.core.businessday.api.WarehousedPaymentWithdrawnEvent;
+import io.clearline.core.businessday.api.WithdrawWarehousedPaymentCommand;
+import io.clearline.core.common.api.Reason;
+import io.clearline.core.common.api.ReasonCode;
+import io.clearline.core.common.api.Uetr;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -27,12 +43,20 @@ import org.axonframework.modelling.command.CreationPolicy;
  * The network's business day: OPEN → CUSTOMER_CUT_OFF → CUT_OFF → CLOSED (the customer cut-off may be
  * passed together with the interbank one), then the next date opens. Dates only move
  * forward, so a day closed is never reopened and its records stay those of that day.
+ *
+ * <p>A payment the day does not take (past the cut-off that applies to it, or after the close) is refused
+ * with TM01, or, when the network's {@link AfterCutOffHandling} is WAREHOUSE, kept in this aggregate's
+ * warehouse and taken up in arrival order once the next day opens. Before any day has opened, every
+ * payment is taken: there is no cut-off yet to be late for.
  */
 public class BusinessDay {
     @AggregateIdentifier
     private String network;
     private LocalDate date;
     private BusinessDayPhase phase;
+    private AfterCutOffHandling handling = AfterCutOffHandling.REJECT;
+    /** Warehoused payments in arrival order; at most {@link BusinessDays#WAREHOUSED_PAYMENTS_MAX}. */
+    private final Set<Uetr> warehouse = new LinkedHashSet<>();
 
     protected BusinessDay() {
     }
@@ -94,17 +118,92 @@ public class BusinessDay {
 
     @CommandHandler
     void handle(VerifyAcceptingPaymentsCommand command) {
-        // A network registered but never opened a day runs without one.
-        if (phase == null || phase == BusinessDayPhase.OPEN
-                || phase == BusinessDayPhase.CUSTOMER_CUT_OFF && !command.customerPayment()) {
+        String refusal = refusal(command.customerPayment());
+        if (refusal != null) {
+            throw handling == AfterCutOffHandling.WAREHOUSE
+                    ? new PaymentsNotAcceptedException(refusal, true)
+                    : new PaymentsNotAcceptedException(refusal + adviceOnRejection());
+        }
+    }
+
+    @CommandHandler
+    void handle(SetAfterCutOffHandlingCommand command) {
+        if (command.handling() != handling) {
+            apply(new AfterCutOffHandlingSetEvent(network, command.handling(), now()));
+        }
+    }
+
+    /** Rule: a payment the day does not take is warehoused, in arrival order, while the warehouse has room. */
+    @CommandHandler
+    boolean handle(WarehousePaymentForNextDayCommand command) {
+        if (warehouse.contains(command.uetr())) {
+            return true;
+        }
+        String refusal = refusal(command.customerPayment());
+        if (refusal == null) {
+            return false;
+        }
+        if (handling != AfterCutOffHandling.WAREHOUSE) {
+            throw new PaymentsNotAcceptedException(refusal + adviceOnRejection());
+        }
+        if (warehouse.size() >= BusinessDays.WAREHOUSED_PAYMENTS_MAX) {
+            throw new PaymentsNotAcceptedException(refusal + ", and " + BusinessDays.WAREHOUSED_PAYMENTS_MAX
+                    + " payments, the most it keeps, already wait for the next business day; send the payment"
+                    + " once it opens");
+        }
+        apply(new PaymentWarehousedForNextDayEvent(network, command.uetr(), command.payer(), date,
+                Reason.of(ReasonCode.TM01, refusal + "; warehoused until the next business day opens"), now()));
+        return true;
+    }
+
+    /** Rule: the day open now takes up every warehoused payment, in the order they were warehoused. */
+    @CommandHandler
+    void handle(TakeUpWarehousedPaymentsCommand command) {
+        if (phase != BusinessDayPhase.OPEN || !command.date().equals(date)) {
+            // Too late for this day (or not its day): they wait for the next open.
             return;
         }
-        throw new PaymentsNotAcceptedException(switch (phase) {
-            case CUSTOMER_CUT_OFF -> "business day " + date + " is past its customer cut-off; send the customer"
-                    + " payment on the next business day (interbank payments are taken until the cut-off)";
-            case CUT_OFF -> "business day " + date + " is past its cut-off; send the payment on the next business day";
-            default -> "business day " + date + " is closed; send the payment once the next business day opens";
-        });
+        for (Uetr uetr : List.copyOf(warehouse)) {
+            apply(new WarehousedPaymentTakenUpEvent(network, uetr, date, now()));
+        }
+    }
+
+    @CommandHandler
+    void handle(WithdrawWarehousedPaymentCommand command) {
+        if (warehouse.contains(command.uetr())) {
+            apply(new WarehousedPaymentWithdrawnEvent(network, command.uetr(), now()));
+        }
+    }
+
+    /**
+     * Why the day does not take such a payment now, or null when it does. A network registered but never
+     * opened a day runs without one, and takes every payment. Between the open and the take-up (a moment,
+     * while the accounts start the day) a new payment waits behind those warehoused earlier, so that no payer's
+     * new payment overtakes its own warehoused ones. Past the customer cut-off an interbank payment does not
+     * wait behind warehoused customer payments: the cut-offs differ by design.
+     */
+    private String refusal(boolean customerPayment) {
+        if (phase == BusinessDayPhase.OPEN && handling == AfterCutOffHandling.WAREHOUSE && !warehouse.isEmpty()) {
+            return "payments warehoused before it for business day " + date + " are not yet taken up";
+        }
+        if (phase == null || phase == BusinessDayPhase.OPEN
+                || phase == BusinessDayPhase.CUSTOMER_CUT_OFF && !customerPayment) {
+            return null;
+        }
+        return switch (phase) {
+            case CUSTOMER_CUT_OFF -> "business day " + date + " is past its customer cut-off";
+            case CUT_OFF -> "business day " + date + " is past its cut-off";
+            default -> "business day " + date + " is closed";
+        };
+    }
+
+    private String adviceOnRejection() {
+        return switch (phase) {
+            case CUSTOMER_CUT_OFF -> "; send the customer payment on the next business day (interbank payments are"
+                    + " taken until the cut-off)";
+            case CUT_OFF -> "; send the payment on the next business day";
+            default -> "; send the payment once the next business day opens";
+        };
     }
 
     private void require(BusinessDayPhase expected, String step) {
@@ -142,5 +241,25 @@ public class BusinessDay {
     @EventSourcingHandler
     void on(BusinessDayClosedEvent event) {
         phase = BusinessDayPhase.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(AfterCutOffHandlingSetEvent event) {
+        handling = event.handling();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentWarehousedForNextDayEvent event) {
+        warehouse.add(event.uetr());
+    }
+
+    @EventSourcingHandler
+    void on(WarehousedPaymentTakenUpEvent event) {
+        warehouse.remove(event.uetr());
+    }
+
+    @EventSourcingHandler
+    void on(WarehousedPaymentWithdrawnEvent event) {
+        warehouse.remove(event.uetr());
     }
 }

@@ -2,6 +2,7 @@ package io.clearline.core.businessday;
 
 import io.clearline.core.businessday.api.BusinessDayClosedEvent;
 import io.clearline.core.businessday.api.BusinessDayOpenedEvent;
+import io.clearline.core.businessday.api.TakeUpWarehousedPaymentsCommand;
 import io.clearline.core.common.api.ProcessingGroups;
 import io.clearline.core.common.api.Reason;
 import io.clearline.core.common.api.ReasonCode;
@@ -26,8 +27,9 @@ import org.axonframework.queryhandling.QueryGateway;
 
 /**
  * What the business day does to every account: at the open each starts the day with its limits' use
- * at zero; at the close every payment still queued (held ones too) is cancelled with TM01, so nothing
- * crosses into the next day unseen and each payer is told by a pacs.002. A policy: durable token, never
+ * at zero, then the payments warehoused for it are taken up; at the close every payment still queued
+ * (held ones too) is cancelled with TM01, so nothing crosses into the next day unseen and each payer is
+ * told by a pacs.002. Warehoused payments are in no queue and are not cancelled: they wait for the next day. A policy: durable token, never
  * replayed; its commands are idempotent, so a redelivered event is harmless.
  *
  * <p>WARNING: accounts and queues come from the projections, which may lag a moment behind the event;
@@ -40,14 +42,25 @@ public class BusinessDayPolicy {
 
     @EventHandler
     void on(BusinessDayOpenedEvent event, CommandGateway commands, QueryGateway queries) {
-        for (ParticipantView participant : participants(queries)) {
-            PositionView position = queries.query(new FindPositionQuery(participant.bic()), PositionView.class)
-                    .orTimeout(QUERY_WAIT_MAX_MILLIS, TimeUnit.MILLISECONDS).join();
-            for (CurrencyPosition currency : position.currencies()) {
-                LiquidityAccountId account = new LiquidityAccountId(participant.bic(), currency.balance().currency());
-                commands.send(new StartBusinessDayCommand(account, event.date())).whenComplete((ignored, failure) ->
-                        logIfFailed(failure, "start business day " + event.date() + " on " + account));
+        try {
+            for (ParticipantView participant : participants(queries)) {
+                PositionView position = queries.query(new FindPositionQuery(participant.bic()), PositionView.class)
+                        .orTimeout(QUERY_WAIT_MAX_MILLIS, TimeUnit.MILLISECONDS).join();
+                for (CurrencyPosition currency : position.currencies()) {
+                    LiquidityAccountId account =
+                            new LiquidityAccountId(participant.bic(), currency.balance().currency());
+                    commands.send(new StartBusinessDayCommand(account, event.date()))
+                            .whenComplete((ignored, failure) -> logIfFailed(failure,
+                                    "start business day " + event.date() + " on " + account));
+                }
             }
+        } finally {
+            // After the accounts have started the day, so that what the warehouse releases counts against
+            // today's limits; and even when starting them failed, so that warehoused payments never wait a day
+            // more for an account that could not be read.
+            commands.send(new TakeUpWarehousedPaymentsCommand(event.network(), event.date()))
+                    .whenComplete((ignored, failure) -> logIfFailed(failure, "take up the payments warehoused"
+                            + " for " + event.date()));
         }
     }
 

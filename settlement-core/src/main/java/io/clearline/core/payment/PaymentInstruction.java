@@ -9,6 +9,7 @@ import io.clearline.core.common.api.ReasonCode;
 import io.clearline.core.common.api.Uetr;
 import io.clearline.core.lsm.api.PaymentPriority;
 import io.clearline.core.payment.api.CancelPaymentCommand;
+import io.clearline.core.payment.api.CancelWarehousedPaymentCommand;
 import io.clearline.core.payment.api.MarkPaymentSettlingCommand;
 import io.clearline.core.payment.api.PaymentCancelledEvent;
 import io.clearline.core.payment.api.PaymentQueuedEvent;
@@ -30,6 +31,10 @@ import io.clearline.core.payment.api.SettleInGridlockCommand;
 import io.clearline.core.payment.api.SettlePaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentOutcome;
+import io.clearline.core.payment.api.PaymentTakenUpEvent;
+import io.clearline.core.payment.api.PaymentWarehousedEvent;
+import io.clearline.core.payment.api.TakeUpWarehousedPaymentCommand;
+import io.clearline.core.payment.api.WarehousePaymentCommand;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,7 +50,8 @@ import org.axonframework.modelling.command.CreationPolicy;
  * One payment instruction, keyed by its UETR, from receipt to a final status.
  *
  * <p>Statuses move RECEIVED → (QUEUED →) SETTLING → SETTLED, or RECEIVED/QUEUED/SETTLING → REJECTED,
- * or RECEIVED/QUEUED → CANCELLED. REJECTED and CANCELLED are final; a SETTLED payment becomes RETURNED
+ * or RECEIVED/QUEUED → CANCELLED; a payment the business day did not take may wait RECEIVED → WAREHOUSED
+ * → RECEIVED for the next day, or be cancelled while WAREHOUSED. REJECTED and CANCELLED are final; a SETTLED payment becomes RETURNED
  * once its payee has returned all of it, in one or more returns (each a payment of its own). Repeating the step already taken is harmless; any other step out of order is
  * a bug in the caller and fails with {@link IllegalStateException}.
  */
@@ -109,10 +115,47 @@ public class PaymentInstruction {
         if (status == PaymentStatus.CANCELLED || status == PaymentStatus.REJECTED) {
             return;
         }
-        if (status != PaymentStatus.RECEIVED && status != PaymentStatus.QUEUED) {
+        if (status != PaymentStatus.RECEIVED && status != PaymentStatus.QUEUED
+                && status != PaymentStatus.WAREHOUSED) {
             throw new IllegalStateException("cannot cancel payment " + uetr + ": it is " + status
-                    + "; only a received or queued payment can be cancelled");
+                    + "; only a received, queued or warehoused payment can be cancelled");
         }
+        apply(new PaymentCancelledEvent(uetr, payer, payee, amount, references, command.reason(), now()));
+    }
+
+    /** Rule: only a received payment is warehoused, since only a new payment meets the business day's check. */
+    @CommandHandler
+    void handle(WarehousePaymentCommand command) {
+        Objects.requireNonNull(command.reason(), "reason");
+        if (status == PaymentStatus.WAREHOUSED) {
+            return;
+        }
+        requireStatus(PaymentStatus.RECEIVED, "warehouse");
+        apply(new PaymentWarehousedEvent(uetr, payer, payee, amount, references, command.reason(), now()));
+    }
+
+    /** Rule: a warehoused payment is taken up as received on the day that opened. */
+    @CommandHandler
+    void handle(TakeUpWarehousedPaymentCommand command) {
+        Objects.requireNonNull(command.date(), "date");
+        if (status != PaymentStatus.WAREHOUSED) {
+            if (status == PaymentStatus.CANCELLED || status == PaymentStatus.REJECTED) {
+                throw new IllegalStateException("cannot take up payment " + uetr + ": it is " + status);
+            }
+            // Taken up already: a redelivery.
+            return;
+        }
+        apply(new PaymentTakenUpEvent(uetr, command.date(), now()));
+    }
+
+    /** Rule: the payer cancels a warehoused payment only while it is warehoused. */
+    @CommandHandler
+    void handle(CancelWarehousedPaymentCommand command) {
+        Objects.requireNonNull(command.reason(), "reason");
+        if (status == PaymentStatus.CANCELLED) {
+            return;
+        }
+        requireStatus(PaymentStatus.WAREHOUSED, "cancel as warehoused");
         apply(new PaymentCancelledEvent(uetr, payer, payee, amount, references, command.reason(), now()));
     }
 
@@ -262,6 +305,16 @@ public class PaymentInstruction {
     @EventSourcingHandler
     void on(PaymentQueuedEvent event) {
         status = PaymentStatus.QUEUED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentWarehousedEvent event) {
+        status = PaymentStatus.WAREHOUSED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentTakenUpEvent event) {
+        status = PaymentStatus.RECEIVED;
     }
 
     @EventSourcingHandler

@@ -19,8 +19,12 @@ import io.clearline.core.liquidity.api.LiquidityReservedEvent;
 import io.clearline.core.liquidity.api.QueuedPaymentCancelledEvent;
 import io.clearline.core.liquidity.api.ReleaseReservationCommand;
 import io.clearline.core.liquidity.api.ReserveLiquidityCommand;
+import io.clearline.core.businessday.api.PaymentWarehousedForNextDayEvent;
 import io.clearline.core.businessday.api.PaymentsNotAcceptedException;
 import io.clearline.core.businessday.api.VerifyAcceptingPaymentsCommand;
+import io.clearline.core.businessday.api.WarehousePaymentForNextDayCommand;
+import io.clearline.core.businessday.api.WarehousedPaymentTakenUpEvent;
+import io.clearline.core.businessday.api.WithdrawWarehousedPaymentCommand;
 import io.clearline.core.participant.api.ParticipantNotActiveException;
 import io.clearline.core.participant.api.VerifyParticipantAdmittedCommand;
 import io.clearline.core.lsm.api.PaymentPriority;
@@ -34,6 +38,8 @@ import io.clearline.core.payment.api.PaymentSettlingEvent;
 import io.clearline.core.payment.api.QueuePaymentCommand;
 import io.clearline.core.payment.api.RejectPaymentCommand;
 import io.clearline.core.payment.api.SettlePaymentCommand;
+import io.clearline.core.payment.api.TakeUpWarehousedPaymentCommand;
+import io.clearline.core.payment.api.WarehousePaymentCommand;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -45,8 +51,9 @@ import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 
 /**
- * Settles one payment: checks both banks are admitted (payer DNOR, payee CNOR), reserves the payer's
- * liquidity or has the payment queued on the payer's account until the account releases it (AM04
+ * Settles one payment: checks the business day takes it (else TM01, or, when the network warehouses late
+ * payments, it waits for the next day and is checked again when that day opens), checks both banks are
+ * admitted (payer DNOR, payee CNOR), reserves the payer's liquidity or has the payment queued on the payer's account until the account releases it (AM04
  * only when the queue is full), hands the payment to the ledger, and moves the accounts once the
  * ledger has settled it. The only place a payment reaches the {@link LedgerPort}.
  *
@@ -71,6 +78,8 @@ public class PaymentSettlementSaga {
     private boolean customerPayment;
     private boolean liquidityReserved;
     private boolean queued;
+    /** Kept by the business day for the next one: a cancellation gives back its place there. */
+    private boolean warehoused;
 
     @Inject
     private transient CommandGateway commandGateway;
@@ -95,27 +104,84 @@ public class PaymentSettlementSaga {
     }
 
     private void verifyDayAndParticipantsThenReserve() {
+        admitThenReserve(commandGateway, admission());
+    }
+
+    /** What the callbacks need to take the payment through the day's check, the participants and the reserve. */
+    private record Admission(Uetr payment, Bic payer, Bic payee, boolean customerPayment,
+                             ReserveLiquidityCommand reserve) {
+    }
+
+    private Admission admission() {
+        return new Admission(uetr, payer, payee, customerPayment, new ReserveLiquidityCommand(
+                new LiquidityAccountId(payer, amount.currency()), uetr, amount, priority, payee));
+    }
+
+    private static void admitThenReserve(CommandGateway gateway, Admission admission) {
+        Uetr payment = admission.payment();
+        Runnable participantsThenReserve = () -> verifyParticipantsThen(gateway, payment, admission.payer(),
+                admission.payee(), () -> sendOrReject(gateway, payment, admission.reserve(), "reserve liquidity"));
+        gateway.send(new VerifyAcceptingPaymentsCommand(admission.customerPayment()))
+                .whenComplete((accepting, dayFailure) -> {
+                    Throwable dayCause = dayFailure == null ? null : LedgerAttempts.unwrap(dayFailure);
+                    if (dayCause instanceof PaymentsNotAcceptedException closed && closed.mayBeWarehoused()) {
+                        warehouseOrGoOn(gateway, admission, participantsThenReserve);
+                        return;
+                    }
+                    if (dayCause instanceof PaymentsNotAcceptedException closed) {
+                        reject(gateway, payment, Reason.of(ReasonCode.TM01, closed.getMessage()));
+                        return;
+                    }
+                    if (dayCause != null && !(dayCause instanceof AggregateNotFoundException)) {
+                        // A network that never opened a business day runs without one; anything else is a fault.
+                        reject(gateway, payment, Reason.of(ReasonCode.NARR, "could not check the business day: "
+                                + dayCause.getMessage()));
+                        return;
+                    }
+                    participantsThenReserve.run();
+                });
+    }
+
+    /**
+     * Kept by the business day, the payment waits for its {@link PaymentWarehousedForNextDayEvent}; taken by it
+     * after all (the day opened meanwhile), it goes on; refused (the warehouse is full), it is rejected.
+     */
+    private static void warehouseOrGoOn(CommandGateway gateway, Admission admission, Runnable goOn) {
+        Uetr payment = admission.payment();
+        gateway.<Boolean>send(new WarehousePaymentForNextDayCommand(payment, admission.payer(),
+                admission.customerPayment())).whenComplete((kept, failure) -> {
+                    Throwable cause = failure == null ? null : LedgerAttempts.unwrap(failure);
+                    if (cause instanceof PaymentsNotAcceptedException refused) {
+                        reject(gateway, payment, Reason.of(ReasonCode.TM01, refused.getMessage()));
+                    } else if (cause != null) {
+                        reject(gateway, payment, Reason.of(ReasonCode.NARR, "could not warehouse the payment for"
+                                + " the next business day: " + cause.getMessage()));
+                    } else if (!Boolean.TRUE.equals(kept)) {
+                        goOn.run();
+                    }
+                });
+    }
+
+    @SagaEventHandler(associationProperty = "uetr")
+    void on(PaymentWarehousedForNextDayEvent event) {
+        warehoused = true;
+        sendOrReject(commandGateway, uetr, new WarehousePaymentCommand(uetr, event.reason()),
+                "record the payment as warehoused");
+    }
+
+    /** Taken up on the new day, the payment goes the way a new one goes: the day's check first, then the rest. */
+    @SagaEventHandler(associationProperty = "uetr")
+    void on(WarehousedPaymentTakenUpEvent event) {
+        warehoused = false;
         CommandGateway gateway = commandGateway;
-        Uetr payment = uetr;
-        Bic payerBic = payer;
-        Bic payeeBic = payee;
-        ReserveLiquidityCommand reserve =
-                new ReserveLiquidityCommand(
-                        new LiquidityAccountId(payerBic, amount.currency()), payment, amount, priority, payeeBic);
-        gateway.send(new VerifyAcceptingPaymentsCommand(customerPayment)).whenComplete((accepting, dayFailure) -> {
-            Throwable dayCause = dayFailure == null ? null : LedgerAttempts.unwrap(dayFailure);
-            if (dayCause instanceof PaymentsNotAcceptedException closed) {
-                reject(gateway, payment, Reason.of(ReasonCode.TM01, closed.getMessage()));
+        Admission admission = admission();
+        gateway.send(new TakeUpWarehousedPaymentCommand(uetr, event.date())).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                // Cancelled by its payer as the day opened: its cancellation ends this saga.
+                logIfFailed(failure, admission.payment(), "take up on " + event.date());
                 return;
             }
-            if (dayCause != null && !(dayCause instanceof AggregateNotFoundException)) {
-                // A network that never opened a business day runs without one; anything else is a fault.
-                reject(gateway, payment, Reason.of(ReasonCode.NARR, "could not check the business day: "
-                        + dayCause.getMessage()));
-                return;
-            }
-            verifyParticipantsThen(gateway, payment, payerBic, payeeBic,
-                    () -> sendOrReject(gateway, payment, reserve, "reserve liquidity"));
+            admitThenReserve(gateway, admission);
         });
     }
 
@@ -193,7 +259,17 @@ public class PaymentSettlementSaga {
     @EndSaga
     @SagaEventHandler(associationProperty = "uetr")
     void on(PaymentCancelledEvent event) {
-        // Cancelled by its payer's account, which had reserved nothing for it: nothing to give back.
+        // Cancelled by its payer's account, which had reserved nothing for it: nothing to give back there;
+        // cancelled while warehoused, it gives back its place in the warehouse.
+        withdrawIfWarehoused();
+    }
+
+    private void withdrawIfWarehoused() {
+        if (warehoused) {
+            Uetr payment = uetr;
+            commandGateway.send(new WithdrawWarehousedPaymentCommand(payment))
+                    .whenComplete((ignored, failure) -> logIfFailed(failure, payment, "withdraw from the warehouse"));
+        }
     }
 
     @SagaEventHandler(associationProperty = "uetr")
@@ -236,6 +312,7 @@ public class PaymentSettlementSaga {
     @EndSaga
     @SagaEventHandler(associationProperty = "uetr")
     void on(PaymentRejectedEvent event) {
+        withdrawIfWarehoused();
         // A queued payment gives back its place in the queue; the account decides which it holds.
         if (liquidityReserved || queued) {
             commandGateway.send(new ReleaseReservationCommand(new LiquidityAccountId(payer, amount.currency()), uetr))

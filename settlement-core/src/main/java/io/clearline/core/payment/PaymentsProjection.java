@@ -18,6 +18,8 @@ import io.clearline.core.payment.api.PaymentReturnedEvent;
 import io.clearline.core.payment.api.PaymentSettledEvent;
 import io.clearline.core.payment.api.PaymentSettlingEvent;
 import io.clearline.core.payment.api.PaymentStatus;
+import io.clearline.core.payment.api.PaymentTakenUpEvent;
+import io.clearline.core.payment.api.PaymentWarehousedEvent;
 import io.clearline.core.payment.api.PaymentView;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,6 +76,19 @@ public class PaymentsProjection {
         advance(event.uetr(), sequenceNumber, at, PaymentStatus.QUEUED, event.reason(), null,
                 "queued at priority " + event.priority() + ": " + event.reason().code() + ": "
                         + event.reason().explanation());
+    }
+
+    @EventHandler
+    void on(PaymentWarehousedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        advance(event.uetr(), sequenceNumber, at, PaymentStatus.WAREHOUSED, event.reason(), null,
+                "warehoused for the next business day: " + event.reason().code() + ": "
+                        + event.reason().explanation());
+    }
+
+    @EventHandler
+    void on(PaymentTakenUpEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        advance(event.uetr(), sequenceNumber, at, PaymentStatus.RECEIVED, null, null,
+                "taken up from the warehouse on business day " + event.date());
     }
 
     @EventHandler

@@ -5,9 +5,9 @@ import io.clearline.core.common.api.Uetr;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * The payment left its payer's queue without settling. Only a received or queued payment can be
- * cancelled; a settling or settled one fails with {@link IllegalStateException}; a payment already
- * cancelled or rejected is left as it is.
+ * The payment left its payer's queue, or the warehouse for the next business day, without settling.
+ * Only a received, queued or warehoused payment can be cancelled; a settling or settled one fails with
+ * {@link IllegalStateException}; a payment already cancelled or rejected is left as it is.
  */
 public record CancelPaymentCommand(@TargetAggregateIdentifier Uetr uetr, Reason reason) {
 }
