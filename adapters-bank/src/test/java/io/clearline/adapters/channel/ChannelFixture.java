@@ -9,6 +9,7 @@ import io.clearline.core.liquidity.api.PledgeLiquidityCommand;
 import io.clearline.core.payment.api.FindPaymentQuery;
 import io.clearline.core.payment.api.PaymentView;
 import io.clearline.core.liquidity.api.CancelQueuedPaymentCommand;
+import io.clearline.core.payment.api.CancelWarehousedPaymentCommand;
 import io.clearline.core.payment.api.ReturnPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentCommand;
 import io.clearline.core.payment.api.SubmitPaymentOutcome;
@@ -48,6 +49,7 @@ public final class ChannelFixture implements AutoCloseable {
     public final List<PledgeLiquidityCommand> pledged = new CopyOnWriteArrayList<>();
     public final List<ReturnPaymentCommand> returned = new CopyOnWriteArrayList<>();
     public final List<CancelQueuedPaymentCommand> cancelled = new CopyOnWriteArrayList<>();
+    public final List<CancelWarehousedPaymentCommand> cancelledWarehoused = new CopyOnWriteArrayList<>();
     /** What the core does with a return: null accepts it, anything else is thrown as its refusal. */
     volatile RuntimeException returnRefusal;
     /** The core refuses a return of more than this, as more than is left of the payment to return. */
@@ -107,6 +109,10 @@ public final class ChannelFixture implements AutoCloseable {
         });
         commandBus.subscribe(CancelQueuedPaymentCommand.class.getName(), command -> {
             cancelled.add((CancelQueuedPaymentCommand) command.getPayload());
+            return null;
+        });
+        commandBus.subscribe(CancelWarehousedPaymentCommand.class.getName(), command -> {
+            cancelledWarehoused.add((CancelWarehousedPaymentCommand) command.getPayload());
             return null;
         });
         commandBus.subscribe(ReturnPaymentCommand.class.getName(), command -> {

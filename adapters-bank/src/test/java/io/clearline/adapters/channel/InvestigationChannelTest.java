@@ -216,6 +216,23 @@ class InvestigationChannelTest {
     }
 
     @Test
+    void aWarehousedPaymentIsCancelledAtThePayersRequest() {
+        String warehoused = "3f2504e0-4f89-41d3-9a0c-0305e82c3309";
+        channel.payments.put(warehoused, payment(warehoused, PaymentStatus.WAREHOUSED,
+                Reason.of(ReasonCode.TM01, "business day 2026-11-24 is past its cut-off; waits for the next")));
+
+        InboundAnswer answer = channel.service.receive(camt056("CXL-9", ALPHA, warehoused), ALPHA);
+
+        assertThat(answer).isInstanceOf(InboundAnswer.Accepted.class);
+        assertThat(channel.cancelled).isEmpty();
+        assertThat(channel.cancelledWarehoused).singleElement().satisfies(cancel -> {
+            assertThat(cancel.uetr().value()).isEqualTo(warehoused);
+            assertThat(cancel.reason().explanation()).contains("CXL-9");
+        });
+        assertThat(resolutionFor(ALPHA, "CNCL")).containsExactly("ACCR");
+    }
+
+    @Test
     void aSettledPaymentsCancellationRequestGoesOnToItsPayeeAndThePayerIsToldItIsPending() {
         channel.service.receive(camt056("CXL-2", ALPHA, SETTLED_UETR), ALPHA);
 
