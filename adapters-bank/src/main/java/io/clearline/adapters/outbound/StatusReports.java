@@ -7,8 +7,6 @@ import io.clearline.core.payment.api.PaymentSettledEvent;
 import io.clearline.core.payment.api.PaymentStatus;
 import io.clearline.core.payment.api.PaymentView;
 import io.clearline.core.payment.api.PaymentWarehousedEvent;
-import io.clearline.iso20022.CreditTransfer;
-import io.clearline.iso20022.CreditTransferMessage;
 import io.clearline.iso20022.Rejection;
 import io.clearline.iso20022.StatusReport;
 import io.clearline.iso20022.StatusRequest;
@@ -46,12 +44,6 @@ public final class StatusReports {
                 event.references().messageId(), event.references().messageDefinition(),
                 event.references().endToEndId(), event.uetr().value(), event.references().instructionId(),
                 null, event.reason().code().name(), event.reason().explanation());
-    }
-
-    public static StatusReport duplicate(String recipientBic, CreditTransferMessage message, CreditTransfer transfer) {
-        return StatusReport.rejectedTransaction(recipientBic, message, transfer, "AM05",
-                "UETR " + transfer.uetr() + " belongs to another payment with different content; this one is"
-                        + " refused and the first is unchanged");
     }
 
     public static StatusReport refused(String recipientBic, Rejection rejection) {

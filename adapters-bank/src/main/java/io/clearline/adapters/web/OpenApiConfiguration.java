@@ -182,7 +182,9 @@ public class OpenApiConfiguration {
                 .addProperty("transactions", new ArraySchema().items(new ObjectSchema()
                         .addProperty("uetr", new StringSchema().format("uuid"))
                         .addProperty("outcome", new StringSchema()
-                                .description("ACCEPTED, REPEATED, or DUPLICATE (answered with AM05)")
-                                ._enum(List.of("ACCEPTED", "REPEATED", "DUPLICATE")))));
+                                .description("for a payment, transfer or return: ACCEPTED, REPEATED, DUPLICATE"
+                                        + " (answered with AM05) or RJCT (a return the core refused, answered with"
+                                        + " its pacs.002); for a pacs.028 or a camt.056, the ISO status of each"
+                                        + " payment asked about (ACSC, PDNG, RJCT, ...; ACCR, RJCR, PDCR)"))));
     }
 }
