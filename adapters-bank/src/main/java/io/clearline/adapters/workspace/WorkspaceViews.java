@@ -20,10 +20,8 @@ import io.clearline.core.participant.api.ParticipantView;
 import io.clearline.core.payment.api.FindPaymentQuery;
 import io.clearline.core.payment.api.PaymentSettledEvent;
 import io.clearline.core.payment.api.PaymentView;
-import io.clearline.core.statement.api.AccountStatement;
-import io.clearline.core.statement.api.AccountStatementsView;
-import io.clearline.core.statement.api.FindAccountStatementsQuery;
-import io.clearline.core.statement.api.StatementEntry;
+import io.clearline.core.statement.api.BilateralPositionsView;
+import io.clearline.core.statement.api.FindBilateralPositionsQuery;
 import io.clearline.iso20022.Iso4217;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -105,33 +103,18 @@ class WorkspaceViews {
                 queue.payments().size() - queueRows.size(), intraday, payments, netPositions(bic));
     }
 
-    /**
-     * Per currency and counterparty, from the running day's statement: its payments only, since
-     * liquidity transfers have the central bank, not a counterparty, on the other side.
-     */
+    /** Per currency and counterparty, kept by the statements projection as the day's payments are booked. */
     private List<BankPanel.NetPositionRow> netPositions(Bic bic) {
-        AccountStatementsView today = ask(new FindAccountStatementsQuery(bic, null),
-                ResponseTypes.instanceOf(AccountStatementsView.class));
-        List<BankPanel.NetPositionRow> rows = new ArrayList<>();
-        for (AccountStatement statement : today.statements()) {
-            Map<String, long[]> paidAndReceived = new TreeMap<>();
-            for (StatementEntry entry : statement.entries()) {
-                if (entry.kind() == StatementEntry.EntryKind.PAYMENT) {
-                    long[] sums = paidAndReceived.computeIfAbsent(entry.counterparty().value(), key -> new long[2]);
-                    sums[entry.credit() ? 1 : 0] = Math.addExact(sums[entry.credit() ? 1 : 0],
-                            entry.amount().minorUnits());
-                }
-            }
-            String currency = statement.currency();
-            paidAndReceived.forEach((counterparty, sums) -> {
-                long net = Math.subtractExact(sums[1], sums[0]);
-                rows.add(new BankPanel.NetPositionRow(currency, counterparty,
-                        DisplayAmounts.group(Amounts.formatSigned(sums[0], currency)),
-                        DisplayAmounts.group(Amounts.formatSigned(sums[1], currency)),
-                        DisplayAmounts.group(Amounts.formatSigned(net, currency)), net < 0));
-            });
-        }
-        return rows;
+        BilateralPositionsView today = ask(new FindBilateralPositionsQuery(bic),
+                ResponseTypes.instanceOf(BilateralPositionsView.class));
+        return today.positions().stream().map(position -> {
+            String currency = position.currency();
+            return new BankPanel.NetPositionRow(currency, position.counterparty().value(),
+                    DisplayAmounts.group(Amounts.formatSigned(position.paidMinorUnits(), currency)),
+                    DisplayAmounts.group(Amounts.formatSigned(position.receivedMinorUnits(), currency)),
+                    DisplayAmounts.group(Amounts.formatSigned(position.netMinorUnits(), currency)),
+                    position.netMinorUnits() < 0);
+        }).toList();
     }
 
     NetworkPanel network() {

@@ -11,6 +11,9 @@ import io.clearline.core.liquidity.api.LiquidityRedeemedEvent;
 import io.clearline.core.payment.api.PaymentSettledEvent;
 import io.clearline.core.statement.api.AccountStatement;
 import io.clearline.core.statement.api.AccountStatementsView;
+import io.clearline.core.statement.api.BilateralPosition;
+import io.clearline.core.statement.api.BilateralPositionsView;
+import io.clearline.core.statement.api.FindBilateralPositionsQuery;
 import io.clearline.core.statement.api.FindAccountStatementsQuery;
 import io.clearline.core.statement.api.StatementEntry;
 import io.clearline.core.statement.api.StatementsNoLongerKeptException;
@@ -48,6 +51,8 @@ public class AccountStatementsProjection {
     /** The running period: bookings since the last close. */
     private LocalDate currentDate;
     private Map<LiquidityAccountId, List<StatementEntry>> currentEntries = new HashMap<>();
+    /** The running period's payments summed per counterparty as they are booked: {paid, received}. */
+    private Map<LiquidityAccountId, Map<Bic, long[]>> currentBilateral = new HashMap<>();
     /** What a redelivered event would book twice; a period's keys go with it at the close. */
     private Set<String> currentKeys = new HashSet<>();
     /** Each account's balance at the end of the last closed period: the running period's opening. */
@@ -78,6 +83,7 @@ public class AccountStatementsProjection {
         }
         currentDate = null;
         currentEntries = new HashMap<>();
+        currentBilateral = new HashMap<>();
         currentKeys = new HashSet<>();
     }
 
@@ -112,8 +118,28 @@ public class AccountStatementsProjection {
 
     private void book(Bic owner, StatementEntry entry) {
         Money amount = entry.amount();
-        currentEntries.computeIfAbsent(new LiquidityAccountId(owner, amount.currency()), id -> new ArrayList<>())
-                .add(entry);
+        LiquidityAccountId account = new LiquidityAccountId(owner, amount.currency());
+        currentEntries.computeIfAbsent(account, id -> new ArrayList<>()).add(entry);
+        if (entry.kind() == EntryKind.PAYMENT) {
+            long[] paidAndReceived = currentBilateral.computeIfAbsent(account, id -> new HashMap<>())
+                    .computeIfAbsent(entry.counterparty(), counterparty -> new long[2]);
+            int side = entry.credit() ? 1 : 0;
+            paidAndReceived[side] = Math.addExact(paidAndReceived[side], amount.minorUnits());
+        }
+    }
+
+    @QueryHandler
+    synchronized BilateralPositionsView handle(FindBilateralPositionsQuery query) {
+        List<BilateralPosition> positions = new ArrayList<>();
+        currentBilateral.forEach((account, byCounterparty) -> {
+            if (account.bic().equals(query.bic())) {
+                byCounterparty.forEach((counterparty, sums) -> positions.add(
+                        new BilateralPosition(account.currency(), counterparty, sums[0], sums[1])));
+            }
+        });
+        positions.sort(Comparator.comparing(BilateralPosition::currency)
+                .thenComparing(position -> position.counterparty().value()));
+        return new BilateralPositionsView(query.bic(), positions);
     }
 
     private AccountStatement running(LiquidityAccountId account) {
@@ -154,6 +180,7 @@ public class AccountStatementsProjection {
     synchronized void reset() {
         currentDate = null;
         currentEntries = new HashMap<>();
+        currentBilateral = new HashMap<>();
         currentKeys = new HashSet<>();
         openingBalances.clear();
         closedDays.clear();

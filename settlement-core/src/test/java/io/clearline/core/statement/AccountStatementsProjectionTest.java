@@ -22,7 +22,9 @@ import io.clearline.core.liquidity.api.LiquidityRedeemedEvent;
 import io.clearline.core.payment.api.PaymentSettledEvent;
 import io.clearline.core.statement.api.AccountStatement;
 import io.clearline.core.statement.api.AccountStatementsView;
+import io.clearline.core.statement.api.BilateralPosition;
 import io.clearline.core.statement.api.FindAccountStatementsQuery;
+import io.clearline.core.statement.api.FindBilateralPositionsQuery;
 import io.clearline.core.statement.api.StatementEntry;
 import io.clearline.core.statement.api.StatementEntry.EntryKind;
 import java.time.Instant;
@@ -150,6 +152,22 @@ class AccountStatementsProjectionTest {
         pledged("P-1", BANK_A, euros(1_000));
         assertThat(only(statements(BANK_A, null)).entries()).hasSize(2);
         assertThat(only(statements(BANK_B, null)).entries()).hasSize(1);
+    }
+
+    @Test
+    void bilateralPositionsSumTheDaysPaymentsPerCounterpartyAndStartAgainAtTheClose() {
+        pledged("P-1", BANK_A, euros(1_000));
+        settled(UETR_1, BANK_A, BANK_B, 300);
+        settled(UETR_2, BANK_B, BANK_A, 50);
+        settled(UETR_3, BANK_A, BANK_C, 20);
+
+        assertThat(projection.handle(new FindBilateralPositionsQuery(BANK_A)).positions()).containsExactly(
+                new BilateralPosition("EUR", BANK_B, 300, 50), new BilateralPosition("EUR", BANK_C, 20, 0));
+        assertThat(projection.handle(new FindBilateralPositionsQuery(BANK_A)).positions().getFirst().netMinorUnits())
+                .isEqualTo(-250);
+
+        projection.on(new BusinessDayClosedEvent(BusinessDays.NETWORK, MONDAY, NOON));
+        assertThat(projection.handle(new FindBilateralPositionsQuery(BANK_A)).positions()).isEmpty();
     }
 
     @Test
