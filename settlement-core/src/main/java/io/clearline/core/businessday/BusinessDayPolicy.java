@@ -42,25 +42,23 @@ public class BusinessDayPolicy {
 
     @EventHandler
     void on(BusinessDayOpenedEvent event, CommandGateway commands, QueryGateway queries) {
-        try {
-            for (ParticipantView participant : participants(queries)) {
-                PositionView position = queries.query(new FindPositionQuery(participant.bic()), PositionView.class)
-                        .orTimeout(QUERY_WAIT_MAX_MILLIS, TimeUnit.MILLISECONDS).join();
-                for (CurrencyPosition currency : position.currencies()) {
-                    LiquidityAccountId account =
-                            new LiquidityAccountId(participant.bic(), currency.balance().currency());
-                    commands.send(new StartBusinessDayCommand(account, event.date()))
-                            .whenComplete((ignored, failure) -> logIfFailed(failure,
-                                    "start business day " + event.date() + " on " + account));
-                }
+        // The business day first, then the accounts: the lock order of every payment's saga (the day's check,
+        // then the payer's account). These commands run nested in this handler's unit of work and keep their
+        // aggregates locked until it ends, so the opposite order could deadlock with a payment in flight.
+        // The warehoused payments it releases are settled only after this unit of work commits, and so after
+        // the accounts have started the day: they count against today's limits.
+        commands.send(new TakeUpWarehousedPaymentsCommand(event.network(), event.date()))
+                .whenComplete((ignored, failure) -> logIfFailed(failure, "take up the payments warehoused"
+                        + " for " + event.date()));
+        for (ParticipantView participant : participants(queries)) {
+            PositionView position = queries.query(new FindPositionQuery(participant.bic()), PositionView.class)
+                    .orTimeout(QUERY_WAIT_MAX_MILLIS, TimeUnit.MILLISECONDS).join();
+            for (CurrencyPosition currency : position.currencies()) {
+                LiquidityAccountId account = new LiquidityAccountId(participant.bic(), currency.balance().currency());
+                commands.send(new StartBusinessDayCommand(account, event.date()))
+                        .whenComplete((ignored, failure) -> logIfFailed(failure,
+                                "start business day " + event.date() + " on " + account));
             }
-        } finally {
-            // After the accounts have started the day, so that what the warehouse releases counts against
-            // today's limits; and even when starting them failed, so that warehoused payments never wait a day
-            // more for an account that could not be read.
-            commands.send(new TakeUpWarehousedPaymentsCommand(event.network(), event.date()))
-                    .whenComplete((ignored, failure) -> logIfFailed(failure, "take up the payments warehoused"
-                            + " for " + event.date()));
         }
     }
 

@@ -53,8 +53,8 @@ import org.axonframework.modelling.saga.StartSaga;
 /**
  * Settles one payment: checks the business day takes it (else TM01, or, when the network warehouses late
  * payments, it waits for the next day and is checked again when that day opens), checks both banks are
- * admitted (payer DNOR, payee CNOR), reserves the payer's liquidity or has the payment queued on the payer's account until the account releases it (AM04
- * only when the queue is full), hands the payment to the ledger, and moves the accounts once the
+ * admitted (payer DNOR, payee CNOR), reserves the payer's liquidity or has the payment queued on the
+ * payer's account until the account releases it (AM04 only when the queue is full), hands the payment to the ledger, and moves the accounts once the
  * ledger has settled it. The only place a payment reaches the {@link LedgerPort}.
  *
  * <p>State changes only in event handlers; the callbacks of commands and ledger calls only send
