@@ -33,7 +33,10 @@ import org.springframework.context.annotation.Primary;
 /**
  * Axon without Axon Server: the event store, tokens and sagas in the node's own database through
  * JDBC, everything serialized as JSON by Jackson. Hibernate is not involved, so there is no
- * sequence allocation to get wrong for the global index (an identity column gives it).
+ * sequence allocation to get wrong for the global index. On H2 an identity column gives it; on
+ * PostgreSQL (Flyway's migration V4) each event is numbered at its transaction's commit from a counter
+ * row, so that the index has no gaps and is handed out in commit order, at the price of one commit of
+ * events at a time.
  */
 @Configuration
 public class AxonStorageConfiguration {
@@ -89,7 +92,8 @@ public class AxonStorageConfiguration {
 
     /**
      * Creates Axon's tables on first start, before any processor or command touches them (singletons
-     * are initialised before Spring starts the lifecycle that starts the processors).
+     * are initialised before Spring starts the lifecycle that starts the processors). On PostgreSQL
+     * Flyway has created them already and this finds them: nothing is created.
      */
     @Bean
     SmartInitializingSingleton axonSchema(EventStorageEngine eventStorageEngine, TokenStore tokenStore,

@@ -15,10 +15,6 @@ import java.util.SortedSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -36,10 +32,31 @@ class PostgresSchemaEquivalenceTest {
     /** Flyway's own record of what it applied, not part of the node's schema. */
     private static final Set<String> FLYWAY_BOOKKEEPING = Set.of("flyway_schema_history");
 
-    /** What only the code creates: nothing. */
-    private static final Set<String> INTENDED_ONLY_IN_CODE = Set.of();
-    /** What only the migrations create: nothing. */
-    private static final Set<String> INTENDED_ONLY_IN_MIGRATIONS = Set.of();
+    /** What only the code creates: Axon's sequence for the global index, which V4 replaces. */
+    private static final Set<String> INTENDED_ONLY_IN_CODE = Set.of(
+            "column domainevententry.globalindex bigint not null"
+                    + " default nextval('domainevententry_globalindex_seq'::regclass)",
+            "sequence domainevententry_globalindex_seq");
+    /**
+     * What only the migrations create: the gap-free global index of V4, a provisional index from a sequence
+     * of its own, a counter row and a trigger that numbers events at commit.
+     */
+    private static final Set<String> INTENDED_ONLY_IN_MIGRATIONS = Set.of(
+            "column domainevententry.globalindex bigint not null"
+                    + " default nextval('domainevententry_provisional_index'::regclass)",
+            "sequence domainevententry_provisional_index",
+            "table event_global_index_counter",
+            "column event_global_index_counter.singleton integer not null",
+            "column event_global_index_counter.last_global_index bigint not null",
+            "constraint event_global_index_counter CHECK ((singleton = 1))",
+            "constraint event_global_index_counter CHECK ((last_global_index >= 0))",
+            "constraint event_global_index_counter PRIMARY KEY (singleton)",
+            "constraint domainevententry TRIGGER DEFERRABLE INITIALLY DEFERRED",
+            "index CREATE UNIQUE INDEX event_global_index_counter_pkey ON public.event_global_index_counter"
+                    + " USING btree (singleton)",
+            "trigger domainevententry_global_index AFTER INSERT ON domainevententry ROW"
+                    + " EXECUTE FUNCTION domainevententry_number_at_commit()",
+            "function domainevententry_number_at_commit()");
 
     private final PostgresServer server = new PostgresServer();
     @TempDir
@@ -54,7 +71,7 @@ class PostgresSchemaEquivalenceTest {
     void migrationsCreateWhatTheCodeCreatesButForTheIntendedDifferences() throws SQLException {
         String migrated = server.create("clearline_schema_flyway_", "the schema's migrations");
         String codeCreated = server.create("clearline_schema_code_", "the schema's migrations");
-        migrateOnly(migrated);
+        PostgresServer.migrate(migrated);
         startAndStopNode(codeCreated, "--spring.flyway.enabled=false");
 
         SortedSet<String> byMigrations = snapshot(migrated);
@@ -77,7 +94,7 @@ class PostgresSchemaEquivalenceTest {
     void nodeOnAnEmptyDatabaseMigratesFirstAndItsCodeCreatesNothingMore() throws SQLException {
         String migrated = server.create("clearline_schema_flyway_", "the schema's migrations");
         String started = server.create("clearline_schema_node_", "the schema's migrations");
-        migrateOnly(migrated);
+        PostgresServer.migrate(migrated);
         startAndStopNode(started);
 
         assertThat(history(started)).as("Flyway found the database empty: no module had created a table before it")
@@ -89,23 +106,19 @@ class PostgresSchemaEquivalenceTest {
     void databaseCreatedInCodeByAnEarlierVersionIsBaselinedAndMigrated() throws SQLException {
         String migrated = server.create("clearline_schema_flyway_", "the schema's migrations");
         String earlier = server.create("clearline_schema_earlier_", "the schema's migrations");
-        migrateOnly(migrated);
+        PostgresServer.migrate(migrated);
         startAndStopNode(earlier, "--spring.flyway.enabled=false");
         startAndStopNode(earlier);
 
         List<String> applied = history(earlier);
         assertThat(applied).as("baselined below every migration, then all of them applied")
                 .first().isEqualTo("0 BASELINE");
-        assertThat(applied).contains("1 SQL", "2 SQL", "3 SQL");
+        assertThat(applied).contains("1 SQL", "2 SQL", "3 SQL", "4 SQL");
         assertThat(snapshot(earlier)).isEqualTo(snapshot(migrated));
-    }
-
-    /** Flyway alone, configured by the {@code postgres} profile exactly as the node is. */
-    private static void migrateOnly(String database) {
-        new SpringApplicationBuilder(FlywayOnly.class).profiles("postgres").web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + PostgresServer.url(database),
-                        "--spring.datasource.username=" + PostgresServer.USER)
-                .close();
+        assertThat(queryLong(earlier, "SELECT max(globalindex) FROM domainevententry"))
+                .as("the events of the earlier version are kept").isPositive()
+                .as("the gap-free index carries on from the highest index the sequence gave")
+                .isEqualTo(queryLong(earlier, "SELECT last_global_index FROM event_global_index_counter"));
     }
 
     private void startAndStopNode(String database, String... extraArguments) {
@@ -130,6 +143,15 @@ class PostgresSchemaEquivalenceTest {
         }
     }
 
+    private static long queryLong(String database, String sql) throws SQLException {
+        try (Connection connection = PostgresServer.dataSource(database).getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     /** Flyway's history, oldest first, as "version type". */
     private static List<String> history(String database) throws SQLException {
         List<String> applied = new ArrayList<>();
@@ -142,13 +164,5 @@ class PostgresSchemaEquivalenceTest {
             }
         }
         return applied;
-    }
-
-    /**
-     * A context of the data source and Flyway only. Not a {@code @Configuration}: the node's component scan
-     * would then find it in the test classes.
-     */
-    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
-    static final class FlywayOnly {
     }
 }

@@ -7,8 +7,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The PostgreSQL server the storage tests use, and the throwaway databases they create on it, one per
@@ -49,6 +55,17 @@ final class PostgresServer {
         return dataSource;
     }
 
+    /**
+     * Runs Flyway alone on the database, configured by the {@code postgres} profile exactly as the node is;
+     * {@code extraArguments} (such as {@code --spring.flyway.target=3}) are added to its command line.
+     */
+    static void migrate(String database, String... extraArguments) {
+        String[] arguments = Stream.concat(Stream.of("--spring.datasource.url=" + url(database),
+                "--spring.datasource.username=" + USER), Stream.of(extraArguments)).toArray(String[]::new);
+        new SpringApplicationBuilder(FlywayOnly.class).profiles("postgres").web(WebApplicationType.NONE)
+                .run(arguments).close();
+    }
+
     void dropAll() throws SQLException {
         if (databases.isEmpty()) {
             return;
@@ -60,5 +77,13 @@ final class PostgresServer {
             }
         }
         databases.clear();
+    }
+
+    /**
+     * A context of the data source and Flyway only. Not a {@code @Configuration}: the node's component scan
+     * would then find it in the test classes.
+     */
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
+    static final class FlywayOnly {
     }
 }
