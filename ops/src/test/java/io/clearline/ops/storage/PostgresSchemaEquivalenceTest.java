@@ -31,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class PostgresSchemaEquivalenceTest {
     /** Flyway's own record of what it applied, not part of the node's schema. */
     private static final Set<String> FLYWAY_BOOKKEEPING = Set.of("flyway_schema_history");
+    private static final String WHAT = "the schema's migrations";
 
     /** What only the code creates: Axon's sequence for the global index, which V4 replaces. */
     private static final Set<String> INTENDED_ONLY_IN_CODE = Set.of(
@@ -69,9 +70,8 @@ class PostgresSchemaEquivalenceTest {
 
     @Test
     void migrationsCreateWhatTheCodeCreatesButForTheIntendedDifferences() throws SQLException {
-        String migrated = server.create("clearline_schema_flyway_", "the schema's migrations");
-        String codeCreated = server.create("clearline_schema_code_", "the schema's migrations");
-        PostgresServer.migrate(migrated);
+        String migrated = migratedByFlywayAlone();
+        String codeCreated = server.create("clearline_schema_code_", WHAT);
         startAndStopNode(codeCreated, "--spring.flyway.enabled=false");
 
         SortedSet<String> byMigrations = snapshot(migrated);
@@ -92,9 +92,8 @@ class PostgresSchemaEquivalenceTest {
 
     @Test
     void nodeOnAnEmptyDatabaseMigratesFirstAndItsCodeCreatesNothingMore() throws SQLException {
-        String migrated = server.create("clearline_schema_flyway_", "the schema's migrations");
-        String started = server.create("clearline_schema_node_", "the schema's migrations");
-        PostgresServer.migrate(migrated);
+        String migrated = migratedByFlywayAlone();
+        String started = server.create("clearline_schema_node_", WHAT);
         startAndStopNode(started);
 
         assertThat(history(started)).as("Flyway found the database empty: no module had created a table before it")
@@ -104,9 +103,8 @@ class PostgresSchemaEquivalenceTest {
 
     @Test
     void databaseCreatedInCodeByAnEarlierVersionIsBaselinedAndMigrated() throws SQLException {
-        String migrated = server.create("clearline_schema_flyway_", "the schema's migrations");
-        String earlier = server.create("clearline_schema_earlier_", "the schema's migrations");
-        PostgresServer.migrate(migrated);
+        String migrated = migratedByFlywayAlone();
+        String earlier = server.create("clearline_schema_earlier_", WHAT);
         startAndStopNode(earlier, "--spring.flyway.enabled=false");
         startAndStopNode(earlier);
 
@@ -119,6 +117,12 @@ class PostgresSchemaEquivalenceTest {
                 .as("the events of the earlier version are kept").isPositive()
                 .as("the gap-free index carries on from the highest index the sequence gave")
                 .isEqualTo(queryLong(earlier, "SELECT last_global_index FROM event_global_index_counter"));
+    }
+
+    private String migratedByFlywayAlone() {
+        String database = server.create("clearline_schema_flyway_", WHAT);
+        PostgresServer.migrate(database);
+        return database;
     }
 
     private void startAndStopNode(String database, String... extraArguments) {
