@@ -75,6 +75,9 @@ public record MembershipList(NetworkParameters parameters, List<Member> members)
             writer.writeString(member.role().name()).writeBytes(member.publicKey().encoded())
                     .writeString(member.status().name());
             writeStrings(writer, member.addresses());
+            if (writer.writePresence(member.certificate())) {
+                writer.writeBytes(member.certificate().der());
+            }
         }
         return writer.toByteArray();
     }
@@ -119,7 +122,9 @@ public record MembershipList(NetworkParameters parameters, List<Member> members)
             MemberRole role = MemberRole.valueOf(reader.readString());
             PublicKey key = new PublicKey(reader.readBytes());
             MemberStatus status = MemberStatus.valueOf(reader.readString());
-            members.add(new Member(name, legalName, bic, role, key, status, readStrings(reader, Member.ADDRESSES_MAX)));
+            List<String> addresses = readStrings(reader, Member.ADDRESSES_MAX);
+            MemberCertificate certificate = reader.readPresence() ? new MemberCertificate(reader.readBytes()) : null;
+            members.add(new Member(name, legalName, bic, role, key, status, addresses, certificate));
         }
         if (!reader.atEnd()) {
             throw new IllegalArgumentException("bytes follow the list");

@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
  * key of its own, hosted by this node's identity service, never a ledger signing key) and stores it
  * as the list in force, which followers then fetch. Each change names its cause (an event's id); a
  * cause seen before changes nothing, so that a change delivered twice (after a restart, say) is never
- * published as a second epoch.
+ * published as a second epoch. Every member it lists without a certificate from this root (a new
+ * member, or one whose key changed) is issued one, valid for {@link MemberCertificate#VALIDITY}.
  */
 public final class MembershipPublisher {
     /** The cause of the first epoch, the network's founding members. */
@@ -76,11 +77,21 @@ public final class MembershipPublisher {
         return publish(cause, current.next(clock.instant(), change));
     }
 
-    private Optional<MembershipList> publish(String cause, MembershipList next) {
+    private Optional<MembershipList> publish(String cause, MembershipList uncertified) {
+        MembershipList next = new MembershipList(uncertified.parameters(),
+                uncertified.members().stream().map(this::certified).toList());
         byte[] bytes = next.canonicalBytes();
         byte[] signature = identities.sign(networkRoot, SignedMembershipList.signingMessage(bytes)).signature();
         boolean stored = store.storePublished(new SignedMembershipList(bytes, signature, networkRoot.publicKey()),
                 cause, verifier);
         return stored ? Optional.of(next) : Optional.empty();
+    }
+
+    private Member certified(Member member) {
+        if (member.certificate() != null && member.certificate().issuedBy(networkRoot.publicKey())) {
+            return member;
+        }
+        return member.withCertificate(MemberCertificate.issue(networkRoot.name(), member.name(), member.legalName(),
+                member.publicKey(), clock.instant(), content -> identities.signContent(networkRoot, content)));
     }
 }

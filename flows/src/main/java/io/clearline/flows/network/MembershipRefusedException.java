@@ -12,6 +12,8 @@ public final class MembershipRefusedException extends RuntimeException {
         BAD_SIGNATURE,
         /** The signed bytes are not a membership list's canonical encoding. */
         MALFORMED,
+        /** A member's certificate is not issued by the network root this node pins. */
+        BAD_CERTIFICATE,
         /** The list's epoch is not above the epoch this node holds: a replay or a rollback. */
         STALE_EPOCH
     }

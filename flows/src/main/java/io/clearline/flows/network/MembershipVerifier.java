@@ -1,5 +1,6 @@
 package io.clearline.flows.network;
 
+import static io.clearline.flows.network.MembershipRefusedException.Reason.BAD_CERTIFICATE;
 import static io.clearline.flows.network.MembershipRefusedException.Reason.BAD_SIGNATURE;
 import static io.clearline.flows.network.MembershipRefusedException.Reason.MALFORMED;
 import static io.clearline.flows.network.MembershipRefusedException.Reason.STALE_EPOCH;
@@ -13,7 +14,8 @@ import java.util.OptionalLong;
 /**
  * Decides whether a node takes a membership list, against the network root key it pins (from its
  * configuration, never from the list itself): signed by that key, a valid signature over the bytes,
- * the bytes a canonical list, and an epoch above the one held.
+ * the bytes a canonical list, every member's certificate issued by that key, and an epoch above the
+ * one held.
  */
 public final class MembershipVerifier {
     private final PublicKey networkRoot;
@@ -47,6 +49,12 @@ public final class MembershipVerifier {
             list = MembershipList.fromCanonicalBytes(bytes);
         } catch (IllegalArgumentException malformed) {
             throw new MembershipRefusedException(MALFORMED, "signed, but " + malformed.getMessage());
+        }
+        for (Member member : list.members()) {
+            if (member.certificate() != null && !member.certificate().issuedBy(networkRoot)) {
+                throw new MembershipRefusedException(BAD_CERTIFICATE, "the certificate of member " + member.name()
+                        + " is not issued by the network root");
+            }
         }
         if (heldEpoch.isPresent() && list.epoch() <= heldEpoch.getAsLong()) {
             throw new MembershipRefusedException(STALE_EPOCH, "membership list epoch " + list.epoch()

@@ -26,6 +26,18 @@ class MembershipListTest {
     }
 
     @Test
+    void readsBackAMembersCertificate() {
+        Member alpha = NetworkTesting.bank("ALPHEUAAXXX");
+        Member certified = alpha.withCertificate(MemberCertificate.issue("network-root", alpha.name(),
+                alpha.legalName(), alpha.publicKey(), NetworkTesting.T0,
+                content -> Ed25519.sign(network.root.privateKey(), content)));
+        MembershipList list = network.list(1, certified);
+
+        assertThat(MembershipList.fromCanonicalBytes(list.canonicalBytes()).member("ALPHEUAAXXX").orElseThrow()
+                .certificate()).isEqualTo(certified.certificate());
+    }
+
+    @Test
     void theSameMembersInAnyOrderGiveTheSameBytes() {
         Member alpha = NetworkTesting.bank("ALPHEUAAXXX");
         Member bravo = NetworkTesting.bank("BRAVEUBBXXX");

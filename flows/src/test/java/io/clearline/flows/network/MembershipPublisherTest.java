@@ -36,6 +36,33 @@ class MembershipPublisherTest {
     }
 
     @Test
+    void everyListedMemberHasACertificateFromTheNetworkRoot() {
+        publisher.publishGenesis(network.parameters(1), network.services());
+        MembershipList admitted = publisher.publishChange("admitted-alpha", members -> {
+            members.add(NetworkTesting.bank("ALPHEUAAXXX"));
+            return members;
+        }).orElseThrow();
+
+        assertThat(admitted.members()).hasSize(3).allSatisfy(member -> {
+            assertThat(member.certificate()).as(member.name()).isNotNull();
+            assertThat(member.certificate().issuedBy(publisher.networkRoot().publicKey())).isTrue();
+        });
+    }
+
+    @Test
+    void aCertifiedMemberKeepsItsCertificateInLaterEpochs() {
+        publisher.publishGenesis(network.parameters(1), network.services());
+        MemberCertificate first = publisher.latest().orElseThrow().member("notary").orElseThrow().certificate();
+
+        publisher.publishChange("admitted-alpha", members -> {
+            members.add(NetworkTesting.bank("ALPHEUAAXXX"));
+            return members;
+        });
+
+        assertThat(publisher.latest().orElseThrow().member("notary").orElseThrow().certificate()).isEqualTo(first);
+    }
+
+    @Test
     void genesisIsPublishedOnlyOnce() {
         publisher.publishGenesis(network.parameters(1), network.services());
 

@@ -71,6 +71,19 @@ class MembershipVerifierTest {
     }
 
     @Test
+    void refusesAMemberCertificateIssuedByAnotherKey() {
+        Member alpha = NetworkTesting.bank("ALPHEUAAXXX");
+        Ed25519.GeneratedKeyPair impostor = Ed25519.generate();
+        Member forged = alpha.withCertificate(MemberCertificate.issue("network-root", alpha.name(), alpha.legalName(),
+                alpha.publicKey(), NetworkTesting.T0, content -> Ed25519.sign(impostor.privateKey(), content)));
+
+        assertThatThrownBy(() -> verifier.verify(network.signed(network.list(1, forged)), OptionalLong.empty()))
+                .isInstanceOfSatisfying(MembershipRefusedException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(MembershipRefusedException.Reason.BAD_CERTIFICATE))
+                .hasMessage("the certificate of member ALPHEUAAXXX is not issued by the network root");
+    }
+
+    @Test
     void refusesTheEpochItHolds() {
         assertThatThrownBy(() -> verifier.verify(network.signed(network.list(4)), OptionalLong.of(4)))
                 .isInstanceOfSatisfying(MembershipRefusedException.class,

@@ -53,6 +53,8 @@ class NetworkMembershipApiTest extends DemoNodeTest {
                 .filter(MemberStatus.ACTIVE::equals).isPresent());
         assertThat(admitted.epoch()).isGreaterThan(before);
         assertThat(admitted.member(india).orElseThrow().legalName()).isEqualTo("India Bank");
+        assertThat(admitted.member(india).orElseThrow().certificate().issuedBy(publisher.networkRoot().publicKey()))
+                .as("certified by the network root at admission").isTrue();
 
         assertThat(postJson("operator", "/api/participants/" + india + "/suspend", "{\"reason\":\"audit\"}")
                 .statusCode()).isEqualTo(200);
