@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clearline.flows.ledger.CanonicalWriter;
+import io.clearline.flows.network.MembershipRefusedException.Reason;
 import io.clearline.flows.ledger.Ed25519;
 import java.util.OptionalLong;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 class MembershipVerifierTest {
@@ -30,9 +32,7 @@ class MembershipVerifierTest {
     void refusesAListSignedByAnotherKey() {
         SignedMembershipList foreign = NetworkTesting.signedBy(Ed25519.generate(), network.list(1).canonicalBytes());
 
-        assertThatThrownBy(() -> verifier.verify(foreign, OptionalLong.empty()))
-                .isInstanceOfSatisfying(MembershipRefusedException.class,
-                        refused -> assertThat(refused.reason()).isEqualTo(MembershipRefusedException.Reason.UNKNOWN_SIGNER))
+        assertRefused(foreign, OptionalLong.empty(), Reason.UNKNOWN_SIGNER)
                 .hasMessageContaining("not by the network root");
     }
 
@@ -43,9 +43,7 @@ class MembershipVerifierTest {
                 network.list(2, NetworkTesting.bank("MALLEUMMXXX")).canonicalBytes(), signed.signature(),
                 signed.signer());
 
-        assertThatThrownBy(() -> verifier.verify(tampered, OptionalLong.empty()))
-                .isInstanceOfSatisfying(MembershipRefusedException.class,
-                        refused -> assertThat(refused.reason()).isEqualTo(MembershipRefusedException.Reason.BAD_SIGNATURE))
+        assertRefused(tampered, OptionalLong.empty(), Reason.BAD_SIGNATURE)
                 .hasMessage("the membership list's signature does not hold for its bytes");
     }
 
@@ -54,9 +52,7 @@ class MembershipVerifierTest {
         SignedMembershipList signed = network.signed(network.list(2));
         SignedMembershipList truncated = new SignedMembershipList(signed.canonicalBytes(), new byte[10], signed.signer());
 
-        assertThatThrownBy(() -> verifier.verify(truncated, OptionalLong.empty()))
-                .isInstanceOfSatisfying(MembershipRefusedException.class,
-                        refused -> assertThat(refused.reason()).isEqualTo(MembershipRefusedException.Reason.BAD_SIGNATURE));
+        assertRefused(truncated, OptionalLong.empty(), Reason.BAD_SIGNATURE);
     }
 
     @Test
@@ -64,9 +60,7 @@ class MembershipVerifierTest {
         SignedMembershipList garbage = NetworkTesting.signedBy(network.root,
                 new CanonicalWriter().writeString("hello").toByteArray());
 
-        assertThatThrownBy(() -> verifier.verify(garbage, OptionalLong.empty()))
-                .isInstanceOfSatisfying(MembershipRefusedException.class,
-                        refused -> assertThat(refused.reason()).isEqualTo(MembershipRefusedException.Reason.MALFORMED))
+        assertRefused(garbage, OptionalLong.empty(), Reason.MALFORMED)
                 .hasMessageStartingWith("signed, but not a membership list");
     }
 
@@ -77,24 +71,25 @@ class MembershipVerifierTest {
         Member forged = alpha.withCertificate(MemberCertificate.issue("network-root", alpha.name(), alpha.legalName(),
                 alpha.publicKey(), NetworkTesting.T0, content -> Ed25519.sign(impostor.privateKey(), content)));
 
-        assertThatThrownBy(() -> verifier.verify(network.signed(network.list(1, forged)), OptionalLong.empty()))
-                .isInstanceOfSatisfying(MembershipRefusedException.class,
-                        refused -> assertThat(refused.reason()).isEqualTo(MembershipRefusedException.Reason.BAD_CERTIFICATE))
+        assertRefused(network.signed(network.list(1, forged)), OptionalLong.empty(), Reason.BAD_CERTIFICATE)
                 .hasMessage("the certificate of member ALPHEUAAXXX is not issued by the network root");
     }
 
     @Test
     void refusesTheEpochItHolds() {
-        assertThatThrownBy(() -> verifier.verify(network.signed(network.list(4)), OptionalLong.of(4)))
-                .isInstanceOfSatisfying(MembershipRefusedException.class,
-                        refused -> assertThat(refused.reason()).isEqualTo(MembershipRefusedException.Reason.STALE_EPOCH))
+        assertRefused(network.signed(network.list(4)), OptionalLong.of(4), Reason.STALE_EPOCH)
                 .hasMessage("membership list epoch 4 is not above the epoch 4 this node holds");
     }
 
     @Test
     void refusesAnEpochBelowTheOneItHolds() {
-        assertThatThrownBy(() -> verifier.verify(network.signed(network.list(3)), OptionalLong.of(4)))
+        assertRefused(network.signed(network.list(3)), OptionalLong.of(4), Reason.STALE_EPOCH);
+    }
+
+    private AbstractThrowableAssert<?, ? extends Throwable> assertRefused(SignedMembershipList candidate,
+                                                                          OptionalLong heldEpoch, Reason reason) {
+        return assertThatThrownBy(() -> verifier.verify(candidate, heldEpoch))
                 .isInstanceOfSatisfying(MembershipRefusedException.class,
-                        refused -> assertThat(refused.reason()).isEqualTo(MembershipRefusedException.Reason.STALE_EPOCH));
+                        refused -> assertThat(refused.reason()).isEqualTo(reason));
     }
 }
