@@ -14,7 +14,8 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * Ed25519 on BouncyCastle's lightweight API (the JDK provider is about 20 times slower) and the
- * SHA-256 used for transaction ids. Signatures are always over the UTF-8 bytes of a transaction id.
+ * SHA-256 used for transaction ids. Ledger signatures are always over the UTF-8 bytes of a transaction
+ * id; the byte overloads are for content that is not a transaction (a certificate's to-be-signed part).
  */
 public final class Ed25519 {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -36,17 +37,23 @@ public final class Ed25519 {
     }
 
     public static byte[] sign(byte[] privateKey, String transactionId) {
+        return sign(privateKey, transactionId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static byte[] sign(byte[] privateKey, byte[] message) {
         Ed25519Signer signer = new Ed25519Signer();
         signer.init(true, new Ed25519PrivateKeyParameters(privateKey, 0));
-        byte[] message = transactionId.getBytes(StandardCharsets.UTF_8);
         signer.update(message, 0, message.length);
         return signer.generateSignature();
     }
 
     public static boolean verify(PublicKey publicKey, String transactionId, byte[] signature) {
+        return verify(publicKey, transactionId.getBytes(StandardCharsets.UTF_8), signature);
+    }
+
+    public static boolean verify(PublicKey publicKey, byte[] message, byte[] signature) {
         Ed25519Signer verifier = new Ed25519Signer();
         verifier.init(false, new Ed25519PublicKeyParameters(publicKey.encoded(), 0));
-        byte[] message = transactionId.getBytes(StandardCharsets.UTF_8);
         verifier.update(message, 0, message.length);
         return verifier.verifySignature(signature);
     }

@@ -80,13 +80,28 @@ public final class IdentityService {
 
     /** Signs a transaction id with the party's key; the party must be hosted here. */
     public TransactionSignature sign(Party party, String transactionId) {
+        return TransactionSignature.of(party.publicKey(), Ed25519.sign(hosted(party).privateKey(), transactionId));
+    }
+
+    /**
+     * Signs bytes that are not a transaction id (a certificate's to-be-signed part) with the party's key;
+     * the party must be hosted here.
+     *
+     * <p>WARNING: only for identities that never sign ledger transactions (the network root): a key that
+     * signs arbitrary bytes could be made to sign a transaction id's bytes.
+     */
+    public byte[] signContent(Party party, byte[] content) {
+        return Ed25519.sign(hosted(party).privateKey(), content);
+    }
+
+    private HostedIdentity hosted(Party party) {
         HostedIdentity identity = byKey.get(party.publicKey());
         if (identity == null) {
             identity = load(party.name()).map(this::cache)
                     .filter(found -> found.party().equals(party))
                     .orElseThrow(() -> new IllegalStateException(party + " is not hosted on this node"));
         }
-        return TransactionSignature.of(party.publicKey(), Ed25519.sign(identity.privateKey(), transactionId));
+        return identity;
     }
 
     private Integer insert(Connection connection, String name, Ed25519.GeneratedKeyPair generated) throws SQLException {

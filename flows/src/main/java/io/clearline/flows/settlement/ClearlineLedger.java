@@ -7,6 +7,7 @@ import io.clearline.flows.ledger.BatchNotarySigner;
 import io.clearline.flows.ledger.BatchingUniquenessService;
 import io.clearline.flows.ledger.FungibleStateSelector;
 import io.clearline.flows.ledger.IdentityService;
+import io.clearline.flows.network.NetworkMembership;
 import io.clearline.flows.ledger.Jdbc;
 import io.clearline.flows.ledger.JdbcUniquenessService;
 import io.clearline.flows.ledger.LedgerCodecs;
@@ -185,6 +186,16 @@ public final class ClearlineLedger {
     /** Gives a bank its ledger identity and key pair, if it has none yet. Idempotent. */
     public Party admit(Bic bic) {
         return identities.getOrCreate(bic.value());
+    }
+
+    /**
+     * Makes the ledger consult the network's membership list, as {@code membership} holds it (a
+     * {@link io.clearline.flows.network.MembershipFollower} keeps it current): a bank this node does not
+     * host resolves from the list, and a bank the list suspends or does not name is refused as payer
+     * (DNOR) or payee (CNOR). Without a call, the ledger decides on its hosted identities alone.
+     */
+    public void followMembership(NetworkMembership membership) {
+        ledgerPort.followMembership(membership);
     }
 
     /** The port the settlement core calls to issue and redeem cash and settle payments. */

@@ -12,6 +12,7 @@ import io.clearline.core.ledger.api.NettedSettlementRequest;
 import io.clearline.core.ledger.api.PaymentSettlementRequest;
 import io.clearline.flows.ledger.IdentityService;
 import io.clearline.flows.ledger.Party;
+import io.clearline.flows.network.NetworkMembership;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,12 +24,14 @@ import java.util.function.Supplier;
  * executor (virtual threads). A refusal completes the future exceptionally with
  * {@link io.clearline.core.ledger.api.LedgerRefusedException}: DNOR/CNOR for a bank not admitted to
  * the ledger, AM04 for too little cash, AM05 for a reused transfer id, NARR for a counterparty's or
- * the notary's refusal.
+ * the notary's refusal. Under a membership list (see {@link #followMembership}) a party the list
+ * suspends or does not name is refused the same way (DNOR as payer, CNOR as payee).
  */
 public final class SettlementLedger implements LedgerPort {
     private final SettlementFlows flows;
     private final IdentityService identities;
     private final Executor executor;
+    private volatile NetworkMembership membership = NetworkMembership.none();
 
     SettlementLedger(SettlementFlows flows, IdentityService identities, Executor executor) {
         this.flows = flows;
@@ -94,6 +97,14 @@ public final class SettlementLedger implements LedgerPort {
         });
     }
 
+    /**
+     * From now on, resolves the banks this node does not host from {@code membership}'s list, and
+     * refuses as payer or payee a bank that list suspends or does not name.
+     */
+    void followMembership(NetworkMembership membership) {
+        this.membership = java.util.Objects.requireNonNull(membership, "membership");
+    }
+
     /** Completes with the refusal itself (not wrapped), so callers can match on {@code LedgerRefusedException}. */
     private CompletableFuture<LedgerReceipt> run(Supplier<LedgerReceipt> flow) {
         CompletableFuture<LedgerReceipt> future = new CompletableFuture<>();
@@ -108,7 +119,12 @@ public final class SettlementLedger implements LedgerPort {
     }
 
     private Party admitted(Bic bic, ReasonCode ifNot) {
-        return identities.find(bic.value())
+        NetworkMembership network = membership;
+        Party party = identities.find(bic.value()).or(() -> network.party(bic.value()))
                 .orElseThrow(() -> refusal(ifNot, bic + " is not admitted to the ledger"));
+        network.refusalOf(party).ifPresent(reason -> {
+            throw refusal(ifNot, reason);
+        });
+        return party;
     }
 }

@@ -175,7 +175,7 @@ class SettlementFlowsTest {
         assertThat(allInputs).doesNotHaveDuplicates();
     }
 
-    private static LedgerRefusedException assertRefused(CompletableFuture<LedgerReceipt> future, ReasonCode code) {
+    static LedgerRefusedException assertRefused(CompletableFuture<LedgerReceipt> future, ReasonCode code) {
         assertThatThrownBy(future::join).isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(LedgerRefusedException.class);
         LedgerRefusedException refusal = (LedgerRefusedException) future.handle((ok, failure) -> failure).join();

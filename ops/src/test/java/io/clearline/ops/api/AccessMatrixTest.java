@@ -76,6 +76,8 @@ class AccessMatrixTest extends DemoNodeTest {
                 new Object[] {Call.post("/api/lsm/runs", "{\"currency\":\"EUR\"}"), 401, 403, 201, 403},
                 new Object[] {Call.get("/api/ledger/transactions/unknown"), 401, 404, 404, 404},
                 new Object[] {Call.get("/api/audit"), 401, 403, 200, 200},
+                // Who is a member is no secret among members: every signed-in user reads the signed list.
+                new Object[] {Call.get("/api/network/membership"), 401, 200, 200, 200},
                 new Object[] {Call.get("/v3/api-docs"), 401, 200, 200, 200},
                 new Object[] {Call.get("/v3/api-docs/swagger-config"), 401, 200, 200, 200},
                 new Object[] {Call.get("/swagger-ui/index.html"), 401, 200, 200, 200},

@@ -7,17 +7,14 @@ import io.clearline.core.liquidity.api.CurrencyPosition;
 import io.clearline.core.liquidity.api.FindPositionQuery;
 import io.clearline.core.liquidity.api.PositionView;
 import io.clearline.flows.settlement.ClearlineLedger;
-import io.clearline.ops.ClearlineApplication;
+import io.clearline.ops.DemoNodes;
 import io.clearline.ops.Eventually;
 import java.nio.file.Path;
 import java.util.Map;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The demo network's opening balances: issued on the first start of a data folder, never again. */
@@ -33,24 +30,18 @@ class DemoNetworkRestartTest {
 
     @Test
     void restartingTheDemoIssuesNoOpeningBalanceTwice() {
-        try (ConfigurableApplicationContext first = start()) {
+        try (ConfigurableApplicationContext first = DemoNodes.start(dataDir)) {
             awaitOpeningBalances(first);
             assertThat(first.getBean(ClearlineLedger.class).issued("EUR")).isEqualTo(OPENING_TOTAL);
         }
-        try (ConfigurableApplicationContext second = start()) {
-            awaitCaughtUp(second);
+        try (ConfigurableApplicationContext second = DemoNodes.start(dataDir)) {
+            DemoNodes.awaitCaughtUp(second);
             awaitOpeningBalances(second);
             ClearlineLedger ledger = second.getBean(ClearlineLedger.class);
             assertThat(ledger.issued("EUR")).isEqualTo(OPENING_TOTAL);
             assertThat(ledger.cashInCirculation("EUR")).isEqualTo(OPENING_TOTAL);
             OPENING.forEach((bic, amount) -> assertThat(ledger.cashBalance(Bic.of(bic), "EUR")).isEqualTo(amount));
         }
-    }
-
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ClearlineApplication.class)
-                .profiles("demo")
-                .run("--server.port=0", "--clearline.data-dir=" + dataDir);
     }
 
     private static void awaitOpeningBalances(ConfigurableApplicationContext node) {
@@ -61,16 +52,5 @@ class DemoNetworkRestartTest {
             return position.currencies().stream().map(CurrencyPosition::balance)
                     .anyMatch(balance -> balance.minorUnits() == opening.getValue());
         }));
-    }
-
-    /** Every processor has read the event store to its end, so anything a restart set off has happened. */
-    private static void awaitCaughtUp(ConfigurableApplicationContext node) {
-        EventProcessingConfiguration processing = node.getBean(EventProcessingConfiguration.class);
-        Eventually.until("every processor to reach the end of the event store", () -> processing.eventProcessors()
-                .values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .allMatch(processor -> !processor.processingStatus().isEmpty()
-                        && processor.processingStatus().values().stream().allMatch(status -> status.isCaughtUp())));
     }
 }
