@@ -31,7 +31,8 @@ import org.apache.ratis.protocol.RaftPeerId;
  * Starts a notary cluster of N replicas on loopback, each on a free port and in its own folder
  * ({@code <dataFolder>/<replica id>}) with its own database, all in this process. For tests, and for a
  * launcher that runs a whole network on one machine; replicas in separate processes or on separate
- * machines need the same group built from configured addresses instead.
+ * machines use a group built from configured addresses instead ({@link RaftNotaryGroup},
+ * {@link RaftNotaryReplica#of}), and their clients {@link RaftUniquenessService} and {@link RaftNotaryProbe}.
  *
  * <pre>{@code
  * try (RaftNotaryCluster cluster = RaftNotaryCluster.start(3, folder,
