@@ -211,7 +211,7 @@ public final class RaftNotaryCluster implements AutoCloseable {
      * Ports the system had free a moment ago. Another process may take one before the replica binds
      * it; the replica then fails to start, loudly, and the caller starts the cluster again.
      */
-    private static List<Integer> freeLoopbackPorts(int count) {
+    public static List<Integer> freeLoopbackPorts(int count) {
         Set<Integer> ports = new LinkedHashSet<>();
         List<ServerSocket> held = new ArrayList<>();
         try {
