@@ -85,6 +85,11 @@ final class NotaryReplicaProcesses implements AutoCloseable {
         awaitExit(id, process);
     }
 
+    /** Replicas started and not killed that are no longer alive: they failed by themselves. */
+    synchronized List<String> died() {
+        return running.entrySet().stream().filter(entry -> !entry.getValue().isAlive()).map(Map.Entry::getKey).toList();
+    }
+
     synchronized boolean isRunning(String id) {
         return running.containsKey(id) && running.get(id).isAlive();
     }

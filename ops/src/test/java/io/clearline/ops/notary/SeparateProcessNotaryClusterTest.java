@@ -163,6 +163,11 @@ class SeparateProcessNotaryClusterTest {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(failures).as("payments that failed").isEmpty();
+            List<String> died = replicas.died();
+            if (!died.isEmpty()) {
+                throw new AssertionError("replicas " + died + " exited by themselves while waiting until " + what
+                        + ":\n" + replicas.logTail(died.get(0)));
+            }
             if (System.nanoTime() > deadline) {
                 StringBuilder logs = new StringBuilder();
                 for (String id : replicas.ids()) {
