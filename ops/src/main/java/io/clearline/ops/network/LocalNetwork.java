@@ -2,6 +2,8 @@ package io.clearline.ops.network;
 
 import io.clearline.flows.notary.raft.RaftNotaryGroup;
 import io.clearline.flows.notary.raft.RaftNotaryProbe;
+import ch.qos.logback.classic.Level;
+import io.clearline.ops.cli.CommandLogging;
 import io.clearline.ops.cli.CommandOptions;
 import io.clearline.ops.cli.Main;
 import io.clearline.ops.notary.NotaryReplicaCommand;
@@ -46,8 +48,11 @@ public final class LocalNetwork {
     static final int REPLICAS = 3;
     /** How long {@code down} waits for a member to stop by itself before killing it. */
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
-    /** How long {@code up} waits for a notary quorum and a ready node; a slow first start includes schema setup. */
-    static final Duration UP_WAIT_MAX = Duration.ofMinutes(3);
+    /**
+     * How long {@code up} waits for a notary quorum and a ready node: a node starts in well under a minute,
+     * but on a busy two-core machine four JVMs starting at once have taken three.
+     */
+    static final Duration UP_WAIT_MAX = Duration.ofMinutes(5);
     static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     static final Duration HTTP_TIMEOUT = Duration.ofSeconds(2);
     private static final Set<String> OPTIONS = Set.of("data-dir", "port", "notary-base-port", "database", "wait");
@@ -90,6 +95,8 @@ public final class LocalNetwork {
             System.err.println(usage());
             return 2;
         }
+        // What the replicas do is in their own logs; here only what the user asked for.
+        CommandLogging.levels(Level.WARN, Level.ERROR);
         LocalNetwork network = new LocalNetwork(layout, System.out);
         return switch (args[0]) {
             case "up" -> network.up(wait);

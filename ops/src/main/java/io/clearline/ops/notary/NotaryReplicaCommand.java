@@ -1,12 +1,12 @@
 package io.clearline.ops.notary;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.clearline.flows.notary.raft.RaftNotaryGroup;
 import io.clearline.flows.notary.raft.RaftNotaryReplica;
 import io.clearline.flows.notary.raft.RaftNotarySettings;
+import io.clearline.ops.cli.CommandLogging;
 import io.clearline.ops.cli.CommandOptions;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,7 +67,8 @@ public final class NotaryReplicaCommand {
             System.err.println(usage());
             return 2;
         }
-        quietLibraryLogging();
+        // A replica's log is where operators read its elections and role changes: Ratis at INFO.
+        CommandLogging.levels(Level.INFO, Level.INFO);
         Path folder = Path.of(options.get("data-dir", "data/notary/" + id)).toAbsolutePath();
         RaftNotarySettings defaults = RaftNotarySettings.DEFAULTS;
         RaftNotarySettings settings = new RaftNotarySettings(defaults.electionTimeoutMin(),
@@ -111,12 +112,5 @@ public final class NotaryReplicaCommand {
         config.setMaximumPoolSize(DATABASE_CONNECTIONS_MAX);
         config.setConnectionTimeout(DATABASE_CONNECT_TIMEOUT.toMillis());
         return new HikariDataSource(config);
-    }
-
-    /** Without Spring Boot's logging setup, Logback would print every library's debug lines. */
-    private static void quietLibraryLogging() {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
-        }
     }
 }
