@@ -3,7 +3,6 @@ package io.clearline.ops.metrics;
 import io.clearline.flows.notary.raft.RaftNotaryProbe;
 import io.clearline.ops.notary.NotaryAvailability;
 import io.clearline.ops.notary.NotaryCheck;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,25 +17,21 @@ import java.util.Optional;
  */
 final class NotaryGauges {
     private final NotaryAvailability availability;
-    private final GaugeValue available = new GaugeValue();
-    private final GaugeValue leaderKnown = new GaugeValue();
-    private final GaugeValue replicasReachable = new GaugeValue();
-    private final GaugeValue lagEntries = new GaugeValue();
+    private final GaugeValue available;
+    private final GaugeValue leaderKnown;
+    private final GaugeValue replicasReachable;
+    private final GaugeValue lagEntries;
 
     NotaryGauges(MeterRegistry registry, NotaryAvailability availability) {
         this.availability = Objects.requireNonNull(availability, "availability");
-        Gauge.builder("clearline.notary.available", available, GaugeValue::value)
-                .description("1 when the notary can decide commits (a Raft quorum answers, or the database does), else 0")
-                .register(registry);
-        Gauge.builder("clearline.notary.raft.leader.known", leaderKnown, GaugeValue::value)
-                .description("1 when a replica of the Raft notary cluster answered as leader, else 0")
-                .register(registry);
-        Gauge.builder("clearline.notary.raft.replicas.reachable", replicasReachable, GaugeValue::value)
-                .description("Replicas of the Raft notary cluster that answered the last probe")
-                .register(registry);
-        Gauge.builder("clearline.notary.raft.lag.entries", lagEntries, GaugeValue::value)
-                .description("Committed log entries the slowest replica has yet to commit, as the leader sees it")
-                .register(registry);
+        available = GaugeValue.registered(registry, "clearline.notary.available",
+                "1 when the notary can decide commits (a Raft quorum answers, or the database does), else 0");
+        leaderKnown = GaugeValue.registered(registry, "clearline.notary.raft.leader.known",
+                "1 when a replica of the Raft notary cluster answered as leader, else 0");
+        replicasReachable = GaugeValue.registered(registry, "clearline.notary.raft.replicas.reachable",
+                "Replicas of the Raft notary cluster that answered the last probe");
+        lagEntries = GaugeValue.registered(registry, "clearline.notary.raft.lag.entries",
+                "Committed log entries the slowest replica has yet to commit, as the leader sees it");
     }
 
     void refresh() {
