@@ -1,6 +1,7 @@
 package io.clearline.ops.config;
 
 import io.clearline.core.ledger.api.LedgerPort;
+import io.clearline.flows.ledger.BatchingUniquenessService;
 import io.clearline.flows.settlement.ClearlineLedger;
 import io.clearline.flows.settlement.PendingResolution;
 import io.clearline.ops.ledger.ParticipantLedgerAdmission;
@@ -18,7 +19,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The ledger this node hosts: the central bank (issuer), the notary and the regulator, and one
- * identity per admitted bank, in the node's own database. Flows run on virtual threads.
+ * identity per admitted bank, in the node's own database. Flows run on virtual threads. The notary's
+ * uniqueness is decided where {@link io.clearline.ops.notary.NotaryConfiguration} says (this database, or
+ * a Raft notary cluster); its key and signing stay here.
  */
 @Configuration
 @EnableScheduling
@@ -34,8 +37,9 @@ public class LedgerConfiguration {
     ClearlineLedger clearlineLedger(DataSource dataSource, Clock clock, ExecutorService flowExecutor,
                                     @Value("${clearline.network.central-bank.bic}") String centralBank,
                                     @Value("${clearline.network.notary.name}") String notary,
-                                    @Value("${clearline.network.regulator.name}") String regulator) {
-        return ClearlineLedger.open(dataSource, clock, flowExecutor, centralBank, notary, regulator);
+                                    @Value("${clearline.network.regulator.name}") String regulator,
+                                    BatchingUniquenessService.BatchCommitter notaryCommitter) {
+        return ClearlineLedger.open(dataSource, clock, flowExecutor, centralBank, notary, regulator, notaryCommitter);
     }
 
     /**

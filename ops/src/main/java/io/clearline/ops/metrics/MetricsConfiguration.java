@@ -1,6 +1,7 @@
 package io.clearline.ops.metrics;
 
 import io.clearline.flows.settlement.ClearlineLedger;
+import io.clearline.ops.notary.NotaryAvailability;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,10 +71,15 @@ public class MetricsConfiguration {
     }
 
     @Bean
+    NotaryGauges notaryGauges(MeterRegistry registry, NotaryAvailability notary) {
+        return new NotaryGauges(registry, notary);
+    }
+
+    @Bean
     MetricsRefresh metricsRefresh(MeterRegistry registry, QueueGauges queues, ReadinessGauge readiness,
-                                  LedgerGauges ledger,
+                                  LedgerGauges ledger, NotaryGauges notary,
                                   @Value("${clearline.metrics.queue.refresh-interval}") Duration queueInterval,
                                   @Value("${clearline.metrics.ledger.refresh-interval}") Duration ledgerInterval) {
-        return new MetricsRefresh(registry, queues, readiness, ledger, queueInterval, ledgerInterval);
+        return new MetricsRefresh(registry, queues, readiness, ledger, notary, queueInterval, ledgerInterval);
     }
 }

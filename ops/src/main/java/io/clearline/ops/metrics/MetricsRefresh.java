@@ -22,21 +22,23 @@ import org.springframework.context.SmartLifecycle;
 final class MetricsRefresh implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsRefresh.class);
 
-    static final String[] SOURCES = {"queues", "readiness", "ledger"};
+    static final String[] SOURCES = {"queues", "readiness", "ledger", "notary"};
 
     private final QueueGauges queues;
     private final ReadinessGauge readiness;
     private final LedgerGauges ledger;
+    private final NotaryGauges notary;
     private final Duration queueInterval;
     private final Duration ledgerInterval;
     private final Meter.MeterProvider<Counter> failures;
     private ScheduledExecutorService scheduler;
 
     MetricsRefresh(MeterRegistry registry, QueueGauges queues, ReadinessGauge readiness, LedgerGauges ledger,
-                   Duration queueInterval, Duration ledgerInterval) {
+                   NotaryGauges notary, Duration queueInterval, Duration ledgerInterval) {
         this.queues = Objects.requireNonNull(queues, "queues");
         this.readiness = Objects.requireNonNull(readiness, "readiness");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.notary = Objects.requireNonNull(notary, "notary");
         this.queueInterval = positive(queueInterval, "queueInterval");
         this.ledgerInterval = positive(ledgerInterval, "ledgerInterval");
         this.failures = Counter.builder("clearline.metrics.refresh.failures")
@@ -68,6 +70,9 @@ final class MetricsRefresh implements SmartLifecycle {
         scheduler.scheduleWithFixedDelay(() -> refresh("readiness", readiness::refresh), 0, queueInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> refresh("ledger", ledger::refresh), 0, ledgerInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        // As often as readiness: the notary is half of what readiness says.
+        scheduler.scheduleWithFixedDelay(() -> refresh("notary", notary::refresh), 0, queueInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 

@@ -28,7 +28,8 @@ class MonitoringKitTest {
     private static final Path ALERT_RULES = MODULE.resolve("monitoring/prometheus-alerts.yml");
     private static final Path DASHBOARD = MODULE.resolve("monitoring/grafana-dashboard.json");
     private static final List<String> ALERTS_REQUIRED = List.of("ClearlineQueueAgeHigh", "ClearlineFlowsParked",
-            "ClearlineAuditNotClean", "ClearlinePaymentsRejectedRateHigh", "ClearlineNodeNotReady");
+            "ClearlineAuditNotClean", "ClearlinePaymentsRejectedRateHigh", "ClearlineNodeNotReady",
+            "ClearlineNotaryUnavailable");
 
     @Test
     void alertRulesAreAPrometheusRuleFileWithTheRequiredAlerts() throws IOException {

@@ -31,7 +31,8 @@ import org.apache.ratis.protocol.RaftPeerId;
  * Starts a notary cluster of N replicas on loopback, each on a free port and in its own folder
  * ({@code <dataFolder>/<replica id>}) with its own database, all in this process. For tests, and for a
  * launcher that runs a whole network on one machine; replicas in separate processes or on separate
- * machines need the same group built from configured addresses instead.
+ * machines use a group built from configured addresses instead ({@link RaftNotaryGroup},
+ * {@link RaftNotaryReplica#of}), and their clients {@link RaftUniquenessService} and {@link RaftNotaryProbe}.
  *
  * <pre>{@code
  * try (RaftNotaryCluster cluster = RaftNotaryCluster.start(3, folder,
@@ -210,7 +211,7 @@ public final class RaftNotaryCluster implements AutoCloseable {
      * Ports the system had free a moment ago. Another process may take one before the replica binds
      * it; the replica then fails to start, loudly, and the caller starts the cluster again.
      */
-    private static List<Integer> freeLoopbackPorts(int count) {
+    public static List<Integer> freeLoopbackPorts(int count) {
         Set<Integer> ports = new LinkedHashSet<>();
         List<ServerSocket> held = new ArrayList<>();
         try {

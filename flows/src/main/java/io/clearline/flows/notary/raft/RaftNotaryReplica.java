@@ -41,6 +41,23 @@ public final class RaftNotaryReplica {
         this.clock = clock;
     }
 
+    /**
+     * A replica of a group built from configured addresses ({@link RaftNotaryGroup}), for a process that
+     * runs one replica; {@link #start} it. Its Raft log goes under {@code <folder>/raft}.
+     *
+     * @throws IllegalArgumentException if {@code replicaId} is not one of the group's peers
+     */
+    public static RaftNotaryReplica of(RaftGroup group, String replicaId, Path folder, RaftNotarySettings settings,
+                                       RaftNotaryCluster.ReplicaDatabase database, Clock clock) {
+        Objects.requireNonNull(group, "group");
+        RaftPeer peer = group.getPeers().stream().filter(candidate -> candidate.getId().toString().equals(replicaId))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no replica " + replicaId + " among "
+                        + RaftNotaryGroup.format(group)));
+        return new RaftNotaryReplica(peer, group, Objects.requireNonNull(folder, "folder"),
+                Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(database, "database"),
+                Objects.requireNonNull(clock, "clock"));
+    }
+
     public String id() {
         return peer.getId().toString();
     }

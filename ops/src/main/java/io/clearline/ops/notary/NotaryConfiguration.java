@@ -1,0 +1,103 @@
+package io.clearline.ops.notary;
+
+import io.clearline.flows.ledger.BatchingUniquenessService;
+import io.clearline.flows.ledger.Jdbc;
+import io.clearline.flows.ledger.JdbcUniquenessService;
+import io.clearline.flows.notary.raft.RaftNotaryGroup;
+import io.clearline.flows.notary.raft.RaftNotaryProbe;
+import io.clearline.flows.notary.raft.RaftUniquenessService;
+import io.clearline.flows.settlement.ClearlineLedger;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.apache.ratis.protocol.RaftGroup;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where this node's notary decides uniqueness ({@code clearline.notary.mode}): {@code single} (the
+ * default) in a table of the node's own database, or {@code raft} in a Raft notary cluster of separate
+ * replica processes ({@code clearline notary}), given by {@code clearline.notary.raft.group-id} and
+ * {@code clearline.notary.raft.peers}. Either way the notary's key and its signing stay in this node.
+ * The {@code notary} health component (in the readiness group) and the notary's metrics follow the mode.
+ */
+@Configuration
+public class NotaryConfiguration {
+    public static final String MODE_PROPERTY = "clearline.notary.mode";
+
+    /** The configured mode, checked at start: a mode that is neither fails here, not on a missing bean. */
+    public record NotaryMode(String value) {
+        public NotaryMode {
+            if (!"single".equals(value) && !"raft".equals(value)) {
+                throw new IllegalArgumentException(MODE_PROPERTY + " is single or raft, not '" + value + "'");
+            }
+        }
+    }
+
+    @Bean
+    NotaryMode notaryMode(@Value("${" + MODE_PROPERTY + ":single}") String mode) {
+        return new NotaryMode(mode);
+    }
+
+    @Bean
+    NotaryHealthIndicator notaryHealthIndicator(NotaryAvailability availability) {
+        return new NotaryHealthIndicator(availability);
+    }
+
+    @Configuration
+    @ConditionalOnProperty(name = MODE_PROPERTY, havingValue = "single", matchIfMissing = true)
+    static class SingleNotary {
+        /** Longer than any healthy database takes to confirm a connection, short enough for a probe. */
+        static final Duration DATABASE_CHECK_TIMEOUT = Duration.ofSeconds(2);
+
+        @Bean
+        BatchingUniquenessService.BatchCommitter notaryCommitter(DataSource dataSource, MeterRegistry registry) {
+            return new MeteredNotaryCommitter(new JdbcUniquenessService(new Jdbc(dataSource)), registry, "single",
+                    ClearlineLedger.NOTARY_BATCH_SIZE_MAX);
+        }
+
+        @Bean
+        NotaryAvailability notaryAvailability(DataSource dataSource) {
+            return new DatabaseNotaryAvailability(dataSource, DATABASE_CHECK_TIMEOUT);
+        }
+    }
+
+    @Configuration
+    @ConditionalOnProperty(name = MODE_PROPERTY, havingValue = "raft")
+    static class RaftNotary {
+        @Bean
+        RaftGroup notaryRaftGroup(@Value("${clearline.notary.raft.group-id}") String groupId,
+                                  @Value("${clearline.notary.raft.peers}") String peers) {
+            return RaftNotaryGroup.parse(groupId, peers);
+        }
+
+        /** Closed on shutdown: a flow still waiting for the cluster then fails, and resumes at the next start. */
+        @Bean(destroyMethod = "close")
+        RaftUniquenessService raftUniquenessService(RaftGroup group,
+                                                    @Value("${clearline.notary.raft.send-timeout}") Duration sendTimeout,
+                                                    @Value("${clearline.notary.raft.sends-per-round}") int sendsPerRound,
+                                                    @Value("${clearline.notary.raft.backoff-min}") Duration backoffMin,
+                                                    @Value("${clearline.notary.raft.backoff-max}") Duration backoffMax) {
+            return new RaftUniquenessService(group, new RaftUniquenessService.Limits(sendTimeout, sendsPerRound,
+                    backoffMin, backoffMax));
+        }
+
+        @Bean
+        BatchingUniquenessService.BatchCommitter notaryCommitter(RaftUniquenessService cluster, MeterRegistry registry) {
+            return new MeteredNotaryCommitter(cluster, registry, "raft", ClearlineLedger.NOTARY_BATCH_SIZE_MAX);
+        }
+
+        @Bean(destroyMethod = "close")
+        RaftNotaryProbe raftNotaryProbe(RaftGroup group,
+                                        @Value("${clearline.notary.raft.probe-timeout}") Duration probeTimeout) {
+            return new RaftNotaryProbe(group, probeTimeout);
+        }
+
+        @Bean
+        NotaryAvailability notaryAvailability(RaftNotaryProbe probe) {
+            return new RaftNotaryAvailability(probe);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.clearline.ops.notary;
+
+import ch.qos.logback.classic.Level;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.clearline.flows.notary.raft.RaftNotaryGroup;
+import io.clearline.flows.notary.raft.RaftNotaryReplica;
+import io.clearline.flows.notary.raft.RaftNotarySettings;
+import io.clearline.ops.cli.CommandLogging;
+import io.clearline.ops.cli.CommandOptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.apache.ratis.protocol.RaftGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code clearline notary}: one replica of a Raft notary cluster in this process, until the process is
+ * told to stop (SIGTERM, Ctrl-C). A plain main, not the Spring node: a replica needs its Raft server and
+ * its database, nothing else.
+ *
+ * <pre>
+ * clearline notary --id notary-1 --peers notary-1@127.0.0.1:9871,notary-2@127.0.0.1:9872,notary-3@127.0.0.1:9873
+ *                  [--group clearline-notary] [--data-dir ./data/notary/notary-1]
+ *                  [--jdbc-url jdbc:postgresql://127.0.0.1:5432/clearline_notary_1] [--jdbc-user postgres]
+ * </pre>
+ *
+ * The database is an H2 file in the data folder unless a JDBC URL is given; the password is read from
+ * {@value #PASSWORD_VARIABLE}, never from the command line (which every user of the machine can see).
+ * Every replica and every client of the cluster must be given the same group name and peers.
+ */
+public final class NotaryReplicaCommand {
+    public static final String DEFAULT_GROUP = "clearline-notary";
+    public static final String PASSWORD_VARIABLE = "CLEARLINE_NOTARY_DB_PASSWORD";
+    /** The state machine applies one entry at a time; snapshots take one more connection. */
+    static final int DATABASE_CONNECTIONS_MAX = 4;
+    static final Duration DATABASE_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final long SNAPSHOT_EVERY_ENTRIES_MAX = 100_000_000L;
+    private static final Set<String> OPTIONS = Set.of("id", "peers", "group", "data-dir", "jdbc-url", "jdbc-user",
+            "snapshot-every-entries");
+    private static final Logger LOG = LoggerFactory.getLogger(NotaryReplicaCommand.class);
+
+    private NotaryReplicaCommand() {
+    }
+
+    static String usage() {
+        return """
+                usage: clearline notary --id ID --peers ID@HOST:PORT,... [--group NAME] [--data-dir FOLDER]
+                                        [--jdbc-url URL] [--jdbc-user USER] [--snapshot-every-entries N]
+                  runs one notary replica until stopped; the database password comes from\s""" + PASSWORD_VARIABLE;
+    }
+
+    /** Runs the replica until the process is stopped; returns a non-zero exit status on a usage error. */
+    public static int run(String[] args) throws InterruptedException {
+        CommandOptions options;
+        RaftGroup group;
+        String id;
+        try {
+            options = CommandOptions.parse(args, OPTIONS);
+            group = RaftNotaryGroup.parse(options.get("group", DEFAULT_GROUP), options.required("peers"));
+            id = options.required("id");
+        } catch (IllegalArgumentException e) {
+            System.err.println("clearline notary: " + e.getMessage());
+            System.err.println(usage());
+            return 2;
+        }
+        // A replica's log is where operators read its elections and role changes: Ratis at INFO.
+        CommandLogging.levels(Level.INFO, Level.INFO);
+        Path folder = Path.of(options.get("data-dir", "data/notary/" + id)).toAbsolutePath();
+        RaftNotarySettings defaults = RaftNotarySettings.DEFAULTS;
+        RaftNotarySettings settings = new RaftNotarySettings(defaults.electionTimeoutMin(),
+                defaults.electionTimeoutMax(), defaults.serverRequestTimeout(),
+                options.number("snapshot-every-entries", defaults.snapshotEveryEntries(), 1, SNAPSHOT_EVERY_ENTRIES_MAX),
+                defaults.snapshotsRetained(), defaults.logSegmentBytesMax(), defaults.logPurgeGapEntries(),
+                defaults.followerRetryWait());
+        HikariDataSource database = openDatabase(options, folder, id);
+        RaftNotaryReplica replica;
+        try {
+            replica = RaftNotaryReplica.of(group, id, folder, settings, (replicaId, replicaFolder) -> database,
+                    Clock.systemUTC());
+            replica.start();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("notary replica {} stopping", id);
+            try {
+                replica.stop();
+            } finally {
+                database.close();
+                stopped.countDown();
+            }
+        }, "notary-replica-shutdown"));
+        LOG.info("notary replica {} of group {} serving on {}, data in {}", id, group.getGroupId().getUuid(),
+                replica.address(), folder);
+        stopped.await();
+        return 0;
+    }
+
+    private static HikariDataSource openDatabase(CommandOptions options, Path folder, String id) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("notary-" + id);
+        config.setJdbcUrl(options.get("jdbc-url",
+                "jdbc:h2:file:" + folder.resolve("database").resolve("notary") + ";DB_CLOSE_ON_EXIT=FALSE"));
+        config.setUsername(options.get("jdbc-user", "postgres"));
+        config.setPassword(System.getenv().getOrDefault(PASSWORD_VARIABLE, ""));
+        config.setMaximumPoolSize(DATABASE_CONNECTIONS_MAX);
+        config.setConnectionTimeout(DATABASE_CONNECT_TIMEOUT.toMillis());
+        return new HikariDataSource(config);
+    }
+}
