@@ -7,13 +7,13 @@ import io.clearline.core.participant.api.ListParticipantsQuery;
 import io.clearline.core.participant.api.ParticipantStatus;
 import io.clearline.core.participant.api.ParticipantView;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -34,26 +34,31 @@ final class QueueGauges {
     static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
     /** Participants measured at most, in BIC order: a bound on the queries per refresh and on the series. */
     static final int PARTICIPANTS_MEASURED_MAX = 1_000;
+    private static final String DEPTH = "clearline.queue.depth";
+    private static final String OLDEST_AGE = "clearline.queue.oldest.age";
 
-    private final QueryGateway queries;
-    private final Clock clock;
-    private final MultiGauge depth;
-    private final MultiGauge oldestAge;
-
-    QueueGauges(MeterRegistry registry, QueryGateway queries, Clock clock) {
-        this.queries = Objects.requireNonNull(queries, "queries");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.depth = MultiGauge.builder("clearline.queue.depth")
-                .description("Queued outgoing payments of a participant, held ones included")
-                .register(registry);
-        this.oldestAge = MultiGauge.builder("clearline.queue.oldest.age")
-                .description("How long the participant's oldest queued payment that is not held has waited")
-                .baseUnit("seconds")
-                .register(registry);
+    /** One participant's two series, registered once and then only updated. */
+    private record QueueSeries(GaugeValue depth, Gauge depthGauge, GaugeValue oldestAge, Gauge oldestAgeGauge) {
     }
 
-    /** Replaces every row at once, so a removed participant's series disappears. */
-    void refresh() {
+    private final MeterRegistry registry;
+    private final QueryGateway queries;
+    private final Clock clock;
+    /** By BIC. Only the refresh thread changes it; scrapes read the gauges, never this map. */
+    private final Map<String, QueueSeries> series = new HashMap<>();
+
+    QueueGauges(MeterRegistry registry, QueryGateway queries, Clock clock) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.queries = Objects.requireNonNull(queries, "queries");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Updates each measured participant's figures in place and removes the series of one no longer
+     * measured. Not MultiGauge's overwrite: it removes and re-registers every row, and a Prometheus scrape
+     * that runs meanwhile can see a row twice and fail with "duplicate labels" (micrometer#6851).
+     */
+    synchronized void refresh() {
         List<ParticipantView> participants = queries.query(new ListParticipantsQuery(),
                         ResponseTypes.multipleInstancesOf(ParticipantView.class))
                 .orTimeout(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
@@ -66,17 +71,41 @@ final class QueueGauges {
                     PARTICIPANTS_MEASURED_MAX);
         }
         Instant now = clock.instant();
-        List<MultiGauge.Row<?>> depthRows = new ArrayList<>(measured.size());
-        List<MultiGauge.Row<?>> ageRows = new ArrayList<>(measured.size());
+        Map<String, QueueView> queues = new HashMap<>();
+        // Every query first: a refresh that times out half-way changes no figure.
         for (ParticipantView participant : measured) {
-            QueueView queue = queries.query(new FindQueueQuery(participant.bic()), ResponseTypes.instanceOf(QueueView.class))
-                    .orTimeout(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
-            Tags bic = Tags.of("bic", participant.bic().value());
-            depthRows.add(MultiGauge.Row.of(bic, queue.payments().size()));
-            ageRows.add(MultiGauge.Row.of(bic, oldestWaitingSeconds(queue, now)));
+            queues.put(participant.bic().value(), queries.query(new FindQueueQuery(participant.bic()),
+                            ResponseTypes.instanceOf(QueueView.class))
+                    .orTimeout(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join());
         }
-        depth.register(depthRows, true);
-        oldestAge.register(ageRows, true);
+        queues.forEach((bic, queue) -> {
+            QueueSeries figures = series.computeIfAbsent(bic, this::register);
+            figures.depth().set(queue.payments().size());
+            figures.oldestAge().set(oldestWaitingSeconds(queue, now));
+        });
+        series.entrySet().removeIf(entry -> {
+            if (queues.containsKey(entry.getKey())) {
+                return false;
+            }
+            registry.remove(entry.getValue().depthGauge());
+            registry.remove(entry.getValue().oldestAgeGauge());
+            return true;
+        });
+    }
+
+    private QueueSeries register(String bic) {
+        GaugeValue depth = new GaugeValue();
+        GaugeValue oldestAge = new GaugeValue();
+        Gauge depthGauge = Gauge.builder(DEPTH, depth, GaugeValue::value)
+                .description("Queued outgoing payments of a participant, held ones included")
+                .tag("bic", bic)
+                .register(registry);
+        Gauge oldestAgeGauge = Gauge.builder(OLDEST_AGE, oldestAge, GaugeValue::value)
+                .description("How long the participant's oldest queued payment that is not held has waited")
+                .baseUnit("seconds")
+                .tag("bic", bic)
+                .register(registry);
+        return new QueueSeries(depth, depthGauge, oldestAge, oldestAgeGauge);
     }
 
     static double oldestWaitingSeconds(QueueView queue, Instant now) {
