@@ -72,6 +72,15 @@ public final class InMemoryTransport implements Transport {
     }
 
     @Override
+    public void unregister(String node) {
+        BlockingQueue<Envelope> queue = queues.remove(node);
+        if (queue != null) {
+            queue.clear();
+            queue.offer(POISON);
+        }
+    }
+
+    @Override
     public boolean send(Envelope envelope) {
         BlockingQueue<Envelope> queue = queues.get(envelope.recipientNode());
         if (closed || queue == null) {

@@ -20,6 +20,9 @@ public interface Transport extends AutoCloseable {
      */
     void register(String node, Consumer<Envelope> receiver);
 
+    /** Stops delivering to {@code node} (it is shutting down); envelopes queued for it are lost, which resending makes up for. */
+    void unregister(String node);
+
     /**
      * Hands an envelope over for delivery and returns without waiting for it.
      *
