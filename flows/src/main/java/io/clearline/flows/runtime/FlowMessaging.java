@@ -63,14 +63,19 @@ final class FlowMessaging {
     private final Jdbc jdbc;
     private final Clock clock;
     private final FlowRunner runner;
+    private final java.util.concurrent.Executor executor;
     private final ConcurrentMap<String, Responder> responders = new ConcurrentHashMap<>();
     private final ConcurrentMap<OutboxKey, Unacknowledged> unacknowledged = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, CompletableFuture<Void>> waiters = new ConcurrentHashMap<>();
+    /** Released when there is something for the pump to do; an idle pump waits on it and costs nothing. */
+    private final java.util.concurrent.Semaphore pumpWork = new java.util.concurrent.Semaphore(0);
     private volatile boolean outboxNeedsRescan = true;
     private volatile boolean closed;
 
+    /** Responders are started on {@code executor}, the flows' own. */
     FlowMessaging(String localNode, Transport transport, NetworkMap networkMap, Jdbc jdbc, Clock clock,
-                  FlowRunner runner) {
+                  FlowRunner runner, java.util.concurrent.Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
         this.localNode = Objects.requireNonNull(localNode, "localNode");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.networkMap = Objects.requireNonNull(networkMap, "networkMap");
@@ -79,14 +84,20 @@ final class FlowMessaging {
         this.runner = runner;
     }
 
-    /** Starts taking envelopes and resending what the outbox holds (left by an earlier run too). */
+    /**
+     * Starts taking envelopes and resending what the outbox holds (left by an earlier run too). The pump
+     * has a thread of its own, not one of the flow executor's: closing that executor waits for its
+     * tasks, and the pump ends only when the node {@link #close closes}.
+     */
     void start() {
         transport.register(localNode, this::accept);
         Thread.ofVirtual().name("flow-outbox-pump-" + localNode).start(this::pump);
+        pumpWork.release();
     }
 
     void close() {
         closed = true;
+        pumpWork.release();
         transport.unregister(localNode);
     }
 
@@ -172,6 +183,7 @@ final class FlowMessaging {
                 transport.send(envelope);
             }
         }
+        pumpWork.release();
     }
 
     private boolean track(Envelope envelope) {
@@ -192,14 +204,19 @@ final class FlowMessaging {
                     rescanOutbox();
                 }
                 resendDue();
-                Thread.sleep(RESEND_INTERVAL);
+                if (unacknowledged.isEmpty() && !outboxNeedsRescan) {
+                    pumpWork.acquire();
+                } else {
+                    pumpWork.tryAcquire(RESEND_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
+                }
+                pumpWork.drainPermits();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                // The database may be away for a moment: the outbox keeps everything, the next round retries.
+                // The database may be away for a while: the outbox keeps everything, a later round retries.
                 outboxNeedsRescan = true;
                 LOG.debug("outbox pump of node {}: {}", localNode, e.toString());
-                sleepQuietly();
+                sleepQuietly(RESEND_BACKOFF_MAX);
             }
         }
     }
@@ -382,7 +399,7 @@ final class FlowMessaging {
     private void startResponder(Envelope init) {
         String flowId = responderFlowId(init);
         // Not on the transport's thread: starting may wait for room among the running flows.
-        Thread.ofVirtual().name("start-" + flowId).start(() -> {
+        executor.execute(() -> {
             runner.start(flowId, ResponderFlow.of(init, new String(init.payload(), StandardCharsets.UTF_8)))
                     .exceptionally(failure -> {
                         LOG.debug("responder {} ended with {}", flowId, failure.toString());
@@ -451,9 +468,9 @@ final class FlowMessaging {
         });
     }
 
-    private static void sleepQuietly() {
+    private static void sleepQuietly(Duration duration) {
         try {
-            Thread.sleep(RESEND_INTERVAL);
+            Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -126,7 +126,7 @@ public final class FlowRunner {
         if (messaging != null) {
             throw new IllegalStateException("the runner is connected already, as node " + messaging.localNode());
         }
-        FlowMessaging connected = new FlowMessaging(localNode, transport, networkMap, jdbc, clock, this);
+        FlowMessaging connected = new FlowMessaging(localNode, transport, networkMap, jdbc, clock, this, executor);
         register(new FlowDefinition<>(FlowMessaging.ResponderFlow.class, FlowMessaging.ResponderFlow.ARGUMENTS,
                 FlowCodec.STRING));
         responders.forEach(connected::registerResponder);
