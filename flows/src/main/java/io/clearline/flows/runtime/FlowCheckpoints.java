@@ -67,7 +67,7 @@ final class FlowCheckpoints {
         return jdbc.inTransaction(connection -> {
             Optional<Checkpoint> existing = find(connection, flowId, true);
             if (existing.isEmpty()) {
-                insert(connection, flowId, flowClass, arguments, now);
+                insert(connection, flowId, flowClass, arguments, now, 1);
                 return new Run(1);
             }
             Checkpoint checkpoint = existing.get();
@@ -247,15 +247,7 @@ final class FlowCheckpoints {
      */
     static void insertAdmitted(Connection connection, String flowId, String flowClass, String arguments, Instant now)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO flow_checkpoint (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, 'RUNNABLE', 0, NULL, NULL, ?, ?)")) {
-            insert.setString(1, flowId);
-            insert.setString(2, flowClass);
-            insert.setString(3, arguments);
-            insert.setObject(4, Jdbc.timestamp(now));
-            insert.setObject(5, Jdbc.timestamp(now));
-            insert.executeUpdate();
-        }
+        insert(connection, flowId, flowClass, arguments, now, 0);
     }
 
     private int nextAttempt(Connection connection, String flowId, FlowStatus from, Instant now) throws SQLException {
@@ -271,15 +263,16 @@ final class FlowCheckpoints {
         return find(connection, flowId, false).orElseThrow().attempts();
     }
 
-    private static void insert(Connection connection, String flowId, String flowClass, String arguments, Instant now)
-            throws SQLException {
+    private static void insert(Connection connection, String flowId, String flowClass, String arguments, Instant now,
+                               int attempts) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO flow_checkpoint (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, 'RUNNABLE', 1, NULL, NULL, ?, ?)")) {
+                + " VALUES (?, ?, ?, 'RUNNABLE', ?, NULL, NULL, ?, ?)")) {
             insert.setString(1, flowId);
             insert.setString(2, flowClass);
             insert.setString(3, arguments);
-            insert.setObject(4, Jdbc.timestamp(now));
+            insert.setInt(4, attempts);
             insert.setObject(5, Jdbc.timestamp(now));
+            insert.setObject(6, Jdbc.timestamp(now));
             insert.executeUpdate();
         }
     }
