@@ -30,6 +30,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theTransportDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("io.clearline.flows.transport..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clearline.core..", "io.clearline.flows.settlement..",
+                        "io.clearline.flows.runtime..", "io.clearline.flows.ledger..", "org.springframework..",
+                        "org.axonframework..")
+                .check(FLOWS);
+    }
+
+    @Test
     void settlementUsesTheCoreOnlyThroughItsApiPackages() {
         noClasses().that().resideInAPackage("io.clearline.flows.settlement..")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.clearline.core..")

@@ -21,6 +21,14 @@ final class FlowCheckpoints {
 
     private final Jdbc jdbc;
 
+    /** More writes that belong in the same database transaction as a checkpoint's (a flow's outbox rows, say). */
+    @FunctionalInterface
+    interface AlsoInTransaction {
+        AlsoInTransaction NOTHING = connection -> { };
+
+        void write(Connection connection) throws SQLException;
+    }
+
     FlowCheckpoints(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
@@ -59,7 +67,7 @@ final class FlowCheckpoints {
         return jdbc.inTransaction(connection -> {
             Optional<Checkpoint> existing = find(connection, flowId, true);
             if (existing.isEmpty()) {
-                insert(connection, flowId, flowClass, arguments, now);
+                insert(connection, flowId, flowClass, arguments, now, 1);
                 return new Run(1);
             }
             Checkpoint checkpoint = existing.get();
@@ -150,12 +158,16 @@ final class FlowCheckpoints {
         });
     }
 
-    /** Appends entries in one database transaction; a sequence number written twice is refused by the key. */
-    void append(String flowId, List<JournalEntry> entries, Instant now) {
-        if (entries.isEmpty()) {
-            return;
-        }
+    /**
+     * Appends entries and {@code also} in one database transaction; a sequence number written twice is
+     * refused by the key.
+     */
+    void append(String flowId, List<JournalEntry> entries, Instant now, AlsoInTransaction also) {
         jdbc.inTransaction(connection -> {
+            also.write(connection);
+            if (entries.isEmpty()) {
+                return null;
+            }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO flow_journal"
                     + " (flow_id, sequence_number, step_name, step_value, recorded_at) VALUES (?, ?, ?, ?, ?)")) {
                 for (JournalEntry entry : entries) {
@@ -179,8 +191,9 @@ final class FlowCheckpoints {
     }
 
     /** Ends a flow with a business refusal; nothing is left to replay, so the journal goes. */
-    void fail(String flowId, String error, Instant now) {
+    void fail(String flowId, String error, Instant now, AlsoInTransaction also) {
         jdbc.inTransaction(connection -> {
+            also.write(connection);
             deleteJournal(connection, flowId);
             update(connection, "UPDATE flow_checkpoint SET flow_status = 'FAILED', last_error = ?, updated_at = ?"
                     + " WHERE flow_id = ? AND flow_status = 'RUNNABLE'", error, now, flowId);
@@ -198,8 +211,9 @@ final class FlowCheckpoints {
      * Completes a flow whose body returned, even one killed meanwhile: it stopped at no suspending
      * call, so everything it did is done, and saying KILLED would hide it. The journal goes.
      */
-    void complete(String flowId, String result, Instant now) {
+    void complete(String flowId, String result, Instant now, AlsoInTransaction also) {
         jdbc.inTransaction(connection -> {
+            also.write(connection);
             deleteJournal(connection, flowId);
             try (PreparedStatement update = connection.prepareStatement("UPDATE flow_checkpoint"
                     + " SET flow_status = 'COMPLETED', flow_result = ?, updated_at = ?"
@@ -227,6 +241,15 @@ final class FlowCheckpoints {
         });
     }
 
+    /**
+     * In the caller's database transaction: a RUNNABLE checkpoint with no attempt yet, which the next
+     * start under its id runs as attempt 1 (and a restart resumes if the start never came).
+     */
+    static void insertAdmitted(Connection connection, String flowId, String flowClass, String arguments, Instant now)
+            throws SQLException {
+        insert(connection, flowId, flowClass, arguments, now, 0);
+    }
+
     private int nextAttempt(Connection connection, String flowId, FlowStatus from, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE flow_checkpoint SET flow_status = 'RUNNABLE',"
                 + " attempts = attempts + 1, updated_at = ? WHERE flow_id = ? AND flow_status = ?")) {
@@ -240,15 +263,16 @@ final class FlowCheckpoints {
         return find(connection, flowId, false).orElseThrow().attempts();
     }
 
-    private static void insert(Connection connection, String flowId, String flowClass, String arguments, Instant now)
-            throws SQLException {
+    private static void insert(Connection connection, String flowId, String flowClass, String arguments, Instant now,
+                               int attempts) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO flow_checkpoint (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, 'RUNNABLE', 1, NULL, NULL, ?, ?)")) {
+                + " VALUES (?, ?, ?, 'RUNNABLE', ?, NULL, NULL, ?, ?)")) {
             insert.setString(1, flowId);
             insert.setString(2, flowClass);
             insert.setString(3, arguments);
-            insert.setObject(4, Jdbc.timestamp(now));
+            insert.setInt(4, attempts);
             insert.setObject(5, Jdbc.timestamp(now));
+            insert.setObject(6, Jdbc.timestamp(now));
             insert.executeUpdate();
         }
     }

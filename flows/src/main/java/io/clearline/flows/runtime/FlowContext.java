@@ -67,4 +67,30 @@ public interface FlowContext {
      */
     <T> T lockStates(String stepName, FlowCodec<T> codec, Operation<T> select,
                      Function<T, Collection<StateRef>> lockedRefs) throws InterruptedException;
+
+    /**
+     * Opens a session from {@code localParty} (a party this node hosts) to {@code counterparty}: the
+     * counterparty's node starts the responder registered for this flow's class (or, inside an
+     * {@link #initiatingSubFlow}, the subflow's class). The session's id is journaled, so a replay
+     * opens the same session. Nothing goes out until the flow's next write.
+     *
+     * @throws IllegalStateException if the runner has no transport ({@link FlowRunner#connect})
+     * @throws IllegalArgumentException if the parties are one and the same, or the network map knows no
+     *         node for the counterparty
+     */
+    FlowSession initiateFlow(String localParty, String counterparty);
+
+    /**
+     * Runs {@code subflow} as part of this flow: in this context, its step names prefixed with
+     * {@code name + "/"}, its sessions initiated as this flow's (the counterparty's responder for this
+     * flow answers them).
+     */
+    <T> T inlineSubFlow(String name, Flow<T> subflow) throws Exception;
+
+    /**
+     * As {@link #inlineSubFlow}, but the sessions {@code subflow} opens name its class as their initiator:
+     * the counterparty starts the responder registered for that class. A subflow reused by many flows
+     * (collecting signatures, say) thus has one responder.
+     */
+    <T> T initiatingSubFlow(String name, Flow<T> subflow) throws Exception;
 }

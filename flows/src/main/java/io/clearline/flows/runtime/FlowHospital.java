@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 /**
  * Decides what becomes of a flow that threw. A business outcome (what {@code isOutcome} recognises,
- * such as a refusal) ends it as {@link FlowStatus#FAILED}. A transient failure is retried with
+ * such as a refusal) ends it as {@link FlowStatus#FAILED}, and so does a {@link FlowSessionException}. A transient failure is retried with
  * exponential backoff, at most {@code transientRetriesMax} times in a row, then parked. Anything
  * else is a bug or needs a person: parked at once, with its error recorded.
  *
@@ -61,7 +61,8 @@ public final class FlowHospital {
 
     /** @param retriesSoFar hospital retries already made in a row for this flow */
     public Verdict diagnose(Throwable failure, int retriesSoFar) {
-        if (anyCause(failure, isOutcome)) {
+        // A session's failure (the counterparty failed, ended, went silent) is journaled: a retry would meet it again.
+        if (anyCause(failure, isOutcome) || anyCause(failure, cause -> cause instanceof FlowSessionException)) {
             return Verdict.FAIL;
         }
         if (isTransient(failure)) {

@@ -3,6 +3,8 @@ package io.clearline.flows.runtime;
 import io.clearline.flows.ledger.Jdbc;
 import io.clearline.flows.ledger.Page;
 import io.clearline.flows.ledger.SoftLocks;
+import io.clearline.flows.transport.EnvelopeKind;
+import io.clearline.flows.transport.Transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,9 +81,12 @@ public final class FlowRunner {
     private final Executor executor;
     private final FlowHospital hospital;
     private final Limits limits;
+    private final Jdbc jdbc;
+    private volatile FlowMessaging messaging;
     private final Semaphore runningPermits;
     private final ConcurrentMap<String, FlowDefinition<?, ?>> definitions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Running> running = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Responder> responders = new ConcurrentHashMap<>();
 
     /**
      * Creates the flow tables if missing. Flows run on {@code executor}: give it virtual threads,
@@ -90,6 +95,7 @@ public final class FlowRunner {
     public FlowRunner(Jdbc jdbc, SoftLocks softLocks, Clock clock, Executor executor, FlowHospital hospital,
                       Limits limits) {
         FlowSchema.create(jdbc);
+        this.jdbc = jdbc;
         this.checkpoints = new FlowCheckpoints(jdbc);
         this.softLocks = Objects.requireNonNull(softLocks, "softLocks");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -106,6 +112,51 @@ public final class FlowRunner {
             throw new IllegalStateException("a definition for " + definition.flowClass().getName() + " is registered");
         }
         return this;
+    }
+
+    /**
+     * Connects the runner to a transport as {@code localNode}, so that its flows can open sessions
+     * ({@link FlowContext#initiateFlow}) and its responders answer sessions others open. Call it once,
+     * after registering the definitions and responders and before {@link #resumeUnfinished}: it starts
+     * taking envelopes, and resending what the outbox holds from an earlier run.
+     *
+     * @throws IllegalStateException if the runner is connected already
+     */
+    public synchronized FlowRunner connect(String localNode, Transport transport, NetworkMap networkMap) {
+        if (messaging != null) {
+            throw new IllegalStateException("the runner is connected already, as node " + messaging.localNode());
+        }
+        FlowMessaging connected = new FlowMessaging(localNode, transport, networkMap, jdbc, clock, this, executor);
+        register(new FlowDefinition<>(FlowMessaging.ResponderFlow.class, FlowMessaging.ResponderFlow.ARGUMENTS,
+                FlowCodec.STRING));
+        responders.forEach(connected::registerResponder);
+        messaging = connected;
+        connected.start();
+        return this;
+    }
+
+    /**
+     * Registers the flow that answers sessions opened by flows (or initiating subflows) of
+     * {@code initiatingFlowClass}: the first message of such a session starts it.
+     */
+    public FlowRunner registerResponder(Class<?> initiatingFlowClass, Responder responder) {
+        Responder previous = responders.putIfAbsent(initiatingFlowClass.getName(), responder);
+        if (previous != null && previous != responder) {
+            throw new IllegalStateException("a responder for " + initiatingFlowClass.getName() + " is registered");
+        }
+        FlowMessaging connected = messaging;
+        if (connected != null) {
+            connected.registerResponder(initiatingFlowClass.getName(), responder);
+        }
+        return this;
+    }
+
+    /** Stops taking and resending envelopes (the node is shutting down); what is unsent waits in the outbox. */
+    public void disconnect() {
+        FlowMessaging connected = messaging;
+        if (connected != null) {
+            connected.close();
+        }
     }
 
     /**
@@ -339,7 +390,7 @@ public final class FlowRunner {
             try {
                 context = new JournaledContext(mine.flowId, attempt, checkpoints.journal(mine.flowId,
                         limits.journalEntriesMax()), checkpoints, softLocks, clock, limits.journalEntriesMax(),
-                        mine::killedBecause);
+                        mine::killedBecause, mine.flowClass, messaging);
                 result = flow.call(context);
             } catch (Exception failure) {
                 Ending ending = afterFailure(mine, context, failure, retries);
@@ -349,7 +400,9 @@ public final class FlowRunner {
                 attempt++;
                 continue;
             }
-            checkpoints.complete(mine.flowId, definition.result().encode(result), clock.instant());
+            JournaledContext.Closing closing = context.closing(EnvelopeKind.END, null);
+            checkpoints.complete(mine.flowId, definition.result().encode(result), clock.instant(), closing.work());
+            closing.dispatch().run();
             softLocks.releaseAll(softLockIdOf(mine.flowId));
             return Ending.succeeded(result);
         }
@@ -375,7 +428,12 @@ public final class FlowRunner {
         String error = describe(failure);
         switch (hospital.diagnose(failure, retriesSoFar)) {
             case FAIL -> {
-                checkpoints.fail(mine.flowId, error, clock.instant());
+                // Its counterparties hear why: their pending receives throw with this flow's message.
+                JournaledContext.Closing closing = context != null
+                        ? context.closing(EnvelopeKind.ERROR, String.valueOf(failure.getMessage()))
+                        : JournaledContext.Closing.NONE;
+                checkpoints.fail(mine.flowId, error, clock.instant(), closing.work());
+                closing.dispatch().run();
                 softLocks.releaseAll(softLockIdOf(mine.flowId));
                 return Ending.failed(failure);
             }

@@ -2,13 +2,18 @@ package io.clearline.flows.runtime;
 
 import io.clearline.flows.ledger.SoftLocks;
 import io.clearline.flows.ledger.StateRef;
+import io.clearline.flows.transport.Envelope;
+import io.clearline.flows.transport.EnvelopeKind;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -27,10 +32,21 @@ final class JournaledContext implements FlowContext {
     private final Clock clock;
     private final int journalEntriesMax;
     private final Supplier<String> killReason;
+    private final FlowMessaging messaging;
+    private final List<Session> sessions = new ArrayList<>();
+    /** Sessions and envelopes kept back like {@link #unwritten}, and written in the same database transaction. */
+    private final List<FlowMessaging.SessionRow> unwrittenSessions = new ArrayList<>();
+    private final List<Envelope> unwrittenEnvelopes = new ArrayList<>();
     private int nextSequenceNumber;
+    /** Where the running (sub)flow's step names start, and which class its sessions name as their initiator. */
+    private String stepPrefix = "";
+    private String initiatingFlowClass;
 
     JournaledContext(String flowId, int attempt, List<JournalEntry> journal, FlowCheckpoints checkpoints,
-                     SoftLocks softLocks, Clock clock, int journalEntriesMax, Supplier<String> killReason) {
+                     SoftLocks softLocks, Clock clock, int journalEntriesMax, Supplier<String> killReason,
+                     String flowClass, FlowMessaging messaging) {
+        this.initiatingFlowClass = flowClass;
+        this.messaging = messaging;
         this.flowId = flowId;
         this.attempt = attempt;
         this.softLockId = FlowRunner.softLockIdOf(flowId);
@@ -67,7 +83,7 @@ final class JournaledContext implements FlowContext {
 
     @Override
     public Instant now() {
-        return local("now", FlowCodec.INSTANT, clock::instant);
+        return local(stepPrefix + "now", FlowCodec.INSTANT, clock::instant);
     }
 
     @Override
@@ -76,15 +92,12 @@ final class JournaledContext implements FlowContext {
             throw new IllegalArgumentException("random bytes are between 1 and " + FlowRunner.RANDOM_BYTES_MAX
                     + ": " + byteCount);
         }
-        return local("random", FlowCodec.STRING, () -> {
-            byte[] bytes = new byte[byteCount];
-            RANDOM.nextBytes(bytes);
-            return HexFormat.of().formatHex(bytes);
-        });
+        return local(stepPrefix + "random", FlowCodec.STRING, () -> HexFormat.of().formatHex(randomBytes(byteCount)));
     }
 
     @Override
-    public <T> T await(String stepName, FlowCodec<T> codec, Operation<T> operation) throws InterruptedException {
+    public <T> T await(String name, FlowCodec<T> codec, Operation<T> operation) throws InterruptedException {
+        String stepName = stepPrefix + name;
         JournalEntry replayed = beginStep(stepName);
         if (replayed != null) {
             return codec.decode(replayed.value());
@@ -100,8 +113,9 @@ final class JournaledContext implements FlowContext {
     }
 
     @Override
-    public <T> T lockStates(String stepName, FlowCodec<T> codec, Operation<T> select,
+    public <T> T lockStates(String name, FlowCodec<T> codec, Operation<T> select,
                             Function<T, Collection<StateRef>> lockedRefs) throws InterruptedException {
+        String stepName = stepPrefix + name;
         JournalEntry replayed = beginStep(stepName);
         if (replayed != null) {
             T selection = codec.decode(replayed.value());
@@ -128,19 +142,287 @@ final class JournaledContext implements FlowContext {
      * that a hospital or operator retry replays them.
      */
     void writeUnwritten() {
-        checkpoints.append(flowId, unwritten, clock.instant());
+        if (unwritten.isEmpty() && unwrittenSessions.isEmpty() && unwrittenEnvelopes.isEmpty()) {
+            return;
+        }
+        List<Envelope> envelopes = List.copyOf(unwrittenEnvelopes);
+        List<FlowMessaging.SessionRow> newSessions = List.copyOf(unwrittenSessions);
+        Instant now = clock.instant();
+        checkpoints.append(flowId, unwritten, now,
+                connection -> FlowMessaging.write(connection, flowId, newSessions, envelopes, now));
         unwritten.clear();
+        unwrittenSessions.clear();
+        unwrittenEnvelopes.clear();
+        if (!envelopes.isEmpty()) {
+            messaging.dispatch(envelopes);
+        }
+    }
+
+    // ---- sessions and subflows ------------------------------------------------------------------------
+
+    /** Characters of a flow's error message that reach its counterparties. */
+    static final int ERROR_MESSAGE_CHARS_MAX = 2_000;
+    private static final int SESSION_ID_BYTES = 16;
+
+    @Override
+    public FlowSession initiateFlow(String localParty, String counterparty) {
+        FlowMessaging connected = requireMessaging();
+        if (localParty == null || counterparty == null || localParty.equals(counterparty)) {
+            throw new IllegalArgumentException("a session is between two different parties, not " + localParty
+                    + " and " + counterparty);
+        }
+        String counterpartyNode = connected.nodeOf(counterparty);
+        Step<String> opened = localStep(stepPrefix + "session.open", FlowCodec.STRING,
+                () -> HexFormat.of().formatHex(randomBytes(SESSION_ID_BYTES)));
+        Session session = new Session(opened.value(), localParty, counterparty, counterpartyNode, 1, 0);
+        if (!opened.replayed()) {
+            // Written with the next step, in its transaction: the session exists exactly when its INIT is on its way.
+            unwrittenSessions.add(new FlowMessaging.SessionRow(session.sessionId, localParty, counterparty,
+                    counterpartyNode));
+            unwrittenEnvelopes.add(session.envelope(0, EnvelopeKind.INIT, initiatingFlowClass));
+        }
+        sessions.add(session);
+        return session;
+    }
+
+    /** The responder's end of a session its INIT opened: the INIT was message 0, so the first receive is 1. */
+    FlowSession acceptSession(String sessionId, String localParty, String counterparty, String counterpartyNode) {
+        requireMessaging();
+        Session session = new Session(sessionId, localParty, counterparty, counterpartyNode, 0, 1);
+        sessions.add(session);
+        return session;
+    }
+
+    FlowMessaging messaging() {
+        return requireMessaging();
+    }
+
+    @Override
+    public <T> T inlineSubFlow(String name, Flow<T> subflow) throws Exception {
+        return inScope(name, initiatingFlowClass, subflow);
+    }
+
+    @Override
+    public <T> T initiatingSubFlow(String name, Flow<T> subflow) throws Exception {
+        return inScope(name, subflow.getClass().getName(), subflow);
+    }
+
+    private <T> T inScope(String name, String initiatingClass, Flow<T> subflow) throws Exception {
+        if (name == null || name.isBlank() || name.contains("/")) {
+            throw new IllegalArgumentException("a subflow's name is not blank and has no '/': " + name);
+        }
+        String outerPrefix = stepPrefix;
+        String outerInitiatingClass = initiatingFlowClass;
+        stepPrefix = outerPrefix + name + "/";
+        initiatingFlowClass = initiatingClass;
+        try {
+            return subflow.call(this);
+        } finally {
+            stepPrefix = outerPrefix;
+            initiatingFlowClass = outerInitiatingClass;
+        }
+    }
+
+    /**
+     * What ending the flow tells its sessions, written in the database transaction that ends it: its
+     * unwritten envelopes, and {@code kind} (END, or ERROR with {@code message}) on every session the
+     * counterparty has not ended. {@link Closing#dispatch} once that committed.
+     */
+    Closing closing(EnvelopeKind kind, String message) {
+        if (messaging == null) {
+            return Closing.NONE;
+        }
+        List<Envelope> envelopes = new ArrayList<>(unwrittenEnvelopes);
+        String payload = message == null ? "" : message.length() > ERROR_MESSAGE_CHARS_MAX
+                ? message.substring(0, ERROR_MESSAGE_CHARS_MAX) : message;
+        for (Session session : sessions) {
+            if (!session.endedByCounterparty) {
+                envelopes.add(session.envelope(session.nextSendSequence, kind, payload));
+            }
+        }
+        List<FlowMessaging.SessionRow> newSessions = List.copyOf(unwrittenSessions);
+        Instant now = clock.instant();
+        return new Closing(connection -> {
+            FlowMessaging.write(connection, flowId, newSessions, envelopes, now);
+            FlowMessaging.closeSessionsOf(connection, flowId);
+        }, () -> messaging.dispatch(envelopes));
+    }
+
+    /** Writes that end a flow's sessions, and their delivery after the commit. */
+    record Closing(FlowCheckpoints.AlsoInTransaction work, Runnable dispatch) {
+        static final Closing NONE = new Closing(FlowCheckpoints.AlsoInTransaction.NOTHING, () -> { });
+    }
+
+    private FlowMessaging requireMessaging() {
+        if (messaging == null) {
+            throw new IllegalStateException("flow " + flowId + " opens a session, but its runner has no transport:"
+                    + " connect the runner first");
+        }
+        return messaging;
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private void send(Session session, String payload) {
+        if (session.endedByCounterparty) {
+            throw new FlowSessionException("session " + session.sessionId + " was ended by " + session.counterparty
+                    + ": nothing more can be sent on it");
+        }
+        long sequenceNumber = session.nextSendSequence;
+        Step<Long> sent = localStep(stepPrefix + "session.send", FlowCodec.LONG, () -> sequenceNumber);
+        if (sent.value() != sequenceNumber) {
+            throw new FlowJournalException("flow " + flowId + " sends message " + sequenceNumber + " on session "
+                    + session.sessionId + " where its journal sent " + sent.value() + ": the flow is not deterministic");
+        }
+        if (!sent.replayed()) {
+            unwrittenEnvelopes.add(session.envelope(sequenceNumber, EnvelopeKind.DATA, payload));
+        }
+        session.nextSendSequence++;
+    }
+
+    private <T> T receive(Session session, FlowCodec<T> codec, Duration timeout, FlowSession.Validator<T> validator)
+            throws InterruptedException {
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(FlowMessaging.RECEIVE_TIMEOUT_MAX) > 0) {
+            throw new IllegalArgumentException("a receive waits more than nothing and at most "
+                    + FlowMessaging.RECEIVE_TIMEOUT_MAX + ": " + timeout);
+        }
+        java.util.Objects.requireNonNull(validator, "a received message is validated");
+        if (session.endedByCounterparty) {
+            throw new FlowSessionException("session " + session.sessionId + " was ended by " + session.counterparty
+                    + ": nothing more will come on it");
+        }
+        String stepName = stepPrefix + "session.receive";
+        JournalEntry replayed = beginStep(stepName);
+        String outcome;
+        if (replayed != null) {
+            outcome = replayed.value();
+        } else {
+            // The counterparty must have what this flow sent before it can answer.
+            writeUnwritten();
+            Optional<FlowMessaging.InboxMessage> message = messaging.awaitMessage(session.sessionId,
+                    session.localParty, session.nextReceiveSequence, timeout);
+            outcome = checkedLength(stepName, message.map(ReceiveOutcome::of).orElse(ReceiveOutcome.TIMED_OUT));
+            // Kept back like a local step: a re-run that lost it reads the same message from the inbox again.
+            unwritten.add(new JournalEntry(nextSequenceNumber, stepName, outcome));
+            nextSequenceNumber++;
+        }
+        return ReceiveOutcome.interpret(outcome, session, codec, validator, timeout);
+    }
+
+    /** A receive's outcome as journaled: D (data) or E (error) and its payload, X (ended), T (timed out). */
+    private static final class ReceiveOutcome {
+        static final String TIMED_OUT = "T";
+
+        static String of(FlowMessaging.InboxMessage message) {
+            return switch (message.kind()) {
+                case DATA -> "D" + message.payload();
+                case ERROR -> "E" + message.payload();
+                case END -> "X";
+                case INIT, ACK -> throw new IllegalStateException("an inbox never holds " + message.kind());
+            };
+        }
+
+        static <T> T interpret(String outcome, Session session, FlowCodec<T> codec,
+                               FlowSession.Validator<T> validator, Duration timeout) {
+            String who = session.counterparty + " on session " + session.sessionId;
+            switch (outcome.isEmpty() ? '?' : outcome.charAt(0)) {
+                case 'D' -> {
+                    session.nextReceiveSequence++;
+                    T value;
+                    try {
+                        value = codec.decode(outcome.substring(1));
+                    } catch (RuntimeException undecodable) {
+                        throw new FlowSessionException(who + " sent a message that cannot be decoded: " + undecodable);
+                    }
+                    validator.validate(value);
+                    return value;
+                }
+                case 'E' -> {
+                    session.endedByCounterparty = true;
+                    throw new FlowSessionException(who + " failed: " + outcome.substring(1));
+                }
+                case 'X' -> {
+                    session.endedByCounterparty = true;
+                    throw new FlowSessionException(who + " ended the session: nothing more will come on it");
+                }
+                case 'T' -> throw new FlowSessionTimeoutException(who + " sent nothing within " + timeout);
+                default -> throw new FlowJournalException("a receive's journaled outcome is unreadable: " + outcome);
+            }
+        }
+    }
+
+    /** One end of a session; only the flow's own thread touches it. */
+    private final class Session implements FlowSession {
+        private final String sessionId;
+        private final String localParty;
+        private final String counterparty;
+        private final String counterpartyNode;
+        private long nextSendSequence;
+        private long nextReceiveSequence;
+        private boolean endedByCounterparty;
+
+        Session(String sessionId, String localParty, String counterparty, String counterpartyNode,
+                long nextSendSequence, long nextReceiveSequence) {
+            this.sessionId = sessionId;
+            this.localParty = localParty;
+            this.counterparty = counterparty;
+            this.counterpartyNode = counterpartyNode;
+            this.nextSendSequence = nextSendSequence;
+            this.nextReceiveSequence = nextReceiveSequence;
+        }
+
+        Envelope envelope(long sequenceNumber, EnvelopeKind kind, String payload) {
+            return new Envelope(messaging.localNode(), localParty, counterpartyNode, counterparty, sessionId,
+                    sequenceNumber, kind, payload.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String sessionId() {
+            return sessionId;
+        }
+
+        @Override
+        public String localParty() {
+            return localParty;
+        }
+
+        @Override
+        public String counterparty() {
+            return counterparty;
+        }
+
+        @Override
+        public <T> void send(FlowCodec<T> codec, T message) {
+            JournaledContext.this.send(this, codec.encode(message));
+        }
+
+        @Override
+        public <T> T receive(FlowCodec<T> codec, Duration timeout, Validator<T> validator) throws InterruptedException {
+            return JournaledContext.this.receive(this, codec, timeout, validator);
+        }
     }
 
     private <T> T local(String stepName, FlowCodec<T> codec, Supplier<T> value) {
+        return localStep(stepName, codec, value).value();
+    }
+
+    /** A step that touches nothing outside this process, kept back until the next write; says whether it was replayed. */
+    private <T> Step<T> localStep(String stepName, FlowCodec<T> codec, Supplier<T> value) {
         JournalEntry replayed = beginStep(stepName);
         if (replayed != null) {
-            return codec.decode(replayed.value());
+            return new Step<>(codec.decode(replayed.value()), true);
         }
         String encoded = checkedLength(stepName, codec.encode(value.get()));
         unwritten.add(new JournalEntry(nextSequenceNumber, stepName, encoded));
         nextSequenceNumber++;
-        return codec.decode(encoded);
+        return new Step<>(codec.decode(encoded), false);
+    }
+
+    private record Step<T>(T value, boolean replayed) {
     }
 
     private String checkedLength(String stepName, String encoded) {

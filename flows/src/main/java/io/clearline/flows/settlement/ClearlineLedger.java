@@ -25,6 +25,10 @@ import io.clearline.flows.ledger.TransactionState;
 import io.clearline.flows.ledger.TransactionVerifier;
 import io.clearline.flows.runtime.FlowHospital;
 import io.clearline.flows.runtime.FlowRunner;
+import io.clearline.flows.runtime.NetworkMap;
+import io.clearline.flows.transport.FaultPlan;
+import io.clearline.flows.transport.InMemoryTransport;
+import io.clearline.flows.transport.Transport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +55,7 @@ import javax.sql.DataSource;
  * resumes the flows a crash left unfinished, and resolves transactions left pending by finality
  * ({@link #resolvePendingTransactions}).
  */
-public final class ClearlineLedger {
+public final class ClearlineLedger implements AutoCloseable {
     /** A crashed flow's cash locks free themselves after this. */
     public static final Duration SOFT_LOCK_TIMEOUT = Duration.ofSeconds(30);
     /** How long a payment waits for cash that other payments hold locked, before refusing with AM04. */
@@ -75,6 +79,13 @@ public final class ClearlineLedger {
     public static final Duration PENDING_RECOVERY_AGE_MIN = Duration.ofMinutes(1);
     /** Pending transactions one recovery run resolves at most; the next run takes the rest. */
     public static final int PENDING_RECOVERED_PER_RUN_MAX = 100;
+    /**
+     * How long a payer's flow waits for the payee's signature before it refuses the payment (NARR) and
+     * releases its cash. The payee checks and signs in milliseconds; this is for a payee that is down.
+     */
+    public static final Duration PAYEE_ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    /** The node's name on its transport: every identity of this ledger lives on it, so sessions loop back. */
+    public static final String LOCAL_NODE = "local";
 
     private final SettlementFlows.LedgerParties parties;
     private final IdentityService identities;
@@ -88,12 +99,14 @@ public final class ClearlineLedger {
     private final FlowRunner flowRunner;
     private final Clock clock;
     private final Executor flowExecutor;
+    private final Transport transport;
     private volatile CompletableFuture<Integer> resumption;
     private volatile CompletableFuture<PendingResolution> recovery;
 
     private ClearlineLedger(DataSource dataSource, Clock clock, Executor flowExecutor, String centralBankName,
                             String notaryName, String regulatorName, PaymentTransactionBuilder builder,
-                            BatchingUniquenessService.BatchCommitter notaryCommitter) {
+                            BatchingUniquenessService.BatchCommitter notaryCommitter, Transport transport,
+                            Duration payeeAnswerTimeout) {
         Jdbc jdbc = new Jdbc(dataSource);
         LedgerSchema.create(jdbc);
         this.identities = new IdentityService(jdbc, clock);
@@ -123,8 +136,12 @@ public final class ClearlineLedger {
         this.flowRunner = new FlowRunner(jdbc, softLocks, clock, flowExecutor,
                 new FlowHospital(failure -> failure instanceof LedgerRefusedException), FlowRunner.Limits.DEFAULTS);
         this.flows = new SettlementFlows(parties, identities, verifier, notary, store, issuances, redemptions, selector,
-                softLocks, responder, builder, regulatorAudit, flowRunner, clock);
+                softLocks, responder, builder, regulatorAudit, flowRunner, clock, payeeAnswerTimeout);
         this.ledgerPort = new SettlementLedger(flows, identities, flowExecutor);
+        // Payer and payee are identities of this one node: their sessions loop back through the transport,
+        // through the same outbox and inbox that separate nodes will use.
+        this.transport = transport;
+        flowRunner.connect(LOCAL_NODE, transport, NetworkMap.singleNode(LOCAL_NODE));
     }
 
     /**
@@ -135,7 +152,11 @@ public final class ClearlineLedger {
     public static ClearlineLedger open(DataSource dataSource, Clock clock, Executor flowExecutor,
                                        String centralBankName, String notaryName, String regulatorName) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
-                new HonestPaymentTransactionBuilder(), null));
+                new HonestPaymentTransactionBuilder(), null, loopback(), PAYEE_ANSWER_TIMEOUT));
+    }
+
+    private static Transport loopback() {
+        return new InMemoryTransport(FaultPlan.NONE);
     }
 
     /**
@@ -150,14 +171,32 @@ public final class ClearlineLedger {
                                        BatchingUniquenessService.BatchCommitter notaryCommitter) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
                 new HonestPaymentTransactionBuilder(), java.util.Objects.requireNonNull(notaryCommitter,
-                "notaryCommitter")));
+                "notaryCommitter"), loopback(), PAYEE_ANSWER_TIMEOUT));
     }
 
     /** For tests that play a dishonest payer. */
     static ClearlineLedger openWithBuilder(DataSource dataSource, Clock clock, Executor flowExecutor,
                                            PaymentTransactionBuilder builder) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator", builder,
-                null));
+                null, loopback(), PAYEE_ANSWER_TIMEOUT));
+    }
+
+    /** For tests of the sessions: a transport that mistreats envelopes, and a payee answer timeout of their own. */
+    static ClearlineLedger openWithTransport(DataSource dataSource, Clock clock, Executor flowExecutor,
+                                             Transport transport, Duration payeeAnswerTimeout) {
+        return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator",
+                new HonestPaymentTransactionBuilder(), null, transport, payeeAnswerTimeout));
+    }
+
+    /**
+     * Stops the node's sessions: no more envelopes are taken or resent (what is unacknowledged waits in
+     * the outbox for the next opening). Flows still running fail at their next receive. Close the flow
+     * executor after this, not before.
+     */
+    @Override
+    public void close() {
+        flowRunner.disconnect();
+        transport.close();
     }
 
     /**

@@ -20,8 +20,9 @@ import java.util.Optional;
 /**
  * Settles one payment as a durable flow under the id {@code payment:<UETR>}. Its suspending calls,
  * journaled in this order: whether the UETR is settled already; the payer's cash, selected and
- * soft-locked; the privacy salt; the transaction signed by payer and payee; the notary's signature and
- * time. Finality is two-phase ({@link SettlementFlows#finality}): the signed transaction is recorded
+ * soft-locked; the privacy salt; a session to the payee opened, the transaction signed by the payer sent
+ * on it, and the payee's signature received ({@link PayeeSignatureResponder} answers at the payee); the
+ * notary's signature and time. Finality is two-phase ({@link SettlementFlows#finality}): the signed transaction is recorded
  * pending at payer, payee and regulator before the notary sees it, and finalised (or, on a notary
  * conflict, deleted) everywhere after. Both recordings are idempotent, so a flow that died anywhere
  * finishes, when it resumes, the very transaction it signed, never a second.
@@ -66,9 +67,10 @@ final class SettlePaymentFlow implements Flow<String> {
                         context.softLockId()),
                 entries -> entries.stream().map(VaultEntry::ref).toList());
         String privacySalt = context.randomHex(WireTransaction.PRIVACY_SALT_BYTES);
-        // Journaled before the notary sees it: from here on, every run works with this one transaction.
-        SignedTransaction signed = context.await("signed", flows.signedTransactionCodec(),
-                () -> flows.buildAndCollectPaymentSignatures(proposal, cash, privacySalt));
+        // Built and signed alike on every run (Ed25519 signatures are deterministic): the payee's signature,
+        // journaled as the session's receive, is what makes the transaction this flow's for good.
+        SignedTransaction signedByPayer = flows.buildAndSignAsPayer(proposal, cash, privacySalt);
+        SignedTransaction signed = flows.collectPayeeSignature(context, signedByPayer, proposal);
         // Phases one and three are idempotent and run again on every replay; phase two is journaled, so a
         // replay finalises with the notary's signature it got (or, if it died before keeping it, asks again).
         flows.finality(signed, List.of(proposal.payer(), proposal.payee()), context.flowId(), SettlementFlows.NO_CLAIMS,
@@ -99,7 +101,7 @@ final class SettlePaymentFlow implements Flow<String> {
         });
     }
 
-    private static Party party(IdentityService identities, String name) {
+    static Party party(IdentityService identities, String name) {
         return identities.find(name).orElseThrow(() -> new IllegalStateException("no ledger identity named " + name));
     }
 }

@@ -21,12 +21,17 @@ import io.clearline.flows.ledger.TransactionState;
 import io.clearline.flows.ledger.TransactionVerifier;
 import io.clearline.flows.ledger.VaultEntry;
 import io.clearline.flows.ledger.WireTransaction;
+import io.clearline.flows.ledger.TransactionSignature;
 import io.clearline.flows.runtime.FlowCodec;
+import io.clearline.flows.runtime.FlowContext;
+import io.clearline.flows.runtime.FlowSession;
+import io.clearline.flows.runtime.FlowSessionException;
 import io.clearline.flows.runtime.FlowIdReusedException;
 import io.clearline.flows.runtime.FlowRunner;
 import io.clearline.flows.runtime.FlowStatus;
 import io.clearline.flows.runtime.FlowSummary;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +70,8 @@ final class SettlementFlows {
     private final CashRedemptions redemptions;
     private final FungibleStateSelector selector;
     private final SoftLocks softLocks;
-    private final PaymentResponder payeeResponder;
+    private final FlowCodec<PayeeSignatureResponder.SignatureRequest> signatureRequestCodec;
+    private final Duration payeeAnswerTimeout;
     private final PaymentTransactionBuilder builder;
     private final RegulatorAudit regulatorAudit;
     private final NettedSettlement.Responder nettingResponder;
@@ -80,7 +86,7 @@ final class SettlementFlows {
                     LedgerStore store, CashIssuances issuances, CashRedemptions redemptions,
                     FungibleStateSelector selector, SoftLocks softLocks,
                     PaymentResponder payeeResponder, PaymentTransactionBuilder builder, RegulatorAudit regulatorAudit,
-                    FlowRunner runner, Clock clock) {
+                    FlowRunner runner, Clock clock, Duration payeeAnswerTimeout) {
         this.parties = parties;
         this.identities = identities;
         this.verifier = verifier;
@@ -90,13 +96,16 @@ final class SettlementFlows {
         this.redemptions = redemptions;
         this.selector = selector;
         this.softLocks = softLocks;
-        this.payeeResponder = payeeResponder;
+        this.signatureRequestCodec = PayeeSignatureResponder.requestCodec(verifier.codecs(), identities);
+        this.payeeAnswerTimeout = payeeAnswerTimeout;
         this.builder = builder;
         this.regulatorAudit = regulatorAudit;
         this.nettingResponder = new NettedSettlement.Responder(identities, verifier, store);
         this.runner = runner;
         this.clock = clock;
         runner.register(SettlePaymentFlow.definition(this, identities));
+        runner.registerResponder(SettlePaymentFlow.class, new PayeeSignatureResponder(payeeResponder,
+                signatureRequestCodec));
     }
 
     /**
@@ -262,25 +271,45 @@ final class SettlementFlows {
         return requireSelected(result, owner, currency, amount, spendFor).entries();
     }
 
-    /** Builds the payment from the selected cash, signs it as payer, and has the payee check and sign it. */
-    SignedTransaction buildAndCollectPaymentSignatures(PaymentProposal proposal, List<VaultEntry> entries,
-                                                      String privacySalt) {
+    /** Builds the payment from the selected cash and signs it as payer. */
+    SignedTransaction buildAndSignAsPayer(PaymentProposal proposal, List<VaultEntry> entries, String privacySalt) {
         List<StateAndRef> inputs = resolved(entries);
         SignedTransaction stx = verifier.codecs().unsigned(builder.build(proposal, inputs, parties.notary(), privacySalt));
         stx = stx.withSignature(identities.sign(proposal.payer(), stx.id()));
         verifier.verifySignatures(stx, Set.of(proposal.payee().publicKey(), parties.notary().publicKey()));
-        stx = stx.withSignature(payeeResponder.checkAndSign(stx, proposal));
+        return stx;
+    }
+
+    /**
+     * Sends the payer-signed transaction to the payee on a session and receives the payee's signature,
+     * which must be the payee's key over this transaction; returns the transaction signed by both.
+     *
+     * @throws io.clearline.core.ledger.api.LedgerRefusedException NARR if the payee refused (its reason),
+     *         did not answer within the payee answer timeout, or answered with a signature that is not its own
+     */
+    SignedTransaction collectPayeeSignature(FlowContext context, SignedTransaction signedByPayer,
+                                            PaymentProposal proposal) throws InterruptedException {
+        FlowSession session = context.initiateFlow(proposal.payer().name(), proposal.payee().name());
+        TransactionSignature payeeSignature;
+        try {
+            payeeSignature = session.sendAndReceive(signatureRequestCodec,
+                    new PayeeSignatureResponder.SignatureRequest(signedByPayer, proposal),
+                    PayeeSignatureResponder.SIGNATURE, payeeAnswerTimeout, signature -> {
+                        if (!signature.by().equals(proposal.payee().publicKey()) || !signature.verifies(signedByPayer.id())) {
+                            throw refusal(ReasonCode.NARR, "payee " + proposal.payee() + " answered with a signature"
+                                    + " that is not its own over transaction " + signedByPayer.id());
+                        }
+                    });
+        } catch (FlowSessionException e) {
+            throw refusal(ReasonCode.NARR, "payee " + proposal.payee() + " did not sign: " + e.getMessage());
+        }
+        SignedTransaction stx = signedByPayer.withSignature(payeeSignature);
         verifier.verifySignatures(stx, Set.of(parties.notary().publicKey()));
         return stx;
     }
 
     LedgerStore store() {
         return store;
-    }
-
-    /** A signed transaction in its storage form, for journals. */
-    FlowCodec<SignedTransaction> signedTransactionCodec() {
-        return FlowCodec.of(verifier.codecs()::serialize, verifier.codecs()::deserialize);
     }
 
     /** A notarised transaction and when it was notarised, for journals. */

@@ -85,6 +85,7 @@ final class LedgerFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        ledger.close();
         executor.close();
     }
 }

@@ -230,8 +230,9 @@ abstract class PendingFinalityContract {
         }
         ledger.softLocks().release(lockId, cash.stream().map(VaultEntry::ref).toList());
         PaymentProposal proposal = new PaymentProposal(newUetr(), bankA, bankB, PAID, "EUR");
-        return IntStream.range(0, count).mapToObj(i -> flows.buildAndCollectPaymentSignatures(proposal,
-                cash, Ed25519.randomHex(WireTransaction.PRIVACY_SALT_BYTES))).toList();
+        return IntStream.range(0, count).mapToObj(i -> flows.buildAndSignAsPayer(proposal, cash,
+                Ed25519.randomHex(WireTransaction.PRIVACY_SALT_BYTES))).map(signedByPayer ->
+                signedByPayer.withSignature(ledger.identities().sign(bankB, signedByPayer.id()))).toList();
     }
 
     private boolean recordPending(SignedTransaction stx, String operationKey) {

@@ -1,0 +1,546 @@
+package io.clearline.flows.runtime;
+
+import io.clearline.flows.ledger.Jdbc;
+import io.clearline.flows.transport.Envelope;
+import io.clearline.flows.transport.EnvelopeKind;
+import io.clearline.flows.transport.Transport;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node's sessions: its inbox and outbox tables and the pump between them and the transport.
+ *
+ * <p>Outbound: a flow's envelopes are written to the outbox in the database transaction of its journal
+ * entry, handed to the transport once that committed, and resent with backoff until the recipient
+ * acknowledges (then the row goes). Inbound: an envelope is stored in the inbox keyed by session,
+ * recipient party and sequence number (a duplicate is dropped), then acknowledged; the first envelope
+ * of a session starts the responder registered for its initiating flow, its checkpoint written in the
+ * same database transaction, under an id derived from the session.
+ */
+final class FlowMessaging {
+    /** Longest a receive may wait: a counterparty silent for longer has gone, and the flow should fail. */
+    static final Duration RECEIVE_TIMEOUT_MAX = Duration.ofMinutes(10);
+    /** How often the pump looks for envelopes due to be resent. */
+    static final Duration RESEND_INTERVAL = Duration.ofMillis(50);
+    /** The wait before the first resend; each further resend waits twice as long, up to the maximum. */
+    static final Duration RESEND_BACKOFF_INITIAL = Duration.ofMillis(200);
+    static final Duration RESEND_BACKOFF_MAX = Duration.ofSeconds(5);
+    /**
+     * Resends of one envelope before the pump gives up on it (about an hour and a half at the maximum
+     * backoff). Its outbox row stays, for an operator, and the next start of the node tries it again.
+     */
+    static final int RESEND_ATTEMPTS_MAX = 1_000;
+    /** Unacknowledged envelopes the pump tracks in memory; past it, the rest wait in the outbox for a rescan. */
+    static final int UNACKNOWLEDGED_TRACKED_MAX = 16_384;
+    /** Outbox rows read per query when the pump rescans the outbox (at start, after it was full). */
+    static final int OUTBOX_PAGE_SIZE = 100;
+    /** How long a waiting receive sleeps before it looks at the inbox again even without a signal. */
+    static final Duration INBOX_RECHECK_INTERVAL = Duration.ofSeconds(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlowMessaging.class);
+    private static final String RESPONDER_FLOW_PREFIX = "responder:";
+
+    private final String localNode;
+    private final Transport transport;
+    private final NetworkMap networkMap;
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private final FlowRunner runner;
+    private final java.util.concurrent.Executor executor;
+    private final ConcurrentMap<String, Responder> responders = new ConcurrentHashMap<>();
+    private final ConcurrentMap<OutboxKey, Unacknowledged> unacknowledged = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, CompletableFuture<Void>> waiters = new ConcurrentHashMap<>();
+    /** Released when there is something for the pump to do; an idle pump waits on it and costs nothing. */
+    private final java.util.concurrent.Semaphore pumpWork = new java.util.concurrent.Semaphore(0);
+    private volatile boolean outboxNeedsRescan = true;
+    private volatile boolean closed;
+
+    /** Responders are started on {@code executor}, the flows' own. */
+    FlowMessaging(String localNode, Transport transport, NetworkMap networkMap, Jdbc jdbc, Clock clock,
+                  FlowRunner runner, java.util.concurrent.Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.localNode = Objects.requireNonNull(localNode, "localNode");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.networkMap = Objects.requireNonNull(networkMap, "networkMap");
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.runner = runner;
+    }
+
+    /**
+     * Starts taking envelopes and resending what the outbox holds (left by an earlier run too). The pump
+     * has a thread of its own, not one of the flow executor's: closing that executor waits for its
+     * tasks, and the pump ends only when the node {@link #close closes}.
+     */
+    void start() {
+        transport.register(localNode, this::accept);
+        Thread.ofVirtual().name("flow-outbox-pump-" + localNode).start(this::pump);
+        pumpWork.release();
+    }
+
+    void close() {
+        closed = true;
+        pumpWork.release();
+        transport.unregister(localNode);
+    }
+
+    String localNode() {
+        return localNode;
+    }
+
+    void registerResponder(String initiatingFlowClass, Responder responder) {
+        Responder previous = responders.putIfAbsent(initiatingFlowClass, Objects.requireNonNull(responder, "responder"));
+        if (previous != null && previous != responder) {
+            throw new IllegalStateException("a responder for " + initiatingFlowClass + " is registered");
+        }
+    }
+
+    String nodeOf(String party) {
+        return networkMap.nodeOf(party).orElseThrow(() -> new IllegalArgumentException(
+                "the network map knows no node for party " + party));
+    }
+
+    // ---- outbound ------------------------------------------------------------------------------------
+
+    /** In the flow's database transaction: its new sessions and its envelopes, written with its journal entries. */
+    static void write(Connection connection, String flowId, List<SessionRow> sessions, List<Envelope> envelopes,
+                      java.time.Instant now) throws SQLException {
+        if (!sessions.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO flow_session (session_id,"
+                    + " local_party, flow_id, counterparty, counterparty_node, session_status, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, 'OPEN', ?)")) {
+                for (SessionRow session : sessions) {
+                    insert.setString(1, session.sessionId());
+                    insert.setString(2, session.localParty());
+                    insert.setString(3, flowId);
+                    insert.setString(4, session.counterparty());
+                    insert.setString(5, session.counterpartyNode());
+                    insert.setObject(6, Jdbc.timestamp(now));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        if (!envelopes.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO flow_outbox (session_id,"
+                    + " recipient_party, sequence_number, sender_node, sender_party, recipient_node, message_kind,"
+                    + " payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Envelope envelope : envelopes) {
+                    insert.setString(1, envelope.sessionId());
+                    insert.setString(2, envelope.recipientParty());
+                    insert.setLong(3, envelope.sequenceNumber());
+                    insert.setString(4, envelope.senderNode());
+                    insert.setString(5, envelope.senderParty());
+                    insert.setString(6, envelope.recipientNode());
+                    insert.setString(7, envelope.kind().name());
+                    insert.setString(8, new String(envelope.payload(), StandardCharsets.UTF_8));
+                    insert.setObject(9, Jdbc.timestamp(now));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * In the database transaction that ends a flow: its sessions are closed (late duplicates for them
+     * are dropped from now on) and what its inbox still holds for them goes.
+     */
+    static void closeSessionsOf(Connection connection, String flowId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM flow_inbox WHERE EXISTS (SELECT 1"
+                + " FROM flow_session s WHERE s.flow_id = ? AND s.session_id = flow_inbox.session_id"
+                + " AND s.local_party = flow_inbox.recipient_party)");
+             PreparedStatement close = connection.prepareStatement("UPDATE flow_session SET session_status = 'CLOSED'"
+                     + " WHERE flow_id = ? AND session_status = 'OPEN'")) {
+            delete.setString(1, flowId);
+            delete.executeUpdate();
+            close.setString(1, flowId);
+            close.executeUpdate();
+        }
+    }
+
+    /** After the transaction that wrote them committed: hands the envelopes to the transport and tracks them until acknowledged. */
+    void dispatch(List<Envelope> envelopes) {
+        for (Envelope envelope : envelopes) {
+            if (track(envelope)) {
+                transport.send(envelope);
+            }
+        }
+        pumpWork.release();
+    }
+
+    private boolean track(Envelope envelope) {
+        if (unacknowledged.size() >= UNACKNOWLEDGED_TRACKED_MAX) {
+            // Durable in the outbox: a rescan picks it up once there is room again.
+            outboxNeedsRescan = true;
+            return false;
+        }
+        unacknowledged.putIfAbsent(OutboxKey.of(envelope), new Unacknowledged(envelope, System.nanoTime()));
+        return true;
+    }
+
+    private void pump() {
+        while (!closed) {
+            try {
+                if (outboxNeedsRescan && unacknowledged.size() < UNACKNOWLEDGED_TRACKED_MAX / 2) {
+                    outboxNeedsRescan = false;
+                    rescanOutbox();
+                }
+                resendDue();
+                if (unacknowledged.isEmpty() && !outboxNeedsRescan) {
+                    pumpWork.acquire();
+                } else {
+                    pumpWork.tryAcquire(RESEND_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
+                }
+                pumpWork.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The database may be away for a while: the outbox keeps everything, a later round retries.
+                outboxNeedsRescan = true;
+                LOG.debug("outbox pump of node {}: {}", localNode, e.toString());
+                sleepQuietly(RESEND_BACKOFF_MAX);
+            }
+        }
+    }
+
+    private void resendDue() {
+        long now = System.nanoTime();
+        for (Map.Entry<OutboxKey, Unacknowledged> entry : unacknowledged.entrySet()) {
+            Unacknowledged pending = entry.getValue();
+            if (now < pending.dueNanos) {
+                continue;
+            }
+            if (pending.resends >= RESEND_ATTEMPTS_MAX) {
+                unacknowledged.remove(entry.getKey(), pending);
+                LOG.error("node {} gave up resending {} after {} attempts; it stays in the outbox for an operator",
+                        localNode, pending.envelope, RESEND_ATTEMPTS_MAX);
+                continue;
+            }
+            pending.resends++;
+            pending.dueNanos = now + backoff(pending.resends).toNanos();
+            transport.send(pending.envelope);
+        }
+    }
+
+    /** Doubling from the initial wait, capped. */
+    static Duration backoff(int resends) {
+        long factor = 1L << Math.min(Math.max(resends - 1, 0), 20);
+        long millis = Math.min(RESEND_BACKOFF_INITIAL.toMillis() * factor, RESEND_BACKOFF_MAX.toMillis());
+        return Duration.ofMillis(millis);
+    }
+
+    private void rescanOutbox() {
+        String afterSession = "";
+        String afterParty = "";
+        long afterSequence = -1;
+        while (unacknowledged.size() < UNACKNOWLEDGED_TRACKED_MAX) {
+            List<Envelope> page = outboxPage(afterSession, afterParty, afterSequence);
+            for (Envelope envelope : page) {
+                if (!track(envelope)) {
+                    return;
+                }
+            }
+            if (page.size() < OUTBOX_PAGE_SIZE) {
+                return;
+            }
+            Envelope last = page.get(page.size() - 1);
+            afterSession = last.sessionId();
+            afterParty = last.recipientParty();
+            afterSequence = last.sequenceNumber();
+        }
+    }
+
+    /** Keyset paging in key order; a rescan resends everything it finds at the next round. */
+    private List<Envelope> outboxPage(String afterSession, String afterParty, long afterSequence) {
+        return jdbc.inTransaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT session_id, recipient_party,"
+                    + " sequence_number, sender_node, sender_party, recipient_node, message_kind, payload"
+                    + " FROM flow_outbox WHERE session_id > ? OR (session_id = ? AND (recipient_party > ?"
+                    + " OR (recipient_party = ? AND sequence_number > ?)))"
+                    + " ORDER BY session_id, recipient_party, sequence_number FETCH FIRST ? ROWS ONLY")) {
+                query.setString(1, afterSession);
+                query.setString(2, afterSession);
+                query.setString(3, afterParty);
+                query.setString(4, afterParty);
+                query.setLong(5, afterSequence);
+                query.setInt(6, OUTBOX_PAGE_SIZE);
+                List<Envelope> envelopes = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        envelopes.add(new Envelope(rows.getString(4), rows.getString(5), rows.getString(6),
+                                rows.getString(2), rows.getString(1), rows.getLong(3),
+                                EnvelopeKind.valueOf(rows.getString(7)),
+                                rows.getString(8).getBytes(StandardCharsets.UTF_8)));
+                    }
+                }
+                return envelopes;
+            }
+        });
+    }
+
+    // ---- inbound -------------------------------------------------------------------------------------
+
+    /** On the transport's thread: stores, acknowledges, wakes the receive waiting for it, starts a responder. */
+    private void accept(Envelope envelope) {
+        if (closed) {
+            return;
+        }
+        if (envelope.kind() == EnvelopeKind.ACK) {
+            acknowledged(envelope);
+            return;
+        }
+        Acceptance acceptance;
+        try {
+            acceptance = jdbc.inTransaction(connection -> store(connection, envelope));
+        } catch (Jdbc.LedgerStorageException e) {
+            if (!Jdbc.isIntegrityViolation(e)) {
+                throw e;
+            }
+            // A duplicate stored concurrently: the key refused the second copy.
+            acceptance = Acceptance.DUPLICATE;
+        }
+        transport.send(envelope.acknowledgement());
+        switch (acceptance) {
+            case STORED -> wake(envelope.sessionId(), envelope.recipientParty());
+            case STARTS_RESPONDER -> startResponder(envelope);
+            case NO_RESPONDER -> refuseSession(envelope);
+            case DUPLICATE -> { }
+        }
+    }
+
+    private void acknowledged(Envelope ack) {
+        OutboxKey key = new OutboxKey(ack.sessionId(), ack.senderParty(), ack.sequenceNumber());
+        jdbc.inTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM flow_outbox"
+                    + " WHERE session_id = ? AND recipient_party = ? AND sequence_number = ?")) {
+                delete.setString(1, key.sessionId());
+                delete.setString(2, key.recipientParty());
+                delete.setLong(3, key.sequenceNumber());
+                return delete.executeUpdate();
+            }
+        });
+        unacknowledged.remove(key);
+    }
+
+    private enum Acceptance { STORED, STARTS_RESPONDER, NO_RESPONDER, DUPLICATE }
+
+    private Acceptance store(Connection connection, Envelope envelope) throws SQLException {
+        String status = sessionStatus(connection, envelope.sessionId(), envelope.recipientParty());
+        if ("CLOSED".equals(status)) {
+            return Acceptance.DUPLICATE;
+        }
+        if (envelope.kind() == EnvelopeKind.INIT) {
+            if (status != null) {
+                return Acceptance.DUPLICATE;
+            }
+            String initiatingClass = new String(envelope.payload(), StandardCharsets.UTF_8);
+            if (!responders.containsKey(initiatingClass)) {
+                return Acceptance.NO_RESPONDER;
+            }
+            ResponderFlow responder = ResponderFlow.of(envelope, initiatingClass);
+            String flowId = responderFlowId(envelope);
+            write(connection, flowId, List.of(new SessionRow(envelope.sessionId(), envelope.recipientParty(),
+                    envelope.senderParty(), envelope.senderNode())), List.of(), clock.instant());
+            FlowCheckpoints.insertAdmitted(connection, flowId, ResponderFlow.class.getName(),
+                    ResponderFlow.ARGUMENTS.encode(responder), clock.instant());
+            return Acceptance.STARTS_RESPONDER;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO flow_inbox (session_id,"
+                + " recipient_party, sequence_number, message_kind, payload, received_at)"
+                + " SELECT ?, ?, ?, ?, ?, ? FROM (VALUES (0)) AS one_row (unused) WHERE NOT EXISTS (SELECT 1"
+                + " FROM flow_inbox WHERE session_id = ? AND recipient_party = ? AND sequence_number = ?)")) {
+            insert.setString(1, envelope.sessionId());
+            insert.setString(2, envelope.recipientParty());
+            insert.setLong(3, envelope.sequenceNumber());
+            insert.setString(4, envelope.kind().name());
+            insert.setString(5, new String(envelope.payload(), StandardCharsets.UTF_8));
+            insert.setObject(6, Jdbc.timestamp(clock.instant()));
+            insert.setString(7, envelope.sessionId());
+            insert.setString(8, envelope.recipientParty());
+            insert.setLong(9, envelope.sequenceNumber());
+            return insert.executeUpdate() == 1 ? Acceptance.STORED : Acceptance.DUPLICATE;
+        }
+    }
+
+    private static String sessionStatus(Connection connection, String sessionId, String localParty)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT session_status FROM flow_session"
+                + " WHERE session_id = ? AND local_party = ?")) {
+            query.setString(1, sessionId);
+            query.setString(2, localParty);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    static String responderFlowId(Envelope init) {
+        return RESPONDER_FLOW_PREFIX + init.sessionId() + ":" + init.recipientParty();
+    }
+
+    private void startResponder(Envelope init) {
+        String flowId = responderFlowId(init);
+        // Not on the transport's thread: starting may wait for room among the running flows.
+        executor.execute(() -> {
+            runner.start(flowId, ResponderFlow.of(init, new String(init.payload(), StandardCharsets.UTF_8)))
+                    .exceptionally(failure -> {
+                        LOG.debug("responder {} ended with {}", flowId, failure.toString());
+                        return null;
+                    });
+        });
+    }
+
+    /** Nobody here answers that initiating flow: tells the initiator once, outside the outbox (it times out otherwise). */
+    private void refuseSession(Envelope init) {
+        String why = "party " + init.recipientParty() + " on node " + localNode + " has no responder for "
+                + new String(init.payload(), StandardCharsets.UTF_8);
+        LOG.warn("refused session {}: {}", init.sessionId(), why);
+        transport.send(new Envelope(localNode, init.recipientParty(), init.senderNode(), init.senderParty(),
+                init.sessionId(), 0, EnvelopeKind.ERROR, why.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A message as the inbox holds it. */
+    record InboxMessage(EnvelopeKind kind, String payload) {
+    }
+
+    /**
+     * Waits for the message with {@code sequenceNumber} on the session, up to {@code timeout}.
+     *
+     * @return empty if it did not come in time
+     */
+    Optional<InboxMessage> awaitMessage(String sessionId, String localParty, long sequenceNumber, Duration timeout)
+            throws InterruptedException {
+        String key = sessionId + "\u0000" + localParty;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            CompletableFuture<Void> signal = waiters.computeIfAbsent(key, ignored -> new CompletableFuture<>());
+            Optional<InboxMessage> message = readInbox(sessionId, localParty, sequenceNumber);
+            long left = deadline - System.nanoTime();
+            if (message.isPresent() || left <= 0) {
+                return message;
+            }
+            try {
+                signal.get(Math.min(left, INBOX_RECHECK_INTERVAL.toNanos()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | java.util.concurrent.ExecutionException ignored) {
+                // Look again: the recheck interval passed, or the deadline did.
+            }
+        }
+    }
+
+    private void wake(String sessionId, String localParty) {
+        CompletableFuture<Void> signal = waiters.remove(sessionId + "\u0000" + localParty);
+        if (signal != null) {
+            signal.complete(null);
+        }
+    }
+
+    private Optional<InboxMessage> readInbox(String sessionId, String localParty, long sequenceNumber) {
+        return jdbc.inTransaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT message_kind, payload FROM flow_inbox"
+                    + " WHERE session_id = ? AND recipient_party = ? AND sequence_number = ?")) {
+                query.setString(1, sessionId);
+                query.setString(2, localParty);
+                query.setLong(3, sequenceNumber);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next()
+                            ? Optional.of(new InboxMessage(EnvelopeKind.valueOf(rows.getString(1)), rows.getString(2)))
+                            : Optional.<InboxMessage>empty();
+                }
+            }
+        });
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A session a flow opened or accepted, written with the journal entry or checkpoint that made it. */
+    record SessionRow(String sessionId, String localParty, String counterparty, String counterpartyNode) {
+    }
+
+    private record OutboxKey(String sessionId, String recipientParty, long sequenceNumber) {
+        static OutboxKey of(Envelope envelope) {
+            return new OutboxKey(envelope.sessionId(), envelope.recipientParty(), envelope.sequenceNumber());
+        }
+    }
+
+    /** An envelope handed to the transport and not yet acknowledged; only the pump thread changes its counters. */
+    private static final class Unacknowledged {
+        private final Envelope envelope;
+        private long dueNanos;
+        private int resends;
+
+        Unacknowledged(Envelope envelope, long sentNanos) {
+            this.envelope = envelope;
+            this.dueNanos = sentNanos + RESEND_BACKOFF_INITIAL.toNanos();
+        }
+    }
+
+    /** A responder, run as a durable flow: its arguments name the session, so a restart finds it again. */
+    static final class ResponderFlow implements Flow<String> {
+        static final FlowCodec<ResponderFlow> ARGUMENTS = FlowCodec.STRINGS.map(
+                flow -> List.of(flow.initiatingClass, flow.sessionId, flow.localParty, flow.counterparty,
+                        flow.counterpartyNode),
+                fields -> new ResponderFlow(fields.get(0), fields.get(1), fields.get(2), fields.get(3), fields.get(4)));
+
+        private final String initiatingClass;
+        private final String sessionId;
+        private final String localParty;
+        private final String counterparty;
+        private final String counterpartyNode;
+
+        private ResponderFlow(String initiatingClass, String sessionId, String localParty, String counterparty,
+                              String counterpartyNode) {
+            this.initiatingClass = initiatingClass;
+            this.sessionId = sessionId;
+            this.localParty = localParty;
+            this.counterparty = counterparty;
+            this.counterpartyNode = counterpartyNode;
+        }
+
+        static ResponderFlow of(Envelope init, String initiatingClass) {
+            return new ResponderFlow(initiatingClass, init.sessionId(), init.recipientParty(), init.senderParty(),
+                    init.senderNode());
+        }
+
+        @Override
+        public String call(FlowContext context) throws Exception {
+            if (!(context instanceof JournaledContext journaled)) {
+                throw new IllegalStateException("a responder runs in the flow runner's own context");
+            }
+            FlowSession session = journaled.acceptSession(sessionId, localParty, counterparty, counterpartyNode);
+            journaled.messaging().respond(initiatingClass, context, session);
+            return "responded";
+        }
+    }
+
+    void respond(String initiatingClass, FlowContext context, FlowSession session) throws Exception {
+        Responder responder = responders.get(initiatingClass);
+        if (responder == null) {
+            throw new IllegalStateException("no responder is registered for " + initiatingClass);
+        }
+        responder.respond(context, session);
+    }
+}

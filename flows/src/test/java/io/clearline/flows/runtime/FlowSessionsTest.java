@@ -1,0 +1,357 @@
+package io.clearline.flows.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clearline.flows.ledger.Jdbc;
+import io.clearline.flows.ledger.SoftLocks;
+import io.clearline.flows.ledger.StateRef;
+import io.clearline.flows.transport.FaultPlan;
+import io.clearline.flows.transport.InMemoryTransport;
+import io.clearline.flows.transport.Transport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Sessions between two nodes, each with its own database, over one in-memory transport: toy flows for each rule. */
+class FlowSessionsTest {
+    private static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
+    private static final Duration OUTCOME_WAIT_MAX = Duration.ofSeconds(30);
+    private static final FlowHospital HOSPITAL = new FlowHospital(3, Duration.ofMillis(1), Duration.ofMillis(4),
+            failure -> failure instanceof Refusal);
+    private static final NetworkMap NETWORK = party -> Optional.of(party.equals("A") ? "node-a" : "node-b");
+
+    /** A business refusal: the flow's answer, not an error. */
+    static final class Refusal extends RuntimeException {
+        Refusal(String message) {
+            super(message);
+        }
+    }
+
+    /** The process dies: the runner leaves the flow RUNNABLE, as a crash would. */
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("simulated crash");
+        }
+    }
+
+    @FunctionalInterface
+    interface Behaviour {
+        String run(FlowContext context, String argument) throws Exception;
+    }
+
+    /** What each scenario's initiator does; a flow stores only its scenario's name and argument. */
+    private static final Map<String, Behaviour> SCENARIOS = new ConcurrentHashMap<>();
+
+    /** A toy flow from party A to party B, doing what its scenario says. */
+    static final class TalkingFlow implements Flow<String> {
+        final String scenario;
+        final String argument;
+
+        TalkingFlow(String scenario, String argument) {
+            this.scenario = scenario;
+            this.argument = argument;
+        }
+
+        static final FlowDefinition<TalkingFlow, String> DEFINITION = new FlowDefinition<>(TalkingFlow.class,
+                FlowCodec.STRINGS.map(flow -> List.of(flow.scenario, flow.argument),
+                        fields -> new TalkingFlow(fields.get(0), fields.get(1))), FlowCodec.STRING);
+
+        @Override
+        public String call(FlowContext context) throws Exception {
+            return SCENARIOS.get(scenario).run(context, argument);
+        }
+    }
+
+    /** A subflow that pings B; whether its sessions are its own depends on how it is called. */
+    static final class PingSubFlow implements Flow<String> {
+        @Override
+        public String call(FlowContext context) throws Exception {
+            FlowSession session = context.initiateFlow("A", "B");
+            return session.sendAndReceive(FlowCodec.STRING, "ping", FlowCodec.STRING, ANSWER_WAIT, notBlank());
+        }
+    }
+
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<Transport> transports = new ArrayList<>();
+    private final DataSource databaseA = database();
+    private final DataSource databaseB = database();
+    private final SoftLocks softLocksA = new SoftLocks(Duration.ofMinutes(5));
+    private final AtomicInteger responderRuns = new AtomicInteger();
+    private volatile Responder responder;
+    private FlowRunner nodeA;
+    private FlowRunner nodeB;
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+        transports.forEach(Transport::close);
+    }
+
+    /** Both nodes on a transport with {@code faults}; B answers flows of {@code initiating} with {@link #responder}. */
+    private void startNodes(FaultPlan faults, Class<?> initiating, Responder answer) {
+        responder = answer;
+        Transport transport = new InMemoryTransport(faults);
+        transports.add(transport);
+        nodeA = runner(databaseA, softLocksA).connect("node-a", transport, NETWORK);
+        nodeB = runner(databaseB, new SoftLocks(Duration.ofMinutes(5)))
+                .registerResponder(initiating, (context, session) -> {
+                    responderRuns.incrementAndGet();
+                    responder.respond(context, session);
+                })
+                .connect("node-b", transport, NETWORK);
+    }
+
+    private FlowRunner runner(DataSource database, SoftLocks softLocks) {
+        return new FlowRunner(new Jdbc(database), softLocks, Clock.systemUTC(), executor, HOSPITAL,
+                FlowRunner.Limits.DEFAULTS).register(TalkingFlow.DEFINITION);
+    }
+
+    private String run(String scenario, String argument, Behaviour initiator) throws Exception {
+        return start(scenario, argument, initiator).get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private CompletableFuture<String> start(String scenario, String argument, Behaviour initiator) {
+        SCENARIOS.put(scenario, initiator);
+        return nodeA.start("talk:" + scenario + ":" + argument, new TalkingFlow(scenario, argument));
+    }
+
+    private static final Responder ECHO = (context, session) -> {
+        String message = session.receive(FlowCodec.STRING, ANSWER_WAIT, notBlank());
+        session.send(FlowCodec.STRING, "echo " + message);
+    };
+
+    @Test
+    void aFlowSendsToItsCounterpartyWhoseRegisteredResponderAnswersOnTheSameSession() throws Exception {
+        startNodes(FaultPlan.NONE, TalkingFlow.class, ECHO);
+        String answer = run(unique("ping"), "hello", (context, argument) -> context.initiateFlow("A", "B")
+                .sendAndReceive(FlowCodec.STRING, argument, FlowCodec.STRING, ANSWER_WAIT, notBlank()));
+        assertThat(answer).isEqualTo("echo hello");
+        assertThat(responderRuns).hasValue(1);
+    }
+
+    @Test
+    void aReceivedMessageTheValidatorRefusesFailsTheReceive() throws Exception {
+        startNodes(FaultPlan.NONE, TalkingFlow.class, ECHO);
+        CompletableFuture<String> outcome = start(unique("refused"), "hello", (context, argument) ->
+                context.initiateFlow("A", "B").sendAndReceive(FlowCodec.STRING, argument, FlowCodec.STRING,
+                        ANSWER_WAIT, received -> {
+                            if (!received.equals("the answer we expect")) {
+                                throw new Refusal("B answered '" + received + "', not what we expect");
+                            }
+                        }));
+        assertThatThrownBy(() -> outcome.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .hasCauseInstanceOf(Refusal.class).hasMessageContaining("B answered 'echo hello'");
+    }
+
+    @Test
+    void aCounterpartyThatNeverAnswersTimesTheReceiveOutAndTheFlowFailsReleasingItsLocksAndTellingThePeer()
+            throws Exception {
+        CompletableFuture<Throwable> responderSaw = new CompletableFuture<>();
+        startNodes(FaultPlan.NONE, TalkingFlow.class, (context, session) -> {
+            try {
+                session.receive(FlowCodec.STRING, ANSWER_WAIT, notBlank());
+                // Never answers: waits for a second message that A never sends.
+                session.receive(FlowCodec.STRING, ANSWER_WAIT, notBlank());
+            } catch (FlowSessionException e) {
+                responderSaw.complete(e);
+                throw e;
+            }
+        });
+        StateRef locked = new StateRef("a".repeat(64), 0);
+        String scenario = unique("silent");
+        CompletableFuture<String> outcome = start(scenario, "hello", (context, argument) -> {
+            context.lockStates("lock", FlowCodec.STRING, () -> {
+                softLocksA.tryLock(locked, context.softLockId());
+                return "locked";
+            }, ignored -> List.of(locked));
+            FlowSession session = context.initiateFlow("A", "B");
+            session.send(FlowCodec.STRING, argument);
+            return session.receive(FlowCodec.STRING, Duration.ofMillis(300), notBlank());
+        });
+        assertThatThrownBy(() -> outcome.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .hasCauseInstanceOf(FlowSessionTimeoutException.class).hasMessageContaining("sent nothing within PT0.3S");
+        assertThat(nodeA.find("talk:" + scenario + ":hello").orElseThrow().status()).isEqualTo(FlowStatus.FAILED);
+        assertThat(softLocksA.size()).as("locks left after the timeout").isZero();
+        assertThat(responderSaw.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .hasMessageContaining("A on session").hasMessageContaining("failed: ")
+                .hasMessageContaining("sent nothing within");
+    }
+
+    @Test
+    void aResponderThatFailsWithARefusalMakesTheInitiatorsReceiveThrowItsMessage() throws Exception {
+        startNodes(FaultPlan.NONE, TalkingFlow.class, (context, session) -> {
+            session.receive(FlowCodec.STRING, ANSWER_WAIT, notBlank());
+            throw new Refusal("B will not take this: insufficient cover");
+        });
+        CompletableFuture<String> outcome = start(unique("refusing-peer"), "hello", (context, argument) ->
+                context.initiateFlow("A", "B").sendAndReceive(FlowCodec.STRING, argument, FlowCodec.STRING,
+                        ANSWER_WAIT, notBlank()));
+        assertThatThrownBy(() -> outcome.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .hasCauseInstanceOf(FlowSessionException.class)
+                .hasMessageContaining("B on session").hasMessageContaining("failed: B will not take this: insufficient cover");
+    }
+
+    @Test
+    void aReceiveOnASessionItsCounterpartyEndedFailsClearly() throws Exception {
+        startNodes(FaultPlan.NONE, TalkingFlow.class,
+                (context, session) -> session.receive(FlowCodec.STRING, ANSWER_WAIT, notBlank()));
+        CompletableFuture<String> outcome = start(unique("ended"), "hello", (context, argument) ->
+                context.initiateFlow("A", "B").sendAndReceive(FlowCodec.STRING, argument, FlowCodec.STRING,
+                        ANSWER_WAIT, notBlank()));
+        assertThatThrownBy(() -> outcome.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .hasCauseInstanceOf(FlowSessionException.class).hasMessageContaining("ended the session");
+    }
+
+    @Test
+    void aSessionToAPartyWithNoResponderForTheFlowFailsWithTheReason() throws Exception {
+        startNodes(FaultPlan.NONE, PingSubFlow.class, ECHO);
+        CompletableFuture<String> outcome = start(unique("unanswered"), "hello", (context, argument) ->
+                context.initiateFlow("A", "B").sendAndReceive(FlowCodec.STRING, argument, FlowCodec.STRING,
+                        ANSWER_WAIT, notBlank()));
+        assertThatThrownBy(() -> outcome.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .hasCauseInstanceOf(FlowSessionException.class)
+                .hasMessageContaining("has no responder for " + TalkingFlow.class.getName());
+    }
+
+    @Test
+    void messagesDuplicatedDelayedReorderedAndDroppedByTheTransportArriveOnceEachAndInOrder() throws Exception {
+        FaultPlan faults = new FaultPlan(20261125, 0.2, 0.3, Duration.ofMillis(30), 0.3);
+        int messages = 5;
+        startNodes(faults, TalkingFlow.class, (context, session) -> {
+            for (int i = 0; i < messages; i++) {
+                String message = session.receive(FlowCodec.STRING, ANSWER_WAIT, notBlank());
+                session.send(FlowCodec.STRING, "echo " + message);
+            }
+        });
+        String scenario = unique("chatty");
+        Behaviour chat = (context, argument) -> {
+            FlowSession session = context.initiateFlow("A", "B");
+            List<String> answers = new ArrayList<>();
+            for (int i = 0; i < messages; i++) {
+                session.send(FlowCodec.STRING, argument + "." + i);
+            }
+            for (int i = 0; i < messages; i++) {
+                answers.add(session.receive(FlowCodec.STRING, ANSWER_WAIT, notBlank()));
+            }
+            return String.join(",", answers);
+        };
+        int flows = 20;
+        List<CompletableFuture<String>> outcomes = IntStream.range(0, flows)
+                .mapToObj(flow -> start(scenario, "flow" + flow, chat)).toList();
+        for (int flow = 0; flow < flows; flow++) {
+            assertThat(outcomes.get(flow).get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                    .isEqualTo(expectedChat(flowName(flow), messages));
+        }
+        assertThat(responderRuns).as("responders started, one per session despite duplicated first messages")
+                .hasValue(flows);
+    }
+
+    private static String flowName(int flow) {
+        return "flow" + flow;
+    }
+
+    private static String expectedChat(String argument, int messages) {
+        return String.join(",", IntStream.range(0, messages).mapToObj(i -> "echo " + argument + "." + i).toList());
+    }
+
+    @Test
+    void aReplayAfterACrashEndsAReceiveAsItsJournalSaysEvenIfTheMessageCameSince() throws Exception {
+        CompletableFuture<Void> lateAnswerSent = new CompletableFuture<>();
+        startNodes(FaultPlan.NONE, TalkingFlow.class, (context, session) -> {
+            session.receive(FlowCodec.STRING, ANSWER_WAIT, notBlank());
+            Thread.sleep(600);
+            session.send(FlowCodec.STRING, "late");
+            lateAnswerSent.complete(null);
+        });
+        AtomicInteger runs = new AtomicInteger();
+        String scenario = unique("timed-out-then-crashed");
+        CompletableFuture<String> first = start(scenario, "hello", (context, argument) -> {
+            runs.incrementAndGet();
+            FlowSession session = context.initiateFlow("A", "B");
+            session.send(FlowCodec.STRING, argument);
+            String outcome;
+            try {
+                outcome = session.receive(FlowCodec.STRING, Duration.ofMillis(200), notBlank());
+            } catch (FlowSessionTimeoutException e) {
+                outcome = "timed out";
+            }
+            context.await("after-the-receive", FlowCodec.STRING, () -> "journaled");
+            if (context.attempt() == 1) {
+                throw new SimulatedCrash();
+            }
+            return outcome;
+        });
+        assertThatThrownBy(() -> first.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .hasCauseInstanceOf(SimulatedCrash.class);
+        lateAnswerSent.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS);
+        Thread.sleep(200);
+
+        nodeA.disconnect();
+        FlowRunner restarted = runner(databaseA, softLocksA).connect("node-a", transports.get(0), NETWORK);
+        assertThat(restarted.resumeUnfinished().get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(1);
+        FlowSummary resumed = restarted.find("talk:" + scenario + ":hello").orElseThrow();
+        assertThat(resumed.status()).isEqualTo(FlowStatus.COMPLETED);
+        assertThat(runs).hasValue(2);
+        assertThat(restarted.start("talk:" + scenario + ":hello", new TalkingFlow(scenario, "hello"))
+                .get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("timed out");
+    }
+
+    @Test
+    void anInlinedSubflowTalksOnItsParentsSessionsAndIsAnsweredByTheParentsResponder() throws Exception {
+        startNodes(FaultPlan.NONE, TalkingFlow.class, ECHO);
+        String answer = run(unique("inlined"), "hello",
+                (context, argument) -> context.inlineSubFlow("ask", new PingSubFlow()));
+        assertThat(answer).isEqualTo("echo ping");
+    }
+
+    @Test
+    void anInitiatingSubflowOpensSessionsAnsweredByTheResponderRegisteredForItsOwnClass() throws Exception {
+        startNodes(FaultPlan.NONE, PingSubFlow.class, ECHO);
+        String answer = run(unique("initiating"), "hello",
+                (context, argument) -> context.initiatingSubFlow("ask", new PingSubFlow()));
+        assertThat(answer).isEqualTo("echo ping");
+    }
+
+    @Test
+    void aSubflowNameIsAPartOfItsStepNamesSoItMayNotContainTheSeparator() throws Exception {
+        startNodes(FaultPlan.NONE, PingSubFlow.class, ECHO);
+        CompletableFuture<String> outcome = start(unique("bad-name"), "hello",
+                (context, argument) -> context.inlineSubFlow("a/b", new PingSubFlow()));
+        assertThatThrownBy(() -> outcome.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .hasCauseInstanceOf(FlowParkedException.class).hasMessageContaining("has no '/': a/b");
+    }
+
+    private static <T> FlowSession.Validator<T> notBlank() {
+        return received -> {
+            if (received.toString().isBlank()) {
+                throw new Refusal("a blank message");
+            }
+        };
+    }
+
+    private static String unique(String scenario) {
+        return scenario + "-" + UUID.randomUUID();
+    }
+
+    private static DataSource database() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return h2;
+    }
+}
