@@ -24,11 +24,19 @@ import org.springframework.context.event.EventListener;
 @Configuration
 public class SettlementCoreConfiguration {
     private final AfterCutOffHandling afterCutOffHandling;
+    private final int liquidityAccountEventsBetweenSnapshots;
 
-    /** @param afterCutOffHandling what the network does with payments after a cut-off: REJECT or WAREHOUSE */
+    /**
+     * @param afterCutOffHandling what the network does with payments after a cut-off: REJECT or WAREHOUSE
+     * @param liquidityAccountEventsBetweenSnapshots events between two snapshots of a liquidity account
+     */
     SettlementCoreConfiguration(
-            @Value("${clearline.business-day.after-cut-off:REJECT}") AfterCutOffHandling afterCutOffHandling) {
+            @Value("${clearline.business-day.after-cut-off:REJECT}") AfterCutOffHandling afterCutOffHandling,
+            @Value("${clearline.core.liquidity-account.events-between-snapshots:"
+                    + SettlementCoreModule.LIQUIDITY_ACCOUNT_EVENTS_BETWEEN_SNAPSHOTS_DEFAULT + "}")
+            int liquidityAccountEventsBetweenSnapshots) {
         this.afterCutOffHandling = afterCutOffHandling;
+        this.liquidityAccountEventsBetweenSnapshots = liquidityAccountEventsBetweenSnapshots;
     }
 
     /**
@@ -48,7 +56,8 @@ public class SettlementCoreConfiguration {
     @Bean
     ConfigurerModule settlementCore() {
         return configurer -> {
-            SettlementCoreModule.registerHandlers(configurer, new WeakReferenceCache());
+            SettlementCoreModule.registerHandlers(configurer, new WeakReferenceCache(),
+                    liquidityAccountEventsBetweenSnapshots);
             configurer.eventProcessing(processing -> {
                 ProcessingGroups.PROJECTIONS.forEach(
                         group -> processing.registerTokenStore(group, configuration -> new InMemoryTokenStore()));
