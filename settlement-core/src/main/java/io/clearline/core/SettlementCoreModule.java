@@ -25,6 +25,8 @@ import java.util.Objects;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 
@@ -83,7 +85,7 @@ public final class SettlementCoreModule {
     public static void registerHandlers(Configurer configurer) {
         Objects.requireNonNull(configurer, "configurer");
         AGGREGATE_TYPES.forEach(configurer::configureAggregate);
-        registerSagasAndProjections(configurer);
+        registerSagasAndProjections(configurer, ProcessorSettings.SEQUENTIAL);
     }
 
     /**
@@ -95,21 +97,24 @@ public final class SettlementCoreModule {
      * so far); another writer would leave the cache stale.
      */
     public static void registerHandlers(Configurer configurer, Cache aggregateCache) {
-        registerHandlers(configurer, aggregateCache, LIQUIDITY_ACCOUNT_EVENTS_BETWEEN_SNAPSHOTS_DEFAULT);
+        registerHandlers(configurer, aggregateCache, LIQUIDITY_ACCOUNT_EVENTS_BETWEEN_SNAPSHOTS_DEFAULT,
+                ProcessorSettings.SEQUENTIAL);
     }
 
     /**
      * As {@link #registerHandlers(Configurer, Cache)}, with a snapshot of each liquidity account every
      * {@code liquidityAccountEventsBetweenSnapshots} events: an account the cache lost (a restart, a
      * cache under memory pressure) is then read from its last snapshot instead of from its first event.
-     * The other aggregates gain a handful of events in their lives and need none.
+     * The other aggregates gain a handful of events in their lives and need none. The event processors
+     * run as {@code processors} say.
      *
      * @throws IllegalArgumentException if {@code liquidityAccountEventsBetweenSnapshots} is not positive
      */
     public static void registerHandlers(Configurer configurer, Cache aggregateCache,
-                                        int liquidityAccountEventsBetweenSnapshots) {
+                                        int liquidityAccountEventsBetweenSnapshots, ProcessorSettings processors) {
         Objects.requireNonNull(configurer, "configurer");
         Objects.requireNonNull(aggregateCache, "aggregateCache");
+        Objects.requireNonNull(processors, "processors");
         if (liquidityAccountEventsBetweenSnapshots <= 0) {
             throw new IllegalArgumentException("liquidityAccountEventsBetweenSnapshots must be positive: "
                     + liquidityAccountEventsBetweenSnapshots);
@@ -123,24 +128,17 @@ public final class SettlementCoreModule {
             }
             configurer.configureAggregate(aggregate);
         });
-        registerSagasAndProjections(configurer);
+        registerSagasAndProjections(configurer, processors);
     }
 
     private static <A> AggregateConfigurer<A> cached(Class<A> type, Cache aggregateCache) {
         return AggregateConfigurer.defaultConfiguration(type).configureCache(configuration -> aggregateCache);
     }
 
-    private static void registerSagasAndProjections(Configurer configurer) {
+    private static void registerSagasAndProjections(Configurer configurer, ProcessorSettings settings) {
         configurer.eventProcessing(processing -> {
             SAGA_TYPES.forEach(processing::registerSaga);
-            // Axon starts a saga's processor at the head of the stream when it has no token yet. On a node's
-            // first start that head is taken whenever the processor's thread gets to it: an event stored
-            // before then (the first payment, the demo's opening pledges) would never start its saga, and
-            // the payment would stay RECEIVED for good. From the tail, every event is seen. A node that
-            // already has a token keeps it, so a restart replays nothing.
-            ProcessingGroups.SAGAS.forEach(group -> processing.registerTrackingEventProcessorConfiguration(group,
-                    configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                            .andInitialTrackingToken(StreamableMessageSource::createTailToken)));
+            registerProcessors(processing, settings);
         });
         // A policy is registered like a projection; its processing group's durable token tells them apart.
         configurer.registerMessageHandler(configuration -> new SuspendedQueuesPolicy());
@@ -149,5 +147,55 @@ public final class SettlementCoreModule {
             // As a message handler: Axon subscribes its event handlers and its query handlers.
             configurer.registerMessageHandler(configuration -> projection);
         }
+    }
+
+    /**
+     * The projections on pooled streaming processors: one coordinator reads the event stream for each and
+     * hands it to its one segment in batches. One segment, since their in-memory maps assume one writer.
+     * Their handlers are idempotent (each keeps the aggregate sequence number it last applied and ignores
+     * what is not newer), so a batch redelivered after a failure changes nothing.
+     *
+     * <p>The sagas and policies stay on tracking processors. On pooled ones (one segment each, from the
+     * tail, one event per batch), the core's end-to-end tests ran about five times slower: each saga step waits for
+     * its processor to pick up the event the previous step's command stored, and a pooled processor took
+     * far longer to see it than a tracking one. Until that is understood they keep what works.
+     *
+     * <p>The payment settlement saga may have several segments (threads). Its order stays right because Axon
+     * places each saga instance in one segment (it draws the saga's id until the id falls in the segment
+     * that handles the starting event's association value, the UETR), and every segment reads the whole
+     * stream in the order of the global index, handling only the events of its own sagas. So all events of
+     * one payment (its PaymentReceivedEvent, the payer account's LiquidityReservedEvent or
+     * LiquidityReservationQueuedEvent with the same UETR, PaymentSettlingEvent, PaymentSettledEvent, ...)
+     * are handled by one thread, in the order they were stored; only different payments run side by side.
+     * The default is still one segment: a saga's commands run nested in its unit of work and keep the
+     * accounts they touch locked until it commits (settling debits the payer and credits the payee), so
+     * two segments settling A to B and B to A at once take the two accounts' locks in opposite orders.
+     * Axon detects that deadlock and one unit of work rolls back and is retried: correct, but slow under
+     * load. More segments want those commands sent outside the unit of work first.
+     */
+    private static void registerProcessors(EventProcessingConfigurer processing, ProcessorSettings settings) {
+        ProcessingGroups.PROJECTIONS.forEach(group -> processing.registerPooledStreamingEventProcessor(group,
+                Configuration::eventStore, pooled(settings.batchSizeMax())));
+        ProcessingGroups.SAGAS.forEach(group -> {
+            int segments = group.equals(ProcessingGroups.PAYMENT_SETTLEMENT_SAGA)
+                    ? settings.paymentSettlementSagaSegments() : 1;
+            // From the tail: Axon would start a saga's processor at the head of the stream when it has no token
+            // yet, taken whenever its thread gets to it, and an event stored before then (the first payment, the
+            // demo's opening pledges) would never start its saga. A node that has a token keeps it.
+            processing.registerTrackingEventProcessorConfiguration(group, configuration ->
+                    TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                            .andInitialSegmentsCount(segments)
+                            .andBatchSize(settings.batchSizeMax())
+                            .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+        });
+    }
+
+    /** From the tail: an in-memory projection replays the whole event store at every start. */
+    private static EventProcessingConfigurer.PooledStreamingProcessorConfiguration pooled(int batchSize) {
+        return (configuration, builder) -> builder
+                .initialSegmentCount(1)
+                .maxClaimedSegments(1)
+                .batchSize(batchSize)
+                .initialToken(StreamableMessageSource::createTailToken);
     }
 }

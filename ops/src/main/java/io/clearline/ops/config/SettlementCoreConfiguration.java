@@ -1,5 +1,6 @@
 package io.clearline.ops.config;
 
+import io.clearline.core.ProcessorSettings;
 import io.clearline.core.SettlementCoreModule;
 import io.clearline.core.businessday.api.AfterCutOffHandling;
 import io.clearline.core.businessday.api.RegisterNetworkCommand;
@@ -25,18 +26,24 @@ import org.springframework.context.event.EventListener;
 public class SettlementCoreConfiguration {
     private final AfterCutOffHandling afterCutOffHandling;
     private final int liquidityAccountEventsBetweenSnapshots;
+    private final ProcessorSettings processors;
 
     /**
      * @param afterCutOffHandling what the network does with payments after a cut-off: REJECT or WAREHOUSE
      * @param liquidityAccountEventsBetweenSnapshots events between two snapshots of a liquidity account
+     * @param paymentSettlementSagaSegments segments (threads) of the payment settlement saga's processor
+     * @param processorBatchSizeMax events the sagas and projections handle in one unit of work at most
      */
     SettlementCoreConfiguration(
             @Value("${clearline.business-day.after-cut-off:REJECT}") AfterCutOffHandling afterCutOffHandling,
             @Value("${clearline.core.liquidity-account.events-between-snapshots:"
                     + SettlementCoreModule.LIQUIDITY_ACCOUNT_EVENTS_BETWEEN_SNAPSHOTS_DEFAULT + "}")
-            int liquidityAccountEventsBetweenSnapshots) {
+            int liquidityAccountEventsBetweenSnapshots,
+            @Value("${clearline.core.processors.payment-settlement-saga.segments:1}") int paymentSettlementSagaSegments,
+            @Value("${clearline.core.processors.batch-size-max:1}") int processorBatchSizeMax) {
         this.afterCutOffHandling = afterCutOffHandling;
         this.liquidityAccountEventsBetweenSnapshots = liquidityAccountEventsBetweenSnapshots;
+        this.processors = new ProcessorSettings(paymentSettlementSagaSegments, processorBatchSizeMax);
     }
 
     /**
@@ -57,7 +64,7 @@ public class SettlementCoreConfiguration {
     ConfigurerModule settlementCore() {
         return configurer -> {
             SettlementCoreModule.registerHandlers(configurer, new WeakReferenceCache(),
-                    liquidityAccountEventsBetweenSnapshots);
+                    liquidityAccountEventsBetweenSnapshots, processors);
             configurer.eventProcessing(processing -> {
                 ProcessingGroups.PROJECTIONS.forEach(
                         group -> processing.registerTokenStore(group, configuration -> new InMemoryTokenStore()));
