@@ -97,7 +97,7 @@ public final class SettlementCoreModule {
      * so far); another writer would leave the cache stale.
      */
     public static void registerHandlers(Configurer configurer, Cache aggregateCache) {
-        registerHandlers(configurer, aggregateCache, LIQUIDITY_ACCOUNT_EVENTS_BETWEEN_SNAPSHOTS_DEFAULT,
+        registerHandlers(configurer, aggregateCache, aggregateCache, LIQUIDITY_ACCOUNT_EVENTS_BETWEEN_SNAPSHOTS_DEFAULT,
                 ProcessorSettings.SEQUENTIAL);
     }
 
@@ -105,22 +105,27 @@ public final class SettlementCoreModule {
      * As {@link #registerHandlers(Configurer, Cache)}, with a snapshot of each liquidity account every
      * {@code liquidityAccountEventsBetweenSnapshots} events: an account the cache lost (a restart, a
      * cache under memory pressure) is then read from its last snapshot instead of from its first event.
-     * The other aggregates gain a handful of events in their lives and need none. The event processors
-     * run as {@code processors} say.
+     * The other aggregates gain a handful of events in their lives and need none. The liquidity accounts
+     * are kept in {@code liquidityAccountCache}, the others in {@code aggregateCache}: the accounts are few
+     * and each is used by every payment its bank sends or receives, so they deserve a cache that holds them
+     * strongly ({@link LeastRecentlyUsedCache}), where a payment, used a few times, does not. The event
+     * processors run as {@code processors} say.
      *
      * @throws IllegalArgumentException if {@code liquidityAccountEventsBetweenSnapshots} is not positive
      */
-    public static void registerHandlers(Configurer configurer, Cache aggregateCache,
+    public static void registerHandlers(Configurer configurer, Cache aggregateCache, Cache liquidityAccountCache,
                                         int liquidityAccountEventsBetweenSnapshots, ProcessorSettings processors) {
         Objects.requireNonNull(configurer, "configurer");
         Objects.requireNonNull(aggregateCache, "aggregateCache");
+        Objects.requireNonNull(liquidityAccountCache, "liquidityAccountCache");
         Objects.requireNonNull(processors, "processors");
         if (liquidityAccountEventsBetweenSnapshots <= 0) {
             throw new IllegalArgumentException("liquidityAccountEventsBetweenSnapshots must be positive: "
                     + liquidityAccountEventsBetweenSnapshots);
         }
         AGGREGATE_TYPES.forEach(type -> {
-            AggregateConfigurer<?> aggregate = cached(type, aggregateCache);
+            AggregateConfigurer<?> aggregate =
+                    cached(type, type == LiquidityAccount.class ? liquidityAccountCache : aggregateCache);
             if (type == LiquidityAccount.class) {
                 aggregate.configureSnapshotTrigger(configuration -> LiquidityAccountSnapshotter.trigger(configuration,
                                 liquidityAccountEventsBetweenSnapshots))
