@@ -6,6 +6,7 @@ import io.clearline.core.businessday.BusinessDayProjection;
 import io.clearline.core.common.api.ProcessingGroups;
 import io.clearline.core.ledger.api.LedgerPort;
 import io.clearline.core.liquidity.LiquidityAccount;
+import io.clearline.core.liquidity.LiquidityAccountSnapshotter;
 import io.clearline.core.liquidity.LiquidityPledgeSaga;
 import io.clearline.core.liquidity.LiquidityTransfer;
 import io.clearline.core.liquidity.PositionsProjection;
@@ -24,6 +25,8 @@ import java.util.Objects;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 
@@ -54,6 +57,14 @@ public final class SettlementCoreModule {
     public static final List<Class<?>> SAGA_TYPES = List.of(PaymentSettlementSaga.class, LiquidityPledgeSaga.class,
             PaymentReturnSaga.class);
 
+    /**
+     * Events between two snapshots of a liquidity account unless the node says otherwise: a bank's account
+     * gains three to four events per payment, so about three hundred payments; a load then reads at most
+     * this many events, and each snapshot (up to the account's {@code RECENT_KEYS_MAX} recent keys of each
+     * kind, under a megabyte of JSON) is written once per this many.
+     */
+    public static final int LIQUIDITY_ACCOUNT_EVENTS_BETWEEN_SNAPSHOTS_DEFAULT = 1_000;
+
     private SettlementCoreModule() {
     }
 
@@ -74,7 +85,7 @@ public final class SettlementCoreModule {
     public static void registerHandlers(Configurer configurer) {
         Objects.requireNonNull(configurer, "configurer");
         AGGREGATE_TYPES.forEach(configurer::configureAggregate);
-        registerSagasAndProjections(configurer);
+        registerSagasAndProjections(configurer, ProcessorSettings.SEQUENTIAL);
     }
 
     /**
@@ -86,27 +97,53 @@ public final class SettlementCoreModule {
      * so far); another writer would leave the cache stale.
      */
     public static void registerHandlers(Configurer configurer, Cache aggregateCache) {
+        registerHandlers(configurer, aggregateCache, aggregateCache, LIQUIDITY_ACCOUNT_EVENTS_BETWEEN_SNAPSHOTS_DEFAULT,
+                ProcessorSettings.SEQUENTIAL);
+    }
+
+    /**
+     * As {@link #registerHandlers(Configurer, Cache)}, with a snapshot of each liquidity account every
+     * {@code liquidityAccountEventsBetweenSnapshots} events: an account the cache lost (a restart, a
+     * cache under memory pressure) is then read from its last snapshot instead of from its first event.
+     * The other aggregates gain a handful of events in their lives and need none. The liquidity accounts
+     * are kept in {@code liquidityAccountCache}, the others in {@code aggregateCache}: the accounts are few
+     * and each is used by every payment its bank sends or receives, so they deserve a cache that holds them
+     * strongly ({@link LeastRecentlyUsedCache}), where a payment, used a few times, does not. The event
+     * processors run as {@code processors} say.
+     *
+     * @throws IllegalArgumentException if {@code liquidityAccountEventsBetweenSnapshots} is not positive
+     */
+    public static void registerHandlers(Configurer configurer, Cache aggregateCache, Cache liquidityAccountCache,
+                                        int liquidityAccountEventsBetweenSnapshots, ProcessorSettings processors) {
         Objects.requireNonNull(configurer, "configurer");
         Objects.requireNonNull(aggregateCache, "aggregateCache");
-        AGGREGATE_TYPES.forEach(type -> configurer.configureAggregate(cached(type, aggregateCache)));
-        registerSagasAndProjections(configurer);
+        Objects.requireNonNull(liquidityAccountCache, "liquidityAccountCache");
+        Objects.requireNonNull(processors, "processors");
+        if (liquidityAccountEventsBetweenSnapshots <= 0) {
+            throw new IllegalArgumentException("liquidityAccountEventsBetweenSnapshots must be positive: "
+                    + liquidityAccountEventsBetweenSnapshots);
+        }
+        AGGREGATE_TYPES.forEach(type -> {
+            AggregateConfigurer<?> aggregate =
+                    cached(type, type == LiquidityAccount.class ? liquidityAccountCache : aggregateCache);
+            if (type == LiquidityAccount.class) {
+                aggregate.configureSnapshotTrigger(configuration -> LiquidityAccountSnapshotter.trigger(configuration,
+                                liquidityAccountEventsBetweenSnapshots))
+                        .configureSnapshotFilter(configuration -> LiquidityAccountSnapshotter.currentRevisionsOnly());
+            }
+            configurer.configureAggregate(aggregate);
+        });
+        registerSagasAndProjections(configurer, processors);
     }
 
     private static <A> AggregateConfigurer<A> cached(Class<A> type, Cache aggregateCache) {
         return AggregateConfigurer.defaultConfiguration(type).configureCache(configuration -> aggregateCache);
     }
 
-    private static void registerSagasAndProjections(Configurer configurer) {
+    private static void registerSagasAndProjections(Configurer configurer, ProcessorSettings settings) {
         configurer.eventProcessing(processing -> {
             SAGA_TYPES.forEach(processing::registerSaga);
-            // Axon starts a saga's processor at the head of the stream when it has no token yet. On a node's
-            // first start that head is taken whenever the processor's thread gets to it: an event stored
-            // before then (the first payment, the demo's opening pledges) would never start its saga, and
-            // the payment would stay RECEIVED for good. From the tail, every event is seen. A node that
-            // already has a token keeps it, so a restart replays nothing.
-            ProcessingGroups.SAGAS.forEach(group -> processing.registerTrackingEventProcessorConfiguration(group,
-                    configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                            .andInitialTrackingToken(StreamableMessageSource::createTailToken)));
+            registerProcessors(processing, settings);
         });
         // A policy is registered like a projection; its processing group's durable token tells them apart.
         configurer.registerMessageHandler(configuration -> new SuspendedQueuesPolicy());
@@ -115,5 +152,45 @@ public final class SettlementCoreModule {
             // As a message handler: Axon subscribes its event handlers and its query handlers.
             configurer.registerMessageHandler(configuration -> projection);
         }
+    }
+
+    /**
+     * Every processor is a tracking processor. The projections' handlers are idempotent (each keeps the
+     * aggregate sequence number it last applied and ignores what is not newer), so a batch redelivered
+     * after a failure changes nothing.
+     *
+     * <p>Pooled streaming processors were tried and are not used (yet): with the sagas and policies on pooled
+     * ones (one segment each, from the tail, one event per batch) the core's end-to-end tests ran about five
+     * times slower, since each saga step waits for its processor to pick up the event the previous step's
+     * command stored and a pooled processor took far longer to see it; with the projections on pooled ones,
+     * positions read right after a payment lagged behind it (four Cucumber scenarios failed). Until that is
+     * understood they keep what works.
+     *
+     * <p>The payment settlement saga may have several segments (threads). Its order stays right because Axon
+     * places each saga instance in one segment (it draws the saga's id until the id falls in the segment
+     * that handles the starting event's association value, the UETR), and every segment reads the whole
+     * stream in the order of the global index, handling only the events of its own sagas. So all events of
+     * one payment (its PaymentReceivedEvent, the payer account's LiquidityReservedEvent or
+     * LiquidityReservationQueuedEvent with the same UETR, PaymentSettlingEvent, PaymentSettledEvent, ...)
+     * are handled by one thread, in the order they were stored; only different payments run side by side.
+     * The default is still one segment: a saga's commands run nested in its unit of work and keep the
+     * accounts they touch locked until it commits (settling debits the payer and credits the payee), so
+     * two segments settling A to B and B to A at once take the two accounts' locks in opposite orders.
+     * Axon detects that deadlock and one unit of work rolls back and is retried: correct, but slow under
+     * load. More segments want those commands sent outside the unit of work first.
+     */
+    private static void registerProcessors(EventProcessingConfigurer processing, ProcessorSettings settings) {
+        ProcessingGroups.SAGAS.forEach(group -> {
+            int segments = group.equals(ProcessingGroups.PAYMENT_SETTLEMENT_SAGA)
+                    ? settings.paymentSettlementSagaSegments() : 1;
+            // From the tail: Axon would start a saga's processor at the head of the stream when it has no token
+            // yet, taken whenever its thread gets to it, and an event stored before then (the first payment, the
+            // demo's opening pledges) would never start its saga. A node that has a token keeps it.
+            processing.registerTrackingEventProcessorConfiguration(group, configuration ->
+                    TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                            .andInitialSegmentsCount(segments)
+                            .andBatchSize(settings.batchSizeMax())
+                            .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+        });
     }
 }

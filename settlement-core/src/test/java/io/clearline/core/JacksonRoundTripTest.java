@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.clearline.core.common.api.Reason;
 import io.clearline.core.common.api.ReasonCode;
+import io.clearline.core.liquidity.LiquidityAccountMemento;
 import io.clearline.core.liquidity.LiquidityPledgeSaga;
+import io.clearline.core.lsm.api.GridlockLeg;
 import io.clearline.core.liquidity.api.*;
 import io.clearline.core.participant.api.AdmitParticipantCommand;
 import io.clearline.core.participant.api.ParticipantAdmittedEvent;
@@ -49,7 +51,7 @@ import org.junit.jupiter.api.Test;
  * so the mapper must also hide is-getters ({@code IS_GETTER} visibility NONE), or every event with
  * money is written with a "zero" field that fails to read back.
  */
-class JacksonRoundTripTest {
+public class JacksonRoundTripTest {
     private static final Instant AT = Instant.parse("2025-01-02T09:00:00.123456Z");
     private static final LiquidityAccountId ACCOUNT = new LiquidityAccountId(BANK_A, "EUR");
     private static final Reason REASON = Reason.of(ReasonCode.AM04, "short");
@@ -67,7 +69,7 @@ class JacksonRoundTripTest {
                             io.clearline.core.lsm.api.StayQueuedReason.PAYER_SHORT)), AT);
 
     /** The configuration the node must use: fields seen, is-getters hidden, java.time known. */
-    static ObjectMapper nodeObjectMapper() {
+    public static ObjectMapper nodeObjectMapper() {
         return new ObjectMapper()
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
@@ -221,6 +223,35 @@ class JacksonRoundTripTest {
         for (Object message : messages) {
             assertThat(roundTrip(message)).as(message.getClass().getSimpleName()).isEqualTo(message);
         }
+    }
+
+    /** A liquidity account's snapshot, with something in every part of the account's state. */
+    @Test
+    void aLiquidityAccountSnapshotRoundTrips() {
+        GridlockLeg outgoing = new GridlockLeg(UETR_1, BANK_B, euros(100), PaymentPriority.NORMAL);
+        GridlockLeg incoming = new GridlockLeg(io.clearline.core.TestData.UETR_3, BANK_B, euros(40), PaymentPriority.HIGH);
+        LiquidityAccountMemento snapshot = new LiquidityAccountMemento(ACCOUNT, euros(1_000), euros(360),
+                List.of(new LiquidityAccountMemento.ReservationInFlight(io.clearline.core.TestData.UETR_2, euros(200),
+                                PaymentPriority.HIGH, BANK_B),
+                        new LiquidityAccountMemento.ReservationInFlight(UETR_1, euros(1), PaymentPriority.NORMAL, null)),
+                List.of(new LiquidityAccountMemento.RedemptionInFlight("T-2", euros(100))),
+                List.of(new LiquidityAccountMemento.GridlockRunInFlight("lsm-1", List.of(outgoing), List.of(incoming),
+                        List.of(new LiquidityAccountMemento.QueuePlaceKept(UETR_1, PaymentPriority.NORMAL, 7)), euros(60))),
+                List.of("6f1d8c52-8a4b-4c6e-9f7a-0d6a3b2c1e09", "redeem:T-1", "gridlock:lsm-0"),
+                List.of("payment:6f1d8c52-8a4b-4c6e-9f7a-0d6a3b2c1e08", "pledge:T-0"),
+                List.of(new LiquidityAccountMemento.Queued(io.clearline.core.TestData.UETR_3, euros(5_000),
+                                PaymentPriority.URGENT, 3, false, BANK_B),
+                        new LiquidityAccountMemento.Queued(UETR_1, euros(50), PaymentPriority.NORMAL, 8, true, null)),
+                9, List.of(new LiquidityAccountMemento.CounterpartyLimit(BANK_B, euros(700))), euros(900),
+                List.of(new LiquidityAccountMemento.CounterpartyOutflow(BANK_B, -40)), -40,
+                List.of(new LiquidityAccountMemento.CounterpartyOutflow(BANK_B, 1)), 1,
+                List.of(new LiquidityAccountMemento.PriorityReservation(PaymentPriority.URGENT, 250)),
+                java.time.LocalDate.of(2026, 11, 24), true, "margin call");
+        assertThat(roundTrip(snapshot)).isEqualTo(snapshot);
+        LiquidityAccountMemento empty = new LiquidityAccountMemento(ACCOUNT, euros(0), euros(0), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), 0, List.of(), null, List.of(), 0, List.of(), 0, List.of(),
+                null, false, null);
+        assertThat(roundTrip(empty)).isEqualTo(empty);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.clearline.ops.config;
 
+import io.clearline.core.LeastRecentlyUsedCache;
+import io.clearline.core.ProcessorSettings;
 import io.clearline.core.SettlementCoreModule;
 import io.clearline.core.businessday.api.AfterCutOffHandling;
 import io.clearline.core.businessday.api.RegisterNetworkCommand;
@@ -24,11 +26,29 @@ import org.springframework.context.event.EventListener;
 @Configuration
 public class SettlementCoreConfiguration {
     private final AfterCutOffHandling afterCutOffHandling;
+    private final int liquidityAccountEventsBetweenSnapshots;
+    private final ProcessorSettings processors;
+    private final int liquidityAccountsCachedMax;
 
-    /** @param afterCutOffHandling what the network does with payments after a cut-off: REJECT or WAREHOUSE */
+    /**
+     * @param afterCutOffHandling what the network does with payments after a cut-off: REJECT or WAREHOUSE
+     * @param liquidityAccountEventsBetweenSnapshots events between two snapshots of a liquidity account
+     * @param paymentSettlementSagaSegments segments (threads) of the payment settlement saga's processor
+     * @param processorBatchSizeMax events the sagas and projections handle in one unit of work at most
+     * @param liquidityAccountsCachedMax liquidity accounts kept in memory between commands at most
+     */
     SettlementCoreConfiguration(
-            @Value("${clearline.business-day.after-cut-off:REJECT}") AfterCutOffHandling afterCutOffHandling) {
+            @Value("${clearline.business-day.after-cut-off:REJECT}") AfterCutOffHandling afterCutOffHandling,
+            @Value("${clearline.core.liquidity-account.events-between-snapshots:"
+                    + SettlementCoreModule.LIQUIDITY_ACCOUNT_EVENTS_BETWEEN_SNAPSHOTS_DEFAULT + "}")
+            int liquidityAccountEventsBetweenSnapshots,
+            @Value("${clearline.core.processors.payment-settlement-saga.segments:1}") int paymentSettlementSagaSegments,
+            @Value("${clearline.core.processors.batch-size-max:1}") int processorBatchSizeMax,
+            @Value("${clearline.core.liquidity-account.cached-max:10000}") int liquidityAccountsCachedMax) {
         this.afterCutOffHandling = afterCutOffHandling;
+        this.liquidityAccountEventsBetweenSnapshots = liquidityAccountEventsBetweenSnapshots;
+        this.processors = new ProcessorSettings(paymentSettlementSagaSegments, processorBatchSizeMax);
+        this.liquidityAccountsCachedMax = liquidityAccountsCachedMax;
     }
 
     /**
@@ -48,7 +68,9 @@ public class SettlementCoreConfiguration {
     @Bean
     ConfigurerModule settlementCore() {
         return configurer -> {
-            SettlementCoreModule.registerHandlers(configurer, new WeakReferenceCache());
+            SettlementCoreModule.registerHandlers(configurer, new WeakReferenceCache(),
+                    new LeastRecentlyUsedCache(liquidityAccountsCachedMax), liquidityAccountEventsBetweenSnapshots,
+                    processors);
             configurer.eventProcessing(processing -> {
                 ProcessingGroups.PROJECTIONS.forEach(
                         group -> processing.registerTokenStore(group, configuration -> new InMemoryTokenStore()));

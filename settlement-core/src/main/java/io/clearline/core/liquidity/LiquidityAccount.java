@@ -70,6 +70,7 @@ import io.clearline.core.lsm.api.QueuedPayment;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -1039,6 +1040,109 @@ public class LiquidityAccount {
         }
         closedReservations.remember(gridlockKey(event.runId()));
         reserved = reserved.minus(event.held());
+    }
+
+    /** The account's whole state as a snapshot's payload; see {@link LiquidityAccountMemento}. */
+    LiquidityAccountMemento memento() {
+        List<LiquidityAccountMemento.ReservationInFlight> reservations = new ArrayList<>();
+        reservationsInFlight.forEach((uetr, reservation) -> reservations.add(new LiquidityAccountMemento.ReservationInFlight(
+                uetr, reservation.amount(), reservation.priority(), reservation.payee())));
+        List<LiquidityAccountMemento.RedemptionInFlight> redemptions = new ArrayList<>();
+        redemptionsInFlight.forEach((transferId, amount) ->
+                redemptions.add(new LiquidityAccountMemento.RedemptionInFlight(transferId, amount)));
+        List<LiquidityAccountMemento.GridlockRunInFlight> gridlockRuns = new ArrayList<>();
+        gridlockRunsInFlight.forEach((runId, hold) -> {
+            List<LiquidityAccountMemento.QueuePlaceKept> places = new ArrayList<>();
+            hold.places().forEach((uetr, place) ->
+                    places.add(new LiquidityAccountMemento.QueuePlaceKept(uetr, place.priority(), place.arrival())));
+            places.sort(Comparator.comparing((LiquidityAccountMemento.QueuePlaceKept kept) -> kept.uetr().value()));
+            gridlockRuns.add(new LiquidityAccountMemento.GridlockRunInFlight(runId, hold.outgoing(), hold.incoming(),
+                    places, hold.held()));
+        });
+        List<LiquidityAccountMemento.Queued> queued = new ArrayList<>();
+        queue.values().forEach(entry -> queued.add(new LiquidityAccountMemento.Queued(entry.uetr(), entry.amount(),
+                entry.place().priority(), entry.place().arrival(), entry.held(), entry.payee())));
+        List<LiquidityAccountMemento.CounterpartyLimit> limits = new ArrayList<>();
+        bilateralLimits.forEach((counterparty, limit) ->
+                limits.add(new LiquidityAccountMemento.CounterpartyLimit(counterparty, limit)));
+        limits.sort(Comparator.comparing((LiquidityAccountMemento.CounterpartyLimit limit) -> limit.counterparty().value()));
+        List<LiquidityAccountMemento.PriorityReservation> kept = new ArrayList<>();
+        priorityReservations.forEach((priority, minorUnits) ->
+                kept.add(new LiquidityAccountMemento.PriorityReservation(priority, minorUnits)));
+        kept.sort(Comparator.comparing(LiquidityAccountMemento.PriorityReservation::priority));
+        return new LiquidityAccountMemento(accountId, balance, reserved, reservations, redemptions, gridlockRuns,
+                closedReservations.oldestFirst(), creditedKeys.oldestFirst(), queued, arrivals, limits,
+                multilateralLimit, outflows(settledNetOutflowByCounterparty), settledNetOutflowTotal,
+                outflows(reservedNormalOutflowByCounterparty), reservedNormalOutflowTotal, kept, businessDate,
+                fifoBypass, frozenBecause);
+    }
+
+    private static List<LiquidityAccountMemento.CounterpartyOutflow> outflows(Map<Bic, Long> byCounterparty) {
+        List<LiquidityAccountMemento.CounterpartyOutflow> outflows = new ArrayList<>();
+        byCounterparty.forEach((counterparty, minorUnits) ->
+                outflows.add(new LiquidityAccountMemento.CounterpartyOutflow(counterparty, minorUnits)));
+        outflows.sort(Comparator.comparing((LiquidityAccountMemento.CounterpartyOutflow outflow) ->
+                outflow.counterparty().value()));
+        return outflows;
+    }
+
+    /**
+     * A snapshot is the first event of a stream read from one: it replaces whatever state the account had
+     * (none, as Axon creates an empty account for it), and the events after it then apply as usual.
+     */
+    @EventSourcingHandler
+    void on(LiquidityAccountMemento snapshot) {
+        accountId = snapshot.accountId();
+        balance = snapshot.balance();
+        reserved = snapshot.reserved();
+        reservationsInFlight.clear();
+        snapshot.reservationsInFlight().forEach(reservation -> reservationsInFlight.put(reservation.uetr(),
+                new Reservation(reservation.amount(), reservation.priority(), reservation.payee())));
+        redemptionsInFlight.clear();
+        snapshot.redemptionsInFlight().forEach(redemption ->
+                redemptionsInFlight.put(redemption.transferId(), redemption.amount()));
+        gridlockRunsInFlight.clear();
+        snapshot.gridlockRunsInFlight().forEach(run -> {
+            Map<Uetr, QueuePlace> places = new HashMap<>();
+            run.places().forEach(kept -> places.put(kept.uetr(), new QueuePlace(kept.priority(), kept.arrival())));
+            gridlockRunsInFlight.put(run.runId(), new GridlockHold(run.outgoing(), run.incoming(), places, run.held()));
+        });
+        closedReservations.restore(snapshot.closedReservations());
+        creditedKeys.restore(snapshot.creditedKeys());
+        restoreQueue(snapshot.queue());
+        arrivals = snapshot.arrivals();
+        bilateralLimits.clear();
+        snapshot.bilateralLimits().forEach(limit -> bilateralLimits.put(limit.counterparty(), limit.limit()));
+        multilateralLimit = snapshot.multilateralLimit();
+        restoreOutflows(settledNetOutflowByCounterparty, snapshot.settledNetOutflowByCounterparty());
+        settledNetOutflowTotal = snapshot.settledNetOutflowTotal();
+        restoreOutflows(reservedNormalOutflowByCounterparty, snapshot.reservedNormalOutflowByCounterparty());
+        reservedNormalOutflowTotal = snapshot.reservedNormalOutflowTotal();
+        priorityReservations.clear();
+        snapshot.priorityReservations().forEach(kept -> priorityReservations.put(kept.priority(), kept.minorUnits()));
+        businessDate = snapshot.businessDate();
+        fifoBypass = snapshot.fifoBypass();
+        frozenBecause = snapshot.frozenBecause();
+    }
+
+    /** The places by UETR and the waiting counts are derived from the queue, so they are rebuilt, not stored. */
+    private void restoreQueue(List<LiquidityAccountMemento.Queued> entries) {
+        queue.clear();
+        queuePlaces.clear();
+        Arrays.fill(waitingByPriority, 0);
+        for (LiquidityAccountMemento.Queued entry : entries) {
+            QueuePlace place = new QueuePlace(entry.priority(), entry.arrival());
+            queue.put(place, new QueueEntry(entry.uetr(), entry.amount(), place, entry.held(), entry.payee()));
+            queuePlaces.put(entry.uetr(), place);
+            if (!entry.held()) {
+                waitingByPriority[entry.priority().ordinal()]++;
+            }
+        }
+    }
+
+    private static void restoreOutflows(Map<Bic, Long> target, List<LiquidityAccountMemento.CounterpartyOutflow> outflows) {
+        target.clear();
+        outflows.forEach(outflow -> target.put(outflow.counterparty(), outflow.minorUnits()));
     }
 
     /** A null counterparty (recorded before limits existed) counts towards the total alone. */

@@ -1,6 +1,7 @@
 package io.clearline.core.liquidity;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,17 @@ final class RecentKeys {
 
     boolean contains(String key) {
         return keys.contains(key);
+    }
+
+    /** Oldest first: remembering them again in this order gives the same set. */
+    List<String> oldestFirst() {
+        return List.copyOf(keys);
+    }
+
+    /** Replaces what is remembered with {@code keysOldestFirst}, as a snapshot recorded it. */
+    void restore(List<String> keysOldestFirst) {
+        keys.clear();
+        keysOldestFirst.forEach(this::remember);
     }
 
     void remember(String key) {
