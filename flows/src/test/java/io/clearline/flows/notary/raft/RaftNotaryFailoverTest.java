@@ -96,9 +96,11 @@ class RaftNotaryFailoverTest {
 
     @Test
     void withTwoReplicasDownNoCommitCompletesAndWhenOneReturnsTheyCompleteWithOneWinnerEverywhere() throws Exception {
+        // The client is closed before the threads are waited for: a commit never gives up on its own, so after a
+        // failed assertion only closing the client ends the commits still waiting, and the test fails, not hangs.
         try (RaftNotaryCluster cluster = startCluster();
-             RaftUniquenessService uniqueness = cluster.connect(FAST_CLIENT);
-             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+             RaftUniquenessService uniqueness = cluster.connect(FAST_CLIENT)) {
             uniqueness.commit(CommitRequest.ofInputs(transactionId("quorum", 0), List.of(state("quorum", 0))));
             List<RaftNotaryReplica> stopped = cluster.replicas().subList(0, 2);
             stopped.forEach(RaftNotaryReplica::stop);
