@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * recipient party and sequence number (a duplicate is dropped), then acknowledged; the first envelope
  * of a session starts the responder registered for its initiating flow, its checkpoint written in the
  * same database transaction, under an id derived from the session.
+ *
+ * <p>Each envelope costs the recipient a commit and the sender another for its acknowledgement, so the
+ * session spends as few as it can without weakening either guarantee: acknowledged rows are deleted in
+ * groups, a first message rides in its session's INIT and a last one carries its END ({@link #fold}),
+ * and a flow sends no END to a counterparty whose own END it holds.
  */
 final class FlowMessaging {
     /** Longest a receive may wait: a counterparty silent for longer has gone, and the flow should fail. */
@@ -51,6 +56,13 @@ final class FlowMessaging {
     static final int UNACKNOWLEDGED_TRACKED_MAX = 16_384;
     /** Outbox rows read per query when the pump rescans the outbox (at start, after it was full). */
     static final int OUTBOX_PAGE_SIZE = 100;
+    /**
+     * Acknowledged envelopes whose outbox rows wait for the pump to delete them. Past it, the transport's
+     * thread deletes the row itself, one transaction per acknowledgement, rather than hold more keys.
+     */
+    static final int ACKNOWLEDGED_PENDING_MAX = 16_384;
+    /** Outbox rows the pump deletes in one database transaction once their envelopes were acknowledged. */
+    static final int ACKNOWLEDGED_DELETE_BATCH_MAX = 256;
     /** How long a waiting receive sleeps before it looks at the inbox again even without a signal. */
     static final Duration INBOX_RECHECK_INTERVAL = Duration.ofSeconds(1);
 
@@ -67,6 +79,13 @@ final class FlowMessaging {
     private final ConcurrentMap<String, Responder> responders = new ConcurrentHashMap<>();
     private final ConcurrentMap<OutboxKey, Unacknowledged> unacknowledged = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, CompletableFuture<Void>> waiters = new ConcurrentHashMap<>();
+    /**
+     * Deleted in groups by the pump: one commit per acknowledgement was most of a session's cost. A row
+     * whose delete is lost in a crash is resent at the next start, and the recipient, which keeps the
+     * key (or the closed session), drops it and acknowledges it again.
+     */
+    private final java.util.concurrent.BlockingQueue<OutboxKey> acknowledgedPending =
+            new java.util.concurrent.LinkedBlockingQueue<>(ACKNOWLEDGED_PENDING_MAX);
     /** Released when there is something for the pump to do; an idle pump waits on it and costs nothing. */
     private final java.util.concurrent.Semaphore pumpWork = new java.util.concurrent.Semaphore(0);
     private volatile boolean outboxNeedsRescan = true;
@@ -118,6 +137,69 @@ final class FlowMessaging {
     }
 
     // ---- outbound ------------------------------------------------------------------------------------
+
+    /** Between the initiating flow's class and the first message an INIT carries; no class name holds it. */
+    private static final char OPENING_SEPARATOR = '\n';
+
+    /** What an INIT says: the initiating flow's class, and the session's first message if it came along. */
+    record Opening(String initiatingClass, Optional<String> firstMessage) {
+        static Opening of(Envelope init) {
+            String payload = new String(init.payload(), StandardCharsets.UTF_8);
+            int separator = payload.indexOf(OPENING_SEPARATOR);
+            return separator < 0 ? new Opening(payload, Optional.empty())
+                    : new Opening(payload.substring(0, separator), Optional.of(payload.substring(separator + 1)));
+        }
+    }
+
+    /**
+     * The envelopes to write and send, with those written together folded where the recipient can store
+     * them in one transaction instead of receiving, storing and acknowledging each: a session's first
+     * message goes in its INIT (stored with the responder's checkpoint), and a DATA followed by END
+     * becomes one LAST.
+     */
+    static List<Envelope> fold(List<Envelope> envelopes) {
+        List<Envelope> folded = new ArrayList<>(envelopes.size());
+        for (Envelope envelope : envelopes) {
+            if (envelope.kind() == EnvelopeKind.END && envelope.payload().length == 0) {
+                int dataIndex = indexOf(folded, EnvelopeKind.DATA, envelope, envelope.sequenceNumber() - 1);
+                if (dataIndex >= 0) {
+                    Envelope data = folded.get(dataIndex);
+                    folded.set(dataIndex, new Envelope(data.senderNode(), data.senderParty(), data.recipientNode(),
+                            data.recipientParty(), data.sessionId(), data.sequenceNumber(), EnvelopeKind.LAST,
+                            data.payload()));
+                    continue;
+                }
+            }
+            if (envelope.kind() == EnvelopeKind.DATA && envelope.sequenceNumber() == 1) {
+                int initIndex = indexOf(folded, EnvelopeKind.INIT, envelope, 0);
+                if (initIndex >= 0 && Opening.of(folded.get(initIndex)).firstMessage().isEmpty()) {
+                    Envelope init = folded.get(initIndex);
+                    byte[] opening = (new String(init.payload(), StandardCharsets.UTF_8) + OPENING_SEPARATOR
+                            + new String(envelope.payload(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                    if (opening.length <= Envelope.PAYLOAD_BYTES_MAX) {
+                        folded.set(initIndex, new Envelope(init.senderNode(), init.senderParty(), init.recipientNode(),
+                                init.recipientParty(), init.sessionId(), 0, EnvelopeKind.INIT, opening));
+                        continue;
+                    }
+                }
+            }
+            folded.add(envelope);
+        }
+        return folded;
+    }
+
+    /** Where {@code envelopes} holds the {@code kind} envelope numbered {@code sequenceNumber} on {@code other}'s session, or -1. */
+    private static int indexOf(List<Envelope> envelopes, EnvelopeKind kind, Envelope other, long sequenceNumber) {
+        for (int i = 0; i < envelopes.size(); i++) {
+            Envelope candidate = envelopes.get(i);
+            if (candidate.kind() == kind && candidate.sequenceNumber() == sequenceNumber
+                    && candidate.sessionId().equals(other.sessionId())
+                    && candidate.recipientParty().equals(other.recipientParty())) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /** In the flow's database transaction: its new sessions and its envelopes, written with its journal entries. */
     static void write(Connection connection, String flowId, List<SessionRow> sessions, List<Envelope> envelopes,
@@ -176,6 +258,18 @@ final class FlowMessaging {
         }
     }
 
+    /** Whether the inbox holds the counterparty's END or ERROR on the session: it has closed its end. */
+    static boolean endedByCounterparty(Connection connection, String sessionId, String localParty) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM flow_inbox WHERE session_id = ?"
+                + " AND recipient_party = ? AND message_kind IN ('END', 'ERROR') FETCH FIRST 1 ROWS ONLY")) {
+            query.setString(1, sessionId);
+            query.setString(2, localParty);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     /** After the transaction that wrote them committed: hands the envelopes to the transport and tracks them until acknowledged. */
     void dispatch(List<Envelope> envelopes) {
         for (Envelope envelope : envelopes) {
@@ -203,7 +297,11 @@ final class FlowMessaging {
                     outboxNeedsRescan = false;
                     rescanOutbox();
                 }
+                deleteAcknowledged();
                 resendDue();
+                if (!acknowledgedPending.isEmpty()) {
+                    continue;
+                }
                 if (unacknowledged.isEmpty() && !outboxNeedsRescan) {
                     pumpWork.acquire();
                 } else {
@@ -326,18 +424,39 @@ final class FlowMessaging {
         }
     }
 
+    /** Stops resending at once; the outbox row goes with the pump's next group of deletes. */
     private void acknowledged(Envelope ack) {
         OutboxKey key = new OutboxKey(ack.sessionId(), ack.senderParty(), ack.sequenceNumber());
+        unacknowledged.remove(key);
+        if (acknowledgedPending.offer(key)) {
+            pumpWork.release();
+        } else {
+            deleteFromOutbox(List.of(key));
+        }
+    }
+
+    /** On the pump's thread: deletes the acknowledged envelopes' rows, a batch per transaction. */
+    private void deleteAcknowledged() {
+        List<OutboxKey> batch = new ArrayList<>(ACKNOWLEDGED_DELETE_BATCH_MAX);
+        while (acknowledgedPending.drainTo(batch, ACKNOWLEDGED_DELETE_BATCH_MAX) > 0) {
+            deleteFromOutbox(batch);
+            batch.clear();
+        }
+    }
+
+    private void deleteFromOutbox(List<OutboxKey> keys) {
         jdbc.inTransaction(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM flow_outbox"
                     + " WHERE session_id = ? AND recipient_party = ? AND sequence_number = ?")) {
-                delete.setString(1, key.sessionId());
-                delete.setString(2, key.recipientParty());
-                delete.setLong(3, key.sequenceNumber());
-                return delete.executeUpdate();
+                for (OutboxKey key : keys) {
+                    delete.setString(1, key.sessionId());
+                    delete.setString(2, key.recipientParty());
+                    delete.setLong(3, key.sequenceNumber());
+                    delete.addBatch();
+                }
+                return delete.executeBatch();
             }
         });
-        unacknowledged.remove(key);
     }
 
     private enum Acceptance { STORED, STARTS_RESPONDER, NO_RESPONDER, DUPLICATE }
@@ -351,32 +470,51 @@ final class FlowMessaging {
             if (status != null) {
                 return Acceptance.DUPLICATE;
             }
-            String initiatingClass = new String(envelope.payload(), StandardCharsets.UTF_8);
-            if (!responders.containsKey(initiatingClass)) {
+            Opening opening = Opening.of(envelope);
+            if (!responders.containsKey(opening.initiatingClass())) {
                 return Acceptance.NO_RESPONDER;
             }
-            ResponderFlow responder = ResponderFlow.of(envelope, initiatingClass);
+            ResponderFlow responder = ResponderFlow.of(envelope, opening.initiatingClass());
             String flowId = responderFlowId(envelope);
             write(connection, flowId, List.of(new SessionRow(envelope.sessionId(), envelope.recipientParty(),
                     envelope.senderParty(), envelope.senderNode())), List.of(), clock.instant());
             FlowCheckpoints.insertAdmitted(connection, flowId, ResponderFlow.class.getName(),
                     ResponderFlow.ARGUMENTS.encode(responder), clock.instant());
+            if (opening.firstMessage().isPresent()) {
+                insertIntoInbox(connection, envelope.sessionId(), envelope.recipientParty(), 1, EnvelopeKind.DATA,
+                        opening.firstMessage().get());
+            }
             return Acceptance.STARTS_RESPONDER;
         }
+        if (envelope.kind() == EnvelopeKind.LAST) {
+            boolean stored = insertIntoInbox(connection, envelope.sessionId(), envelope.recipientParty(),
+                    envelope.sequenceNumber(), EnvelopeKind.DATA, new String(envelope.payload(), StandardCharsets.UTF_8));
+            boolean endStored = insertIntoInbox(connection, envelope.sessionId(), envelope.recipientParty(),
+                    envelope.sequenceNumber() + 1, EnvelopeKind.END, "");
+            return stored || endStored ? Acceptance.STORED : Acceptance.DUPLICATE;
+        }
+        return insertIntoInbox(connection, envelope.sessionId(), envelope.recipientParty(), envelope.sequenceNumber(),
+                envelope.kind(), new String(envelope.payload(), StandardCharsets.UTF_8))
+                ? Acceptance.STORED : Acceptance.DUPLICATE;
+    }
+
+    /** Stores a message unless the inbox holds its key already; says whether it did. */
+    private boolean insertIntoInbox(Connection connection, String sessionId, String recipientParty,
+                                    long sequenceNumber, EnvelopeKind kind, String payload) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO flow_inbox (session_id,"
                 + " recipient_party, sequence_number, message_kind, payload, received_at)"
                 + " SELECT ?, ?, ?, ?, ?, ? FROM (VALUES (0)) AS one_row (unused) WHERE NOT EXISTS (SELECT 1"
                 + " FROM flow_inbox WHERE session_id = ? AND recipient_party = ? AND sequence_number = ?)")) {
-            insert.setString(1, envelope.sessionId());
-            insert.setString(2, envelope.recipientParty());
-            insert.setLong(3, envelope.sequenceNumber());
-            insert.setString(4, envelope.kind().name());
-            insert.setString(5, new String(envelope.payload(), StandardCharsets.UTF_8));
+            insert.setString(1, sessionId);
+            insert.setString(2, recipientParty);
+            insert.setLong(3, sequenceNumber);
+            insert.setString(4, kind.name());
+            insert.setString(5, payload);
             insert.setObject(6, Jdbc.timestamp(clock.instant()));
-            insert.setString(7, envelope.sessionId());
-            insert.setString(8, envelope.recipientParty());
-            insert.setLong(9, envelope.sequenceNumber());
-            return insert.executeUpdate() == 1 ? Acceptance.STORED : Acceptance.DUPLICATE;
+            insert.setString(7, sessionId);
+            insert.setString(8, recipientParty);
+            insert.setLong(9, sequenceNumber);
+            return insert.executeUpdate() == 1;
         }
     }
 
@@ -400,7 +538,7 @@ final class FlowMessaging {
         String flowId = responderFlowId(init);
         // Not on the transport's thread: starting may wait for room among the running flows.
         executor.execute(() -> {
-            runner.start(flowId, ResponderFlow.of(init, new String(init.payload(), StandardCharsets.UTF_8)))
+            runner.start(flowId, ResponderFlow.of(init, Opening.of(init).initiatingClass()))
                     .exceptionally(failure -> {
                         LOG.debug("responder {} ended with {}", flowId, failure.toString());
                         return null;
@@ -411,7 +549,7 @@ final class FlowMessaging {
     /** Nobody here answers that initiating flow: tells the initiator once, outside the outbox (it times out otherwise). */
     private void refuseSession(Envelope init) {
         String why = "party " + init.recipientParty() + " on node " + localNode + " has no responder for "
-                + new String(init.payload(), StandardCharsets.UTF_8);
+                + Opening.of(init).initiatingClass();
         LOG.warn("refused session {}: {}", init.sessionId(), why);
         transport.send(new Envelope(localNode, init.recipientParty(), init.senderNode(), init.senderParty(),
                 init.sessionId(), 0, EnvelopeKind.ERROR, why.getBytes(StandardCharsets.UTF_8)));

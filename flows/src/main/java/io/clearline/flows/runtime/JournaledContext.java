@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -145,7 +146,7 @@ final class JournaledContext implements FlowContext {
         if (unwritten.isEmpty() && unwrittenSessions.isEmpty() && unwrittenEnvelopes.isEmpty()) {
             return;
         }
-        List<Envelope> envelopes = List.copyOf(unwrittenEnvelopes);
+        List<Envelope> envelopes = FlowMessaging.fold(unwrittenEnvelopes);
         List<FlowMessaging.SessionRow> newSessions = List.copyOf(unwrittenSessions);
         Instant now = clock.instant();
         checkpoints.append(flowId, unwritten, now,
@@ -232,20 +233,34 @@ final class JournaledContext implements FlowContext {
         if (messaging == null) {
             return Closing.NONE;
         }
-        List<Envelope> envelopes = new ArrayList<>(unwrittenEnvelopes);
+        List<Envelope> unwrittenSoFar = List.copyOf(unwrittenEnvelopes);
         String payload = message == null ? "" : message.length() > ERROR_MESSAGE_CHARS_MAX
                 ? message.substring(0, ERROR_MESSAGE_CHARS_MAX) : message;
+        List<Envelope> endings = new ArrayList<>();
         for (Session session : sessions) {
             if (!session.endedByCounterparty) {
-                envelopes.add(session.envelope(session.nextSendSequence, kind, payload));
+                endings.add(session.envelope(session.nextSendSequence, kind, payload));
             }
         }
         List<FlowMessaging.SessionRow> newSessions = List.copyOf(unwrittenSessions);
         Instant now = clock.instant();
+        // Decided in the transaction, read by the dispatch after its commit.
+        AtomicReference<List<Envelope>> written = new AtomicReference<>(List.of());
         return new Closing(connection -> {
-            FlowMessaging.write(connection, flowId, newSessions, envelopes, now);
+            List<Envelope> envelopes = new ArrayList<>(unwrittenSoFar);
+            for (Envelope ending : endings) {
+                // A counterparty whose END or ERROR is in the inbox closed its end in the transaction that
+                // sent it, and drops whatever comes on the session: this flow's ending would be a wasted
+                // outbox row, delivery and acknowledgement.
+                if (!FlowMessaging.endedByCounterparty(connection, ending.sessionId(), ending.senderParty())) {
+                    envelopes.add(ending);
+                }
+            }
+            List<Envelope> folded = FlowMessaging.fold(envelopes);
+            FlowMessaging.write(connection, flowId, newSessions, folded, now);
             FlowMessaging.closeSessionsOf(connection, flowId);
-        }, () -> messaging.dispatch(envelopes));
+            written.set(folded);
+        }, () -> messaging.dispatch(written.get()));
     }
 
     /** Writes that end a flow's sessions, and their delivery after the commit. */
@@ -322,7 +337,7 @@ final class JournaledContext implements FlowContext {
                 case DATA -> "D" + message.payload();
                 case ERROR -> "E" + message.payload();
                 case END -> "X";
-                case INIT, ACK -> throw new IllegalStateException("an inbox never holds " + message.kind());
+                case INIT, LAST, ACK -> throw new IllegalStateException("an inbox never holds " + message.kind());
             };
         }
 

@@ -10,6 +10,11 @@ public enum EnvelopeKind {
     ERROR,
     /** The sender's flow ended; the recipient's receives on the session fail from here on. */
     END,
+    /**
+     * A message of the flow's own that is also its last: the flow ended after sending it. The recipient
+     * stores it as a DATA and the END that follows it, in one transaction.
+     */
+    LAST,
     /** The recipient has stored the envelope with this session, recipient party and sequence number: stop resending it. */
     ACK
 }
