@@ -1,0 +1,265 @@
+package io.clearline.flows.transport.http;
+
+import static io.clearline.flows.transport.http.HttpTransportTesting.await;
+import static io.clearline.flows.transport.http.HttpTransportTesting.envelope;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clearline.flows.network.NetworkTls;
+import io.clearline.flows.transport.Envelope;
+import io.clearline.flows.transport.EnvelopeKind;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two or three transports on loopback, each with a certificate from the test network's root. */
+class HttpTransportTest {
+    private final HttpTransportTesting network = new HttpTransportTesting();
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : opened.reversed()) {
+            closeable.close();
+        }
+    }
+
+    private <T extends AutoCloseable> T opened(T closeable) {
+        opened.add(closeable);
+        return closeable;
+    }
+
+    private HttpTransport start(String node) {
+        return opened(network.start(node, HttpTransportSettings.LOOPBACK));
+    }
+
+    private static BlockingQueue<Envelope> receiverOn(HttpTransport transport, String node) {
+        BlockingQueue<Envelope> received = new LinkedBlockingQueue<>();
+        transport.register(node, received::add);
+        return received;
+    }
+
+    private static List<Envelope> take(BlockingQueue<Envelope> received, int count) throws InterruptedException {
+        List<Envelope> taken = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            Envelope envelope = received.poll(HttpTransportTesting.WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(envelope).as("envelope %d of %d", index, count).isNotNull();
+            taken.add(envelope);
+        }
+        return taken;
+    }
+
+    @Test
+    void envelopesSentToAPeerArriveWholeAndInOrderAndItsAnswersComeBack() throws Exception {
+        HttpTransport nodeA = start("node-a");
+        HttpTransport nodeB = start("node-b");
+        BlockingQueue<Envelope> atA = receiverOn(nodeA, "node-a");
+        BlockingQueue<Envelope> atB = receiverOn(nodeB, "node-b");
+        List<Envelope> sent = new ArrayList<>();
+        for (int sequence = 0; sequence < 1_000; sequence++) {
+            Envelope envelope = envelope("A", "B", sequence);
+            sent.add(envelope);
+            while (!nodeA.send(envelope)) {
+                Thread.sleep(1);
+            }
+        }
+        assertThat(take(atB, sent.size())).containsExactlyElementsOf(sent);
+        assertThat(nodeB.send(sent.get(0).acknowledgement())).isTrue();
+        assertThat(take(atA, 1)).containsExactly(sent.get(0).acknowledgement());
+        assertThat(nodeA.counters().sentEnvelopes()).isEqualTo(1_000);
+        assertThat(nodeB.counters().receivedEnvelopes()).isEqualTo(1_000);
+        assertThat(nodeA.backlogByPeer()).containsEntry("node-b", 0);
+    }
+
+    @Test
+    void aServerWhoseCertificateTheNetworkRootDidNotIssueIsRefusedAtTheHandshake() throws Exception {
+        HttpTransport nodeA = start("node-a");
+        HttpTransport impostor = opened(network.start(HttpTransportTesting.rogueIdentity("node-b"),
+                HttpTransportSettings.LOOPBACK));
+        BlockingQueue<Envelope> atImpostor = receiverOn(impostor, "node-b");
+
+        assertThat(nodeA.send(envelope("A", "B", 0))).isTrue();
+        await("the batch to the impostor to fail", () -> nodeA.counters().failedBatches() == 1);
+        assertThat(atImpostor).isEmpty();
+        assertThat(nodeA.send(envelope("A", "B", 1))).as("a send within the backoff fails fast").isFalse();
+    }
+
+    @Test
+    void aClientWhoseCertificateTheNetworkRootDidNotIssueIsRefusedAtTheHandshake() throws Exception {
+        HttpTransport nodeB = start("node-b");
+        BlockingQueue<Envelope> atB = receiverOn(nodeB, "node-b");
+        // The impostor trusts the real root, so only its own certificate can fail the handshake.
+        HttpTransport impostor = opened(HttpTransport.start(HttpTransportTesting.rogueIdentity("node-a"),
+                NetworkTls.rootKey(network.root.publicKey()), network.peerAddresses, network.partyHosts,
+                HttpTransportSettings.LOOPBACK));
+
+        assertThat(impostor.send(envelope("A", "B", 0))).isTrue();
+        await("the impostor's batch to fail", () -> impostor.counters().failedBatches() == 1);
+        assertThat(atB).isEmpty();
+        assertThat(nodeB.counters().receivedEnvelopes()).isZero();
+    }
+
+    @Test
+    void aClientWithNoCertificateIsRefusedAtTheHandshake() throws Exception {
+        HttpTransport nodeB = start("node-b");
+        BlockingQueue<Envelope> atB = receiverOn(nodeB, "node-b");
+        SSLContext noCertificate = SSLContext.getInstance(MutualTls.PROTOCOL);
+        noCertificate.init(null, new TrustManager[] {new NetworkRootTrust(NetworkTls.rootKey(network.root.publicKey()),
+                "node-b", Clock.systemUTC())}, null);
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(noCertificate)
+                .build()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + nodeB.port()
+                            + OutboundPeer.PATH)).timeout(HttpTransportTesting.WAIT_MAX)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(EnvelopeBatchCodec.encode(
+                            List.of(envelope("A", "B", 0))))).build();
+            assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(IOException.class);
+        }
+        assertThat(atB).isEmpty();
+        assertThat(nodeB.counters().receivedEnvelopes()).isZero();
+    }
+
+    @Test
+    void aNodeSpeakingForAPartyItDoesNotHostIsRefusedLoggedAndCounted() throws Exception {
+        HttpTransport nodeA = start("node-a");
+        HttpTransport nodeB = start("node-b");
+        BlockingQueue<Envelope> atB = receiverOn(nodeB, "node-b");
+        // Node A, authenticated as itself, claims party C (hosted by node C) ...
+        Envelope partyOfAnotherNode = new Envelope("node-a", "C", "node-b", "B", "session-1", 0, EnvelopeKind.DATA,
+                new byte[] {1});
+        // ... and then to be node C itself.
+        Envelope anotherNodesName = new Envelope("node-c", "C", "node-b", "B", "session-1", 1, EnvelopeKind.DATA,
+                new byte[] {1});
+
+        assertThat(nodeA.send(partyOfAnotherNode)).isTrue();
+        await("the spoofed party to be refused", () -> nodeB.counters().refusedSenderEnvelopes() == 1);
+        await("a send after the backoff", () -> nodeA.send(anotherNodesName));
+        await("the spoofed node to be refused", () -> nodeB.counters().refusedSenderEnvelopes() == 2);
+        Envelope honest = envelope("A", "B", 2);
+        await("the honest envelope to be sent", () -> nodeA.send(honest));
+        assertThat(take(atB, 1)).as("only the honest envelope arrives").containsExactly(honest);
+        assertThat(nodeB.counters().refusedSenderEnvelopes()).isEqualTo(2);
+        assertThat(nodeA.counters().failedBatches()).isEqualTo(2);
+    }
+
+    @Test
+    void aSenderClaimingAnotherNodesNameIsRefused() throws Exception {
+        HttpTransport nodeB = start("node-b");
+        BlockingQueue<Envelope> atB = receiverOn(nodeB, "node-b");
+        // Node A's certificate, but every envelope it sends says it comes from node C.
+        HttpTransport nodeA = opened(HttpTransport.start(network.identity("node-a"),
+                NetworkTls.rootKey(network.root.publicKey()), network.peerAddresses, network.partyHosts,
+                HttpTransportSettings.LOOPBACK));
+        Envelope claimingNodeC = new Envelope("node-c", "C", "node-b", "B", "session-1", 0, EnvelopeKind.DATA,
+                new byte[] {1});
+
+        assertThat(nodeA.send(claimingNodeC)).isTrue();
+        await("the spoofed node to be refused", () -> nodeB.counters().refusedSenderEnvelopes() == 1);
+        await("the sender to see the refusal", () -> nodeA.counters().failedBatches() == 1);
+        assertThat(atB).isEmpty();
+    }
+
+    @Test
+    void aSendBeyondTheOutboundQueueToAPeerReturnsFalse() throws Exception {
+        // A peer that accepts connections and never answers: the first batch waits, the queue behind it fills.
+        try (ServerSocket silent = new ServerSocket(0)) {
+            List<Socket> accepted = new ArrayList<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (!silent.isClosed()) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // The test is over.
+                }
+            });
+            network.addresses.put("node-b", URI.create("https://127.0.0.1:" + silent.getLocalPort()));
+            int queueMax = 8;
+            HttpTransport nodeA = opened(network.start("node-a",
+                    HttpTransportSettings.LOOPBACK.withQueues(queueMax, HttpTransportSettings.INBOUND_QUEUE_ENVELOPES_MAX,
+                            1)));
+            nodeA.send(envelope("A", "B", 0));
+            await("the sender to take the first envelope", () -> nodeA.backlog("node-b") == 0);
+            for (int sequence = 1; sequence <= queueMax; sequence++) {
+                assertThat(nodeA.send(envelope("A", "B", sequence))).as("send %d", sequence).isTrue();
+            }
+            assertThat(nodeA.send(envelope("A", "B", queueMax + 1))).isFalse();
+            assertThat(nodeA.backlog("node-b")).isEqualTo(queueMax);
+            assertThat(nodeA.backlogByPeer()).containsExactlyEntriesOf(java.util.Map.of("node-b", queueMax));
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aReceiverWhoseQueueIsFullIsAnswered503AndTakesTheResentEnvelopesOnceItHasRoom() throws Exception {
+        HttpTransport nodeA = opened(network.start("node-a", HttpTransportSettings.LOOPBACK.withQueues(
+                HttpTransportSettings.OUTBOUND_QUEUE_ENVELOPES_MAX, 1, 1)));
+        HttpTransport nodeB = opened(network.start("node-b", HttpTransportSettings.LOOPBACK.withQueues(
+                HttpTransportSettings.OUTBOUND_QUEUE_ENVELOPES_MAX, 1, 1)));
+        CountDownLatch stuck = new CountDownLatch(1);
+        BlockingQueue<Envelope> atB = new LinkedBlockingQueue<>();
+        nodeB.register("node-b", envelope -> {
+            try {
+                stuck.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            atB.add(envelope);
+        });
+        List<Envelope> sent = List.of(envelope("A", "B", 0), envelope("A", "B", 1), envelope("A", "B", 2));
+        // The receiver holds the first, its queue of one takes the second, the third finds it full.
+        for (Envelope envelope : sent) {
+            assertThat(nodeA.send(envelope)).isTrue();
+            await("the batch to be answered", () -> nodeA.backlog("node-b") == 0
+                    && nodeA.counters().sentEnvelopes() + nodeA.counters().failedBatches() > sent.indexOf(envelope));
+        }
+        assertThat(nodeB.counters().busyBatches()).isEqualTo(1);
+        assertThat(nodeA.counters().failedBatches()).isEqualTo(1);
+
+        stuck.countDown();
+        await("the resent envelope to be sent", () -> {
+            nodeA.send(sent.get(2));
+            return nodeA.counters().sentEnvelopes() == 3;
+        });
+        assertThat(take(atB, 3)).containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void sendsToAPeerThatIsDownFailFastAndReachItOnceItIsBack() throws Exception {
+        int port = HttpTransportTesting.freePort();
+        network.addresses.put("node-b", URI.create("https://127.0.0.1:" + port));
+        HttpTransport nodeA = start("node-a");
+
+        assertThat(nodeA.send(envelope("A", "B", 0))).as("queued before anyone knows the peer is down").isTrue();
+        await("the batch to fail", () -> nodeA.counters().failedBatches() == 1);
+        assertThat(nodeA.send(envelope("A", "B", 1))).as("within the backoff").isFalse();
+        assertThat(nodeA.backlog("node-b")).isZero();
+
+        HttpTransport nodeB = start("node-b", port);
+        BlockingQueue<Envelope> atB = receiverOn(nodeB, "node-b");
+        Envelope resent = envelope("A", "B", 1);
+        await("a resend to be taken", () -> nodeA.send(resent) && nodeA.counters().sentEnvelopes() >= 1);
+        assertThat(take(atB, 1).get(0)).isEqualTo(resent);
+    }
+
+    private HttpTransport start(String node, int port) {
+        return opened(network.start(node, HttpTransportSettings.LOOPBACK.withPort(port)));
+    }
+}
