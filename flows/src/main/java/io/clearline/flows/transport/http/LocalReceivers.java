@@ -1,6 +1,7 @@
 package io.clearline.flows.transport.http;
 
 import io.clearline.flows.transport.Envelope;
+import io.clearline.flows.transport.EnvelopeKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LocalReceivers {
     private static final Logger LOG = LoggerFactory.getLogger(LocalReceivers.class);
+    /** Put in a queue to stop its delivery thread once it has delivered what it holds in hand. */
+    private static final Envelope STOP = new Envelope("-", "-", "-", "-", "-", 0, EnvelopeKind.END, new byte[0]);
 
     /** Whether a batch was taken, and if not, why. */
     enum Outcome { TAKEN, NO_SUCH_NODE, FULL }
@@ -34,7 +37,7 @@ final class LocalReceivers {
         if (deliveries.putIfAbsent(node, delivery) != null) {
             throw new IllegalStateException("node " + node + " has a receiver already");
         }
-        delivery.thread = Thread.ofVirtual().name("http-transport-deliver-to-" + node).start(delivery::deliverAll);
+        Thread.ofVirtual().name("http-transport-deliver-to-" + node).start(delivery::deliverAll);
     }
 
     void unregister(String node) {
@@ -81,7 +84,6 @@ final class LocalReceivers {
         final String node;
         final BlockingQueue<Envelope> queue;
         final Consumer<Envelope> receiver;
-        volatile Thread thread;
         volatile boolean stopped;
 
         Delivery(String node, BlockingQueue<Envelope> queue, Consumer<Envelope> receiver) {
@@ -98,6 +100,9 @@ final class LocalReceivers {
                 } catch (InterruptedException e) {
                     return;
                 }
+                if (envelope == STOP) {
+                    return;
+                }
                 try {
                     receiver.accept(envelope);
                 } catch (RuntimeException e) {
@@ -107,13 +112,14 @@ final class LocalReceivers {
             }
         }
 
+        /**
+         * Never interrupts the thread: a receiver interrupted half-way through storing an envelope may
+         * leave its node's state half-written. It finishes the envelope in hand, then meets the stop.
+         */
         void stop() {
             stopped = true;
             queue.clear();
-            Thread running = thread;
-            if (running != null) {
-                running.interrupt();
-            }
+            queue.offer(STOP);
         }
     }
 }

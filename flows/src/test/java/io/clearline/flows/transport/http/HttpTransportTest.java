@@ -148,8 +148,10 @@ class HttpTransportTest {
 
         assertThat(nodeA.send(partyOfAnotherNode)).isTrue();
         await("the spoofed party to be refused", () -> nodeB.counters().refusedSenderEnvelopes() == 1);
+        await("node A to see the refusal", () -> nodeA.counters().failedBatches() == 1);
         await("a send after the backoff", () -> nodeA.send(anotherNodesName));
         await("the spoofed node to be refused", () -> nodeB.counters().refusedSenderEnvelopes() == 2);
+        await("node A to see the second refusal", () -> nodeA.counters().failedBatches() == 2);
         Envelope honest = envelope("A", "B", 2);
         await("the honest envelope to be sent", () -> nodeA.send(honest));
         assertThat(take(atB, 1)).as("only the honest envelope arrives").containsExactly(honest);
