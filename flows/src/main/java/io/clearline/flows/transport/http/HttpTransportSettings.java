@@ -20,11 +20,15 @@ import java.util.Objects;
  * @param requestTimeout             how long a client waits for a peer's answer to one batch
  * @param idleTimeout                how long the server keeps a silent connection open
  * @param peerDownBackoff            how long sends to a peer fail fast after a batch to it failed
+ * @param busyRetriesMax             times a batch answered 503 (the peer's receiver is full) is sent again
+ *                                   before it is left to the outbox
+ * @param busyRetryDelay             the wait before sending a batch answered 503 again
  */
 public record HttpTransportSettings(String bindHost, int port, int outboundQueueEnvelopesMax,
                                     int inboundQueueEnvelopesMax, int batchEnvelopesMax, int batchBytesMax,
                                     int requestBytesMax, int peersMax, int serverThreadsMax, Duration connectTimeout,
-                                    Duration requestTimeout, Duration idleTimeout, Duration peerDownBackoff) {
+                                    Duration requestTimeout, Duration idleTimeout, Duration peerDownBackoff,
+                                    int busyRetriesMax, Duration busyRetryDelay) {
     public static final int OUTBOUND_QUEUE_ENVELOPES_MAX = 4_096;
     public static final int INBOUND_QUEUE_ENVELOPES_MAX = 4_096;
     public static final int BATCH_ENVELOPES_MAX = 256;
@@ -37,12 +41,15 @@ public record HttpTransportSettings(String bindHost, int port, int outboundQueue
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration PEER_DOWN_BACKOFF = Duration.ofMillis(500);
+    /** With the delay, a receiver has about a second to make room before the batch is left to the outbox. */
+    public static final int BUSY_RETRIES_MAX = 50;
+    public static final Duration BUSY_RETRY_DELAY = Duration.ofMillis(20);
 
     /** Loopback on a free port with the default limits: for tests and single-machine networks. */
     public static final HttpTransportSettings LOOPBACK = new HttpTransportSettings("127.0.0.1", 0,
             OUTBOUND_QUEUE_ENVELOPES_MAX, INBOUND_QUEUE_ENVELOPES_MAX, BATCH_ENVELOPES_MAX, BATCH_BYTES_MAX,
             REQUEST_BYTES_MAX, PEERS_MAX, SERVER_THREADS_MAX, CONNECT_TIMEOUT, REQUEST_TIMEOUT, IDLE_TIMEOUT,
-            PEER_DOWN_BACKOFF);
+            PEER_DOWN_BACKOFF, BUSY_RETRIES_MAX, BUSY_RETRY_DELAY);
 
     public HttpTransportSettings {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -71,19 +78,29 @@ public record HttpTransportSettings(String bindHost, int port, int outboundQueue
         positive("request timeout", requestTimeout);
         positive("idle timeout", idleTimeout);
         positive("peer down backoff", peerDownBackoff);
+        positive("busy retry delay", busyRetryDelay);
+        if (busyRetriesMax < 0) {
+            throw new IllegalArgumentException("the busy retries limit is at least 0: " + busyRetriesMax);
+        }
     }
 
     public HttpTransportSettings withPort(int newPort) {
         return new HttpTransportSettings(bindHost, newPort, outboundQueueEnvelopesMax, inboundQueueEnvelopesMax,
                 batchEnvelopesMax, batchBytesMax, requestBytesMax, peersMax, serverThreadsMax, connectTimeout,
-                requestTimeout, idleTimeout, peerDownBackoff);
+                requestTimeout, idleTimeout, peerDownBackoff, busyRetriesMax, busyRetryDelay);
     }
 
     public HttpTransportSettings withQueues(int newOutboundQueueEnvelopesMax, int newInboundQueueEnvelopesMax,
                                             int newBatchEnvelopesMax) {
         return new HttpTransportSettings(bindHost, port, newOutboundQueueEnvelopesMax, newInboundQueueEnvelopesMax,
                 newBatchEnvelopesMax, batchBytesMax, requestBytesMax, peersMax, serverThreadsMax, connectTimeout,
-                requestTimeout, idleTimeout, peerDownBackoff);
+                requestTimeout, idleTimeout, peerDownBackoff, busyRetriesMax, busyRetryDelay);
+    }
+
+    public HttpTransportSettings withBusyRetries(int newBusyRetriesMax, Duration newBusyRetryDelay) {
+        return new HttpTransportSettings(bindHost, port, outboundQueueEnvelopesMax, inboundQueueEnvelopesMax,
+                batchEnvelopesMax, batchBytesMax, requestBytesMax, peersMax, serverThreadsMax, connectTimeout,
+                requestTimeout, idleTimeout, peerDownBackoff, newBusyRetriesMax, newBusyRetryDelay);
     }
 
     private static void atLeastOne(String what, int value) {

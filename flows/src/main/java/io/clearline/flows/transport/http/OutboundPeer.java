@@ -90,7 +90,7 @@ final class OutboundPeer implements AutoCloseable {
                 continue;
             }
             List<Envelope> batch = nextBatch(first);
-            Optional<String> failure = post(batch);
+            Optional<String> failure = postRetryingWhileBusy(batch);
             if (failure.isEmpty()) {
                 sentEnvelopes.addAndGet(batch.size());
                 if (down) {
@@ -101,6 +101,35 @@ final class OutboundPeer implements AutoCloseable {
                 failed(batch.size(), failure.get());
             }
         }
+    }
+
+    /**
+     * Posts the batch, and again while the peer answers that its receiver is full, within the named
+     * limit: waiting here keeps the batch in order and lets this queue fill, so sends return false and
+     * the backpressure reaches the outbox. Empty when the peer took it, else why not.
+     */
+    private Optional<String> postRetryingWhileBusy(List<Envelope> batch) {
+        byte[] body = EnvelopeBatchCodec.encode(batch);
+        for (int retries = 0; ; retries++) {
+            Attempt attempt = post(body);
+            if (attempt == Attempt.TAKEN) {
+                return Optional.empty();
+            }
+            if (!attempt.busy() || retries >= settings.busyRetriesMax() || closed) {
+                return Optional.of(attempt.failure());
+            }
+            try {
+                Thread.sleep(settings.busyRetryDelay());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of("interrupted");
+            }
+        }
+    }
+
+    /** What one POST came to: taken (no failure), refused because the peer is busy, or failed otherwise. */
+    private record Attempt(String failure, boolean busy) {
+        static final Attempt TAKEN = new Attempt(null, false);
     }
 
     /** The first envelope and as many queued after it as the batch limits allow; only this thread takes from the queue. */
@@ -119,29 +148,29 @@ final class OutboundPeer implements AutoCloseable {
         return batch;
     }
 
-    /** Empty when the peer took the batch, else why not. */
-    private Optional<String> post(List<Envelope> batch) {
+    private Attempt post(byte[] body) {
         Optional<URI> address = addresses.addressOf(node);
         if (address.isEmpty()) {
-            return Optional.of("no address is known for node " + node);
+            return new Attempt("no address is known for node " + node, false);
         }
         HttpRequest request = HttpRequest.newBuilder(address.get().resolve(PATH))
                 .timeout(settings.requestTimeout()).header("Content-Type", EnvelopeBatchCodec.CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(EnvelopeBatchCodec.encode(batch))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
             HttpResponse<String> response = client.send(request,
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() == 200) {
-                return Optional.empty();
+                return Attempt.TAKEN;
             }
             String reason = response.body();
-            return Optional.of("HTTP " + response.statusCode() + ": "
-                    + reason.substring(0, Math.min(reason.length(), REFUSAL_CHARS_LOGGED_MAX)));
+            return new Attempt("HTTP " + response.statusCode() + ": "
+                    + reason.substring(0, Math.min(reason.length(), REFUSAL_CHARS_LOGGED_MAX)),
+                    response.statusCode() == 503);
         } catch (IOException e) {
-            return Optional.of(e.toString());
+            return new Attempt(e.toString(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.of("interrupted");
+            return new Attempt("interrupted", false);
         }
     }
 

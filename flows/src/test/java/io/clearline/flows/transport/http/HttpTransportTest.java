@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -209,37 +210,58 @@ class HttpTransportTest {
         }
     }
 
-    @Test
-    void aReceiverWhoseQueueIsFullIsAnswered503AndTakesTheResentEnvelopesOnceItHasRoom() throws Exception {
-        HttpTransport nodeA = opened(network.start("node-a", HttpTransportSettings.LOOPBACK.withQueues(
-                HttpTransportSettings.OUTBOUND_QUEUE_ENVELOPES_MAX, 1, 1)));
+    /** Node B, whose receiver holds its first envelope until {@code release} and whose queue holds one more. */
+    private HttpTransport stuckReceiver(CountDownLatch release, BlockingQueue<Envelope> received) {
         HttpTransport nodeB = opened(network.start("node-b", HttpTransportSettings.LOOPBACK.withQueues(
                 HttpTransportSettings.OUTBOUND_QUEUE_ENVELOPES_MAX, 1, 1)));
-        CountDownLatch stuck = new CountDownLatch(1);
-        BlockingQueue<Envelope> atB = new LinkedBlockingQueue<>();
         nodeB.register("node-b", envelope -> {
             try {
-                stuck.await();
+                release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            atB.add(envelope);
+            received.add(envelope);
         });
-        List<Envelope> sent = List.of(envelope("A", "B", 0), envelope("A", "B", 1), envelope("A", "B", 2));
-        // The receiver holds the first, its queue of one takes the second, the third finds it full.
-        for (Envelope envelope : sent) {
-            assertThat(nodeA.send(envelope)).isTrue();
-            await("the batch to be answered", () -> nodeA.backlog("node-b") == 0
-                    && nodeA.counters().sentEnvelopes() + nodeA.counters().failedBatches() > sent.indexOf(envelope));
-        }
-        assertThat(nodeB.counters().busyBatches()).isEqualTo(1);
-        assertThat(nodeA.counters().failedBatches()).isEqualTo(1);
+        return nodeB;
+    }
 
-        stuck.countDown();
-        await("the resent envelope to be sent", () -> {
-            nodeA.send(sent.get(2));
-            return nodeA.counters().sentEnvelopes() == 3;
-        });
+    @Test
+    void aBatchAReceiverHasNoRoomForIsAnswered503AndSentAgainUntilThereIsRoom() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        BlockingQueue<Envelope> atB = new LinkedBlockingQueue<>();
+        HttpTransport nodeB = stuckReceiver(release, atB);
+        HttpTransport nodeA = opened(network.start("node-a", HttpTransportSettings.LOOPBACK.withQueues(
+                HttpTransportSettings.OUTBOUND_QUEUE_ENVELOPES_MAX, 1, 1)));
+        List<Envelope> sent = List.of(envelope("A", "B", 0), envelope("A", "B", 1), envelope("A", "B", 2));
+        sent.forEach(envelope -> assertThat(nodeA.send(envelope)).isTrue());
+
+        // The receiver holds the first, its queue of one takes the second, the third finds it full.
+        await("the peer to answer 503", () -> nodeB.counters().busyBatches() >= 1);
+        release.countDown();
+        assertThat(take(atB, 3)).containsExactlyElementsOf(sent);
+        assertThat(nodeA.counters().sentEnvelopes()).isEqualTo(3);
+        assertThat(nodeA.counters().failedBatches()).as("nothing was left to the outbox").isZero();
+    }
+
+    @Test
+    void aBatchAReceiverHasNoRoomForWithinTheRetriesIsLeftToTheOutboxAndTakenWhenResent() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        BlockingQueue<Envelope> atB = new LinkedBlockingQueue<>();
+        HttpTransport nodeB = stuckReceiver(release, atB);
+        int busyRetriesMax = 2;
+        HttpTransport nodeA = opened(network.start("node-a", HttpTransportSettings.LOOPBACK.withQueues(
+                HttpTransportSettings.OUTBOUND_QUEUE_ENVELOPES_MAX, 1, 1).withBusyRetries(busyRetriesMax,
+                Duration.ofMillis(10))));
+        List<Envelope> sent = List.of(envelope("A", "B", 0), envelope("A", "B", 1), envelope("A", "B", 2));
+        sent.forEach(envelope -> assertThat(nodeA.send(envelope)).isTrue());
+
+        await("the third batch to be given up", () -> nodeA.counters().failedBatches() == 1);
+        assertThat(nodeB.counters().busyBatches()).isEqualTo(1 + busyRetriesMax);
+        assertThat(nodeA.backlog("node-b")).isZero();
+
+        release.countDown();
+        // As the outbox would: resend the unacknowledged envelope until the transport takes it.
+        await("the resent envelope to be taken", () -> nodeA.send(sent.get(2)));
         assertThat(take(atB, 3)).containsExactlyElementsOf(sent);
     }
 
