@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
@@ -55,6 +56,8 @@ public final class HttpTransport implements Transport {
     private final Server server;
     private final ServerConnector connector;
     private final Map<String, OutboundPeer> peers = new ConcurrentHashMap<>();
+    private final AtomicLong sentEnvelopes = new AtomicLong();
+    private final AtomicLong failedBatches = new AtomicLong();
     private volatile boolean closed;
 
     private HttpTransport(TlsIdentity identity, PublicKey networkRoot, PeerAddresses addresses, PartyHosts partyHosts,
@@ -173,7 +176,7 @@ public final class HttpTransport implements Transport {
             return null;
         }
         OutboundPeer peer = new OutboundPeer(node, addresses, MutualTls.context(identity, networkRoot, node, clock),
-                settings);
+                settings, sentEnvelopes, failedBatches);
         peers.put(node, peer);
         return peer;
     }
@@ -191,16 +194,10 @@ public final class HttpTransport implements Transport {
         return backlogs;
     }
 
-    /** Counters since start, for metrics: what went out, what came in, and what was refused or failed. */
+    /** Counters since start (kept after close), for metrics: what went out, what came in, what was refused or failed. */
     public Counters counters() {
-        long sent = 0;
-        long failed = 0;
-        for (OutboundPeer peer : peers.values()) {
-            sent += peer.sentEnvelopes();
-            failed += peer.failedBatches();
-        }
-        return new Counters(sent, failed, handler.receivedEnvelopes(), handler.refusedSenderEnvelopes(),
-                handler.busyBatches());
+        return new Counters(sentEnvelopes.get(), failedBatches.get(), handler.receivedEnvelopes(),
+                handler.refusedSenderEnvelopes(), handler.busyBatches());
     }
 
     /**

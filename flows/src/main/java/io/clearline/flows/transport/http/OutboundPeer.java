@@ -41,14 +41,18 @@ final class OutboundPeer implements AutoCloseable {
     private final ExecutorService clientExecutor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client;
     private final Thread sender;
-    private final AtomicLong sentEnvelopes = new AtomicLong();
-    private final AtomicLong failedBatches = new AtomicLong();
+    private final AtomicLong sentEnvelopes;
+    private final AtomicLong failedBatches;
     private volatile long downUntilNanos = System.nanoTime();
     private volatile boolean down;
     private volatile boolean closed;
 
-    OutboundPeer(String node, PeerAddresses addresses, SSLContext tls, HttpTransportSettings settings) {
+    /** @param sentEnvelopes and {@code failedBatches}: the transport's counters, which this peer adds to */
+    OutboundPeer(String node, PeerAddresses addresses, SSLContext tls, HttpTransportSettings settings,
+                 AtomicLong sentEnvelopes, AtomicLong failedBatches) {
         this.node = node;
+        this.sentEnvelopes = sentEnvelopes;
+        this.failedBatches = failedBatches;
         this.addresses = addresses;
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.outboundQueueEnvelopesMax());
@@ -68,14 +72,6 @@ final class OutboundPeer implements AutoCloseable {
 
     int backlog() {
         return queue.size();
-    }
-
-    long sentEnvelopes() {
-        return sentEnvelopes.get();
-    }
-
-    long failedBatches() {
-        return failedBatches.get();
     }
 
     private void sendAll() {
