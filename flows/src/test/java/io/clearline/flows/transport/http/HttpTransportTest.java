@@ -82,8 +82,9 @@ class HttpTransportTest {
         assertThat(take(atB, sent.size())).containsExactlyElementsOf(sent);
         assertThat(nodeB.send(sent.get(0).acknowledgement())).isTrue();
         assertThat(take(atA, 1)).containsExactly(sent.get(0).acknowledgement());
-        assertThat(nodeA.counters().sentEnvelopes()).isEqualTo(1_000);
-        assertThat(nodeB.counters().receivedEnvelopes()).isEqualTo(1_000);
+        // The answers to the last batches may still be on their way when the receiver has the envelopes.
+        await("A to count 1,000 sent", () -> nodeA.counters().sentEnvelopes() == 1_000);
+        await("B to count 1,000 received", () -> nodeB.counters().receivedEnvelopes() == 1_000);
         assertThat(nodeA.backlogByPeer()).containsEntry("node-b", 0);
     }
 
@@ -210,11 +211,15 @@ class HttpTransportTest {
         }
     }
 
+    /** Counted down when node B's receiver holds its first envelope. */
+    private final CountDownLatch holding = new CountDownLatch(1);
+
     /** Node B, whose receiver holds its first envelope until {@code release} and whose queue holds one more. */
     private HttpTransport stuckReceiver(CountDownLatch release, BlockingQueue<Envelope> received) {
         HttpTransport nodeB = opened(network.start("node-b", HttpTransportSettings.LOOPBACK.withQueues(
                 HttpTransportSettings.OUTBOUND_QUEUE_ENVELOPES_MAX, 1, 1)));
         nodeB.register("node-b", envelope -> {
+            holding.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {
@@ -233,13 +238,15 @@ class HttpTransportTest {
         HttpTransport nodeA = opened(network.start("node-a", HttpTransportSettings.LOOPBACK.withQueues(
                 HttpTransportSettings.OUTBOUND_QUEUE_ENVELOPES_MAX, 1, 1)));
         List<Envelope> sent = List.of(envelope("A", "B", 0), envelope("A", "B", 1), envelope("A", "B", 2));
-        sent.forEach(envelope -> assertThat(nodeA.send(envelope)).isTrue());
+        assertThat(nodeA.send(sent.get(0))).isTrue();
+        assertThat(holding.await(HttpTransportTesting.WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        sent.subList(1, 3).forEach(envelope -> assertThat(nodeA.send(envelope)).isTrue());
 
         // The receiver holds the first, its queue of one takes the second, the third finds it full.
         await("the peer to answer 503", () -> nodeB.counters().busyBatches() >= 1);
         release.countDown();
         assertThat(take(atB, 3)).containsExactlyElementsOf(sent);
-        assertThat(nodeA.counters().sentEnvelopes()).isEqualTo(3);
+        await("A to count 3 sent", () -> nodeA.counters().sentEnvelopes() == 3);
         assertThat(nodeA.counters().failedBatches()).as("nothing was left to the outbox").isZero();
     }
 
@@ -253,7 +260,9 @@ class HttpTransportTest {
                 HttpTransportSettings.OUTBOUND_QUEUE_ENVELOPES_MAX, 1, 1).withBusyRetries(busyRetriesMax,
                 Duration.ofMillis(10))));
         List<Envelope> sent = List.of(envelope("A", "B", 0), envelope("A", "B", 1), envelope("A", "B", 2));
-        sent.forEach(envelope -> assertThat(nodeA.send(envelope)).isTrue());
+        assertThat(nodeA.send(sent.get(0))).isTrue();
+        assertThat(holding.await(HttpTransportTesting.WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        sent.subList(1, 3).forEach(envelope -> assertThat(nodeA.send(envelope)).isTrue());
 
         await("the third batch to be given up", () -> nodeA.counters().failedBatches() == 1);
         assertThat(nodeB.counters().busyBatches()).isEqualTo(1 + busyRetriesMax);
