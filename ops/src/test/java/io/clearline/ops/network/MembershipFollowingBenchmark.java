@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -19,7 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * one JVM (each its own H2 database and port, over HTTP on loopback, as {@link MembershipFollowingNodesTest}
  * starts them); for each change, an admission or a suspension through {@code POST /api/participants}, it
  * measures from the operator's answer until the central bank has stored the new epoch (published), and
- * until the follower has stored it too (followed). Run it by hand (BENCHMARKS.md has the command); it is
+ * until the follower has stored it too (followed). Each change waits a random time under one poll interval
+ * first, so that changes arrive at any point of the follower's cycle, as an operator's would, rather than
+ * just after the poll that took the previous one. Run it by hand (BENCHMARKS.md has the command); it is
  * not a test.
  *
  * <p>Arguments: {@code changes} (admissions and suspensions, half each; at most 2 × 26 × 26) and the
@@ -49,6 +52,7 @@ public final class MembershipFollowingBenchmark {
             URI base = MembershipNodes.baseUri(publisher);
             for (int change = 0; change < changes; change++) {
                 String bic = "BN" + (char) ('A' + change / 2 / 26) + (char) ('A' + change / 2 % 26) + "EUBBXXX";
+                Thread.sleep(ThreadLocalRandom.current().nextLong(pollInterval.toMillis()));
                 long before = epochOf(published);
                 long start = System.nanoTime();
                 HttpRequest request = change % 2 == 0
