@@ -93,7 +93,8 @@ public class NetworkMembershipConfiguration {
             MembershipPublisher publisher = new MembershipPublisher(store, identities,
                     identities.getOrCreate(settings.rootName()), clock);
             publisher.publishGenesis(new NetworkParameters(1, ledger.notary(), settings.notaryClusterMembers(),
-                    ledger.regulator(), settings.acceptedCurrencies(), settings.messageBytesMax(), clock.instant()),
+                    settings.notaryClusterGroup(), ledger.regulator(), settings.acceptedCurrencies(),
+                    settings.messageBytesMax(), clock.instant()),
                     foundingMembers(ledger, settings));
             return publisher;
         }
@@ -106,11 +107,13 @@ public class NetworkMembershipConfiguration {
                 @Value("${clearline.network.notary.name}") String notaryName,
                 @Value("${" + NotaryConfiguration.MODE_PROPERTY + ":single}") String notaryMode,
                 @Value("${clearline.notary.raft.peers:}") List<String> raftPeers,
+                @Value("${clearline.notary.raft.group-id:}") String raftGroup,
                 @Value("${clearline.network.accepted-currencies}") List<String> acceptedCurrencies,
                 @Value("${clearline.network.message-bytes-max}") int messageBytesMax,
                 @Value("${clearline.network.node-addresses:}") List<String> nodeAddresses) {
             return new NetworkSettings(rootName, centralBankName,
                     notaryCluster(notaryClusterMembers, notaryName, notaryMode, raftPeers),
+                    "raft".equals(notaryMode) ? raftGroup.strip() : null,
                     acceptedCurrencies.stream().sorted().distinct().toList(), messageBytesMax,
                     nonBlank(nodeAddresses));
         }
@@ -171,10 +174,12 @@ public class NetworkMembershipConfiguration {
     }
 
     /**
+     * @param notaryClusterGroup the Raft group of the notary's replicas, null when the notary is no Raft cluster
      * @param nodeAddresses where this node answers, listed for every member it hosts; empty in the
      *                      embedded default, where every member is in this one process
      */
     record NetworkSettings(String rootName, String centralBankName, List<String> notaryClusterMembers,
-                           List<String> acceptedCurrencies, int messageBytesMax, List<String> nodeAddresses) {
+                           String notaryClusterGroup, List<String> acceptedCurrencies, int messageBytesMax,
+                           List<String> nodeAddresses) {
     }
 }
