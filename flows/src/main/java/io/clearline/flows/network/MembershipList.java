@@ -24,6 +24,13 @@ public record MembershipList(NetworkParameters parameters, List<Member> members)
     public static final int MEMBERS_MAX = 10_000;
     /** Names the encoding, so that a later format is told apart instead of misread. */
     static final String FORMAT = "clearline-membership-list/1";
+    /**
+     * Format 1 and the notary cluster's Raft group after its members. A list is written in format 1 unless
+     * its parameters name a group, so that every list signed before format 2 existed reads back to the
+     * same bytes (and its signature holds), and a node that knows only format 1 refuses a list with a
+     * group as malformed rather than reading it without one.
+     */
+    static final String FORMAT_WITH_NOTARY_GROUP = "clearline-membership-list/2";
 
     public MembershipList {
         Objects.requireNonNull(parameters, "parameters");
@@ -60,9 +67,13 @@ public record MembershipList(NetworkParameters parameters, List<Member> members)
     }
 
     public byte[] canonicalBytes() {
-        CanonicalWriter writer = new CanonicalWriter().writeString(FORMAT);
+        boolean withGroup = parameters.notaryClusterGroup() != null;
+        CanonicalWriter writer = new CanonicalWriter().writeString(withGroup ? FORMAT_WITH_NOTARY_GROUP : FORMAT);
         writer.writeLong(parameters.epoch()).writeParty(parameters.notary());
         writeStrings(writer, parameters.notaryClusterMembers());
+        if (withGroup) {
+            writer.writeString(parameters.notaryClusterGroup());
+        }
         writer.writeParty(parameters.regulator());
         writeStrings(writer, parameters.acceptedCurrencies());
         writer.writeInt(parameters.messageBytesMax()).writeInstant(parameters.publishedAt());
@@ -103,15 +114,17 @@ public record MembershipList(NetworkParameters parameters, List<Member> members)
 
     private static MembershipList read(CanonicalReader reader) {
         String format = reader.readString();
-        if (!format.equals(FORMAT)) {
-            throw new IllegalArgumentException("format " + format + " is not " + FORMAT);
+        if (!format.equals(FORMAT) && !format.equals(FORMAT_WITH_NOTARY_GROUP)) {
+            throw new IllegalArgumentException("format " + format + " is neither " + FORMAT + " nor "
+                    + FORMAT_WITH_NOTARY_GROUP);
         }
         long epoch = reader.readLong();
         Party notary = reader.readParty();
         List<String> cluster = readStrings(reader, NetworkParameters.NOTARY_CLUSTER_MEMBERS_MAX);
+        String group = format.equals(FORMAT_WITH_NOTARY_GROUP) ? reader.readString() : null;
         Party regulator = reader.readParty();
         List<String> currencies = readStrings(reader, NetworkParameters.ACCEPTED_CURRENCIES_MAX);
-        NetworkParameters parameters = new NetworkParameters(epoch, notary, cluster, regulator, currencies,
+        NetworkParameters parameters = new NetworkParameters(epoch, notary, cluster, group, regulator, currencies,
                 reader.readInt(), reader.readInstant());
         int count = boundedCount(reader, MEMBERS_MAX);
         List<Member> members = new ArrayList<>(count);

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -46,6 +47,25 @@ public final class MembershipStore {
     /** The list in force: the accepted one of the highest epoch. */
     public Optional<SignedMembershipList> latest() {
         return jdbc.inTransaction(MembershipStore::latest);
+    }
+
+    /**
+     * The epoch in force and when this node stored it (accepted it, or at the central bank published it),
+     * read without the list itself: cheap enough for a metric read at every scrape.
+     */
+    public Optional<HeldEpoch> latestEpoch() {
+        return jdbc.inTransaction(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT epoch, accepted_at FROM network_membership ORDER BY epoch DESC FETCH FIRST 1 ROWS ONLY");
+                 ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(new HeldEpoch(rows.getLong(1), Jdbc.instant(rows.getObject(2))))
+                        : Optional.empty();
+            }
+        });
+    }
+
+    /** An epoch this node holds, and when it stored it. */
+    public record HeldEpoch(long epoch, Instant acceptedAt) {
     }
 
     /**

@@ -137,4 +137,42 @@ class MembershipFollowerTest {
             assertThat(epochTwo.await(10, TimeUnit.SECONDS)).as("epoch 2 applied on schedule").isTrue();
         }
     }
+
+    @Test
+    void itsStatusSaysWhenTheSourceLastAnsweredAndWhyTheLatestPollFailed() {
+        MembershipFollower timed = new MembershipFollower(source, network.verifier(), store,
+                new MembershipFollower.Settings(INTERVAL, BACKOFF_MAX), Clock.systemUTC());
+        assertThat(timed.status().lastPollAt()).as("before the first poll").isNull();
+        assertThat(timed.status().freshSince()).as("fresh since its start").isEqualTo(timed.status().startedAt());
+
+        offered = Optional.of(network.signed(network.list(4)));
+        timed.pollOnce();
+        MembershipFollower.Status accepted = timed.status();
+        assertThat(accepted.lastOutcome()).isEqualTo(MembershipFollower.Outcome.ACCEPTED);
+        assertThat(accepted.lastAcceptedEpoch()).isEqualTo(4L);
+        assertThat(accepted.lastSuccessAt()).isEqualTo(accepted.lastPollAt()).isEqualTo(accepted.lastAcceptedAt());
+
+        offered = Optional.of(NetworkTesting.signedBy(Ed25519.generate(), network.list(5).canonicalBytes()));
+        timed.pollOnce();
+        MembershipFollower.Status refused = timed.status();
+        assertThat(refused.refusal()).isEqualTo(MembershipRefusedException.Reason.UNKNOWN_SIGNER);
+        assertThat(refused.lastProblem()).contains("not by the network root");
+        assertThat(refused.freshSince()).as("the last success, not the refused poll")
+                .isEqualTo(accepted.lastSuccessAt());
+        assertThat(refused.lastAcceptedEpoch()).as("the list it holds").isEqualTo(4L);
+
+        reachable = false;
+        timed.pollOnce();
+        assertThat(timed.status().lastProblem()).contains("connection refused");
+        assertThat(timed.status().refusal()).isNull();
+        assertThat(timed.status().consecutiveFailures()).isEqualTo(2);
+
+        reachable = true;
+        offered = Optional.of(network.signed(network.list(4)));
+        assertThat(timed.pollOnce()).isEqualTo(MembershipFollower.Outcome.UNCHANGED);
+        assertThat(timed.status().lastProblem()).isNull();
+        assertThat(timed.status().consecutiveFailures()).isZero();
+        assertThat(timed.status().freshSince()).isEqualTo(timed.status().lastPollAt())
+                .isAfterOrEqualTo(accepted.lastSuccessAt());
+    }
 }

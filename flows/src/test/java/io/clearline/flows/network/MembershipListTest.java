@@ -26,6 +26,32 @@ class MembershipListTest {
     }
 
     @Test
+    void aListWithoutANotaryGroupKeepsFormatOneSoThatListsSignedBeforeStillVerify() {
+        MembershipList list = network.list(2, NetworkTesting.bank("ALPHEUAAXXX"));
+
+        assertThat(list.parameters().notaryClusterGroup()).isNull();
+        assertThat(list.canonicalBytes()).startsWith(new CanonicalWriter().writeString(MembershipList.FORMAT)
+                .toByteArray());
+    }
+
+    @Test
+    void aRaftNotarysGroupIsListedInFormatTwoAndReadsBack() {
+        NetworkParameters one = network.parameters(4);
+        NetworkParameters raft = new NetworkParameters(4, one.notary(), one.notaryClusterMembers(), "clearline-notary",
+                one.regulator(), one.acceptedCurrencies(), one.messageBytesMax(), one.publishedAt());
+        MembershipList list = new MembershipList(raft, network.services());
+
+        MembershipList read = MembershipList.fromCanonicalBytes(list.canonicalBytes());
+
+        assertThat(list.canonicalBytes()).startsWith(new CanonicalWriter()
+                .writeString(MembershipList.FORMAT_WITH_NOTARY_GROUP).toByteArray());
+        assertThat(read).isEqualTo(list);
+        assertThat(read.parameters().notaryClusterGroup()).isEqualTo("clearline-notary");
+        assertThat(read.next(NetworkTesting.T0, members -> members).parameters().notaryClusterGroup())
+                .as("kept in the next epoch").isEqualTo("clearline-notary");
+    }
+
+    @Test
     void readsBackAMembersCertificate() {
         Member alpha = NetworkTesting.bank("ALPHEUAAXXX");
         Member certified = alpha.withCertificate(MemberCertificate.issue("network-root", alpha.name(),
@@ -119,7 +145,8 @@ class MembershipListTest {
         byte[] other = new CanonicalWriter().writeString("clearline-membership-list/0").writeLong(1).toByteArray();
 
         assertThatThrownBy(() -> MembershipList.fromCanonicalBytes(other))
-                .hasMessage("not a membership list: format clearline-membership-list/0 is not clearline-membership-list/1");
+                .hasMessage("not a membership list: format clearline-membership-list/0 is neither clearline-membership-list/1"
+                        + " nor clearline-membership-list/2");
     }
 
     @Test

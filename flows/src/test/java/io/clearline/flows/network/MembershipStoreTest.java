@@ -54,4 +54,13 @@ class MembershipStoreTest {
         assertThat(store.published("event-1")).isTrue();
         assertThat(MembershipList.fromCanonicalBytes(store.latest().orElseThrow().canonicalBytes()).epoch()).isEqualTo(1);
     }
+
+    @Test
+    void tellsTheEpochInForceAndWhenItWasStored() {
+        assertThat(store.latestEpoch()).isEmpty();
+        store.accept(network.signed(network.list(1)), network.verifier());
+        store.accept(network.signed(network.list(3)), network.verifier());
+
+        assertThat(store.latestEpoch()).contains(new MembershipStore.HeldEpoch(3, NetworkTesting.T0));
+    }
 }
