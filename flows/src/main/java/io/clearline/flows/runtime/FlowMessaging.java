@@ -238,24 +238,125 @@ final class FlowMessaging {
                 }
                 insert.executeBatch();
             }
+            advanceNextSendSequences(connection, envelopes);
         }
+    }
+
+    /**
+     * Keeps each session's next sequence number to send with the envelopes that use it up, so that a
+     * kill finds it without the flow's live context (a parked flow has none).
+     */
+    private static void advanceNextSendSequences(Connection connection, List<Envelope> envelopes) throws SQLException {
+        Map<List<String>, Long> nextBySession = new java.util.LinkedHashMap<>();
+        for (Envelope envelope : envelopes) {
+            nextBySession.merge(List.of(envelope.sessionId(), envelope.senderParty()), nextSendSequenceAfter(envelope),
+                    Math::max);
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE flow_session SET next_send_sequence = ?"
+                + " WHERE session_id = ? AND local_party = ? AND next_send_sequence < ?")) {
+            for (Map.Entry<List<String>, Long> session : nextBySession.entrySet()) {
+                update.setLong(1, session.getValue());
+                update.setString(2, session.getKey().get(0));
+                update.setString(3, session.getKey().get(1));
+                update.setLong(4, session.getValue());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** The sequence number the sender's next envelope on the session takes once {@code sent} is sent. */
+    static long nextSendSequenceAfter(Envelope sent) {
+        return switch (sent.kind()) {
+            // A folded INIT carries message 1 too.
+            case INIT -> Opening.of(sent).firstMessage().isPresent() ? 2 : 1;
+            // DATA and the END after it.
+            case LAST -> sent.sequenceNumber() + 2;
+            case DATA, END, ERROR -> sent.sequenceNumber() + 1;
+            case ACK -> throw new IllegalArgumentException("an acknowledgement is no message of the session");
+        };
     }
 
     /**
      * In the database transaction that ends a flow: its sessions are closed (late duplicates for them
      * are dropped from now on) and what its inbox still holds for them goes.
      */
-    static void closeSessionsOf(Connection connection, String flowId) throws SQLException {
+    static void closeSessionsOf(Connection connection, String flowId, java.time.Instant now) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM flow_inbox WHERE EXISTS (SELECT 1"
                 + " FROM flow_session s WHERE s.flow_id = ? AND s.session_id = flow_inbox.session_id"
                 + " AND s.local_party = flow_inbox.recipient_party)");
-             PreparedStatement close = connection.prepareStatement("UPDATE flow_session SET session_status = 'CLOSED'"
-                     + " WHERE flow_id = ? AND session_status = 'OPEN'")) {
+             PreparedStatement close = connection.prepareStatement("UPDATE flow_session SET session_status = 'CLOSED',"
+                     + " closed_at = ? WHERE flow_id = ? AND session_status = 'OPEN'")) {
             delete.setString(1, flowId);
             delete.executeUpdate();
-            close.setString(1, flowId);
+            close.setObject(1, Jdbc.timestamp(now));
+            close.setString(2, flowId);
             close.executeUpdate();
         }
+    }
+
+    /** Whether this side's end of the session is closed: its flow ended, or was killed. */
+    static boolean isClosed(Connection connection, String sessionId, String localParty) throws SQLException {
+        return "CLOSED".equals(sessionStatus(connection, sessionId, localParty));
+    }
+
+    /** A session of a flow being killed, locked, with what its ERROR needs. */
+    record OpenSession(String sessionId, String localParty, String counterparty, String counterpartyNode,
+                       long nextSendSequence) {
+    }
+
+    /**
+     * In the database transaction that kills a flow, before its checkpoint is locked (the order in which
+     * the flow's own writes lock them, so the two cannot deadlock): the flow's open sessions, locked, so
+     * that an envelope the flow is writing now either committed before (and its number is read) or
+     * comes after the kill's ERROR (and collides with it, failing the flow's write).
+     */
+    static List<OpenSession> lockOpenSessionsOf(Connection connection, String flowId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT session_id, local_party, counterparty,"
+                + " counterparty_node, next_send_sequence FROM flow_session WHERE flow_id = ?"
+                + " AND session_status = 'OPEN' ORDER BY session_id, local_party FOR UPDATE")) {
+            query.setString(1, flowId);
+            List<OpenSession> sessions = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    sessions.add(new OpenSession(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getLong(5)));
+                }
+            }
+            return sessions;
+        }
+    }
+
+    /**
+     * In the database transaction that kills a flow, once its checkpoint says KILLED: an ERROR saying why
+     * on each of {@code sessions} the counterparty has not ended, numbered as the receive waiting for the
+     * flow's next message expects, written to the outbox; then the flow's sessions are closed.
+     *
+     * @return the ERRORs written, to {@link #dispatch} once the transaction committed
+     */
+    List<Envelope> writeKilled(Connection connection, String flowId, List<OpenSession> sessions, String message,
+                               java.time.Instant now) throws SQLException {
+        byte[] payload = errorText(message).getBytes(StandardCharsets.UTF_8);
+        List<Envelope> errors = new ArrayList<>(sessions.size());
+        for (OpenSession session : sessions) {
+            if (!endedByCounterparty(connection, session.sessionId(), session.localParty())) {
+                errors.add(new Envelope(localNode, session.localParty(), session.counterpartyNode(),
+                        session.counterparty(), session.sessionId(), session.nextSendSequence(), EnvelopeKind.ERROR,
+                        payload));
+            }
+        }
+        write(connection, flowId, List.of(), errors, now);
+        closeSessionsOf(connection, flowId, now);
+        return errors;
+    }
+
+    /** Characters of a flow's error message that reach its counterparties. */
+    static final int ERROR_MESSAGE_CHARS_MAX = 2_000;
+
+    /** A flow's error message as its counterparties get it: cut to {@link #ERROR_MESSAGE_CHARS_MAX}. */
+    static String errorText(String message) {
+        return message == null ? "" : message.length() > ERROR_MESSAGE_CHARS_MAX
+                ? message.substring(0, ERROR_MESSAGE_CHARS_MAX) : message;
     }
 
     /** Whether the inbox holds the counterparty's END or ERROR on the session: it has closed its end. */

@@ -337,6 +337,106 @@ class FlowSessionsTest {
                 .hasCauseInstanceOf(FlowParkedException.class).hasMessageContaining("has no '/': a/b");
     }
 
+    /** Far longer than any scenario takes: a receive that waits it out was never told anything. */
+    private static final Duration WAIT_FOR_EVER = Duration.ofMinutes(5);
+
+    @Test
+    void killingARunningFlowTellsItsCounterpartyWhosePendingReceiveFailsAtOnceNamingTheKill() throws Exception {
+        CompletableFuture<Throwable> responderSaw = new CompletableFuture<>();
+        startNodes(FaultPlan.NONE, TalkingFlow.class, (context, session) -> {
+            String message = session.receive(FlowCodec.STRING, ANSWER_WAIT, notBlank());
+            session.send(FlowCodec.STRING, "echo " + message);
+            try {
+                session.receive(FlowCodec.STRING, WAIT_FOR_EVER, notBlank());
+            } catch (FlowSessionException e) {
+                responderSaw.complete(e);
+                throw e;
+            }
+        });
+        CompletableFuture<Void> echoed = new CompletableFuture<>();
+        String scenario = unique("killed-initiator");
+        CompletableFuture<String> outcome = start(scenario, "hello", (context, argument) -> {
+            FlowSession session = context.initiateFlow("A", "B");
+            session.sendAndReceive(FlowCodec.STRING, argument, FlowCodec.STRING, ANSWER_WAIT, notBlank());
+            echoed.complete(null);
+            // Both sides wait for each other now, until the kill.
+            return session.receive(FlowCodec.STRING, WAIT_FOR_EVER, notBlank());
+        });
+        echoed.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(nodeA.kill("talk:" + scenario + ":hello", "stuck, says the operator")).isTrue();
+
+        assertThatThrownBy(() -> outcome.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .hasCauseInstanceOf(FlowKilledException.class);
+        assertThat(responderSaw.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .isInstanceOf(FlowSessionException.class).hasMessageContaining("A on session")
+                .hasMessageContaining("was killed: stuck, says the operator");
+        assertNothingLeftPending();
+        assertThat(nodeB.list(FlowStatus.FAILED, 0, 10).items()).hasSize(1);
+    }
+
+    @Test
+    void killingAParkedFlowTellsItsCounterpartyWithTheNextNumberOnTheSessionFromTheDatabase() throws Exception {
+        startNodes(FaultPlan.NONE, TalkingFlow.class, (context, session) -> {
+            String message = session.receive(FlowCodec.STRING, ANSWER_WAIT, notBlank());
+            session.send(FlowCodec.STRING, "echo " + message);
+            // Neither a refusal nor transient: the hospital parks it for an operator, message 0 sent.
+            throw new IllegalStateException("a bug in the responder");
+        });
+        String scenario = unique("killed-parked-responder");
+        CompletableFuture<String> outcome = start(scenario, "hello", (context, argument) -> {
+            FlowSession session = context.initiateFlow("A", "B");
+            session.sendAndReceive(FlowCodec.STRING, argument, FlowCodec.STRING, ANSWER_WAIT, notBlank());
+            return session.receive(FlowCodec.STRING, WAIT_FOR_EVER, notBlank());
+        });
+        FlowSummary parked = awaitValue(() -> nodeB.list(FlowStatus.PARKED, 0, 10).items().stream().findFirst());
+
+        assertThat(nodeB.kill(parked.flowId(), "the bug will not go away")).isTrue();
+
+        assertThatThrownBy(() -> outcome.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .hasCauseInstanceOf(FlowSessionException.class).hasMessageContaining("B on session")
+                .hasMessageContaining("failed: flow " + parked.flowId() + " was killed: the bug will not go away");
+        assertThat(nodeB.find(parked.flowId()).orElseThrow().status()).isEqualTo(FlowStatus.KILLED);
+        assertNothingLeftPending();
+    }
+
+    /** Every session closed at both nodes, and no inbox or outbox row left: nothing for anyone to wait on. */
+    private void assertNothingLeftPending() throws InterruptedException {
+        for (DataSource database : List.of(databaseA, databaseB)) {
+            awaitValue(() -> count(database, "SELECT COUNT(*) FROM flow_outbox") == 0 ? Optional.of(true)
+                    : Optional.empty());
+            assertThat(count(database, "SELECT COUNT(*) FROM flow_inbox")).as("inbox rows").isZero();
+            assertThat(count(database, "SELECT COUNT(*) FROM flow_session WHERE session_status <> 'CLOSED'"))
+                    .as("sessions not closed").isZero();
+        }
+    }
+
+    /** Polls until {@code probe} answers, for at most {@link #OUTCOME_WAIT_MAX}. */
+    private static <T> T awaitValue(java.util.function.Supplier<Optional<T>> probe) throws InterruptedException {
+        long deadline = System.nanoTime() + OUTCOME_WAIT_MAX.toNanos();
+        while (true) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("nothing came within " + OUTCOME_WAIT_MAX);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    static long count(DataSource database, String sql) {
+        try (java.sql.Connection connection = database.getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static <T> FlowSession.Validator<T> notBlank() {
         return received -> {
             if (received.toString().isBlank()) {
