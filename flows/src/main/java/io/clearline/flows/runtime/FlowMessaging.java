@@ -507,20 +507,25 @@ final class FlowMessaging {
             return;
         }
         Acceptance acceptance;
+        List<Envelope> refusals = new ArrayList<>(1);
         try {
-            acceptance = jdbc.inTransaction(connection -> store(connection, envelope));
+            acceptance = jdbc.inTransaction(connection -> {
+                refusals.clear();
+                return store(connection, envelope, refusals);
+            });
         } catch (Jdbc.LedgerStorageException e) {
             if (!Jdbc.isIntegrityViolation(e)) {
                 throw e;
             }
             // A duplicate stored concurrently: the key refused the second copy.
             acceptance = Acceptance.DUPLICATE;
+            refusals.clear();
         }
         transport.send(envelope.acknowledgement());
         switch (acceptance) {
             case STORED -> wake(envelope.sessionId(), envelope.recipientParty());
             case STARTS_RESPONDER -> startResponder(envelope);
-            case NO_RESPONDER -> refuseSession(envelope);
+            case REFUSED -> dispatch(refusals);
             case DUPLICATE -> { }
         }
     }
@@ -560,9 +565,10 @@ final class FlowMessaging {
         });
     }
 
-    private enum Acceptance { STORED, STARTS_RESPONDER, NO_RESPONDER, DUPLICATE }
+    private enum Acceptance { STORED, STARTS_RESPONDER, REFUSED, DUPLICATE }
 
-    private Acceptance store(Connection connection, Envelope envelope) throws SQLException {
+    /** Stores {@code envelope}; a session it refuses adds its ERROR to {@code refusals}, written to the outbox. */
+    private Acceptance store(Connection connection, Envelope envelope, List<Envelope> refusals) throws SQLException {
         String status = sessionStatus(connection, envelope.sessionId(), envelope.recipientParty());
         if ("CLOSED".equals(status)) {
             return Acceptance.DUPLICATE;
@@ -573,7 +579,9 @@ final class FlowMessaging {
             }
             Opening opening = Opening.of(envelope);
             if (!responders.containsKey(opening.initiatingClass())) {
-                return Acceptance.NO_RESPONDER;
+                refusals.add(refuseSession(connection, envelope, "party " + envelope.recipientParty() + " on node "
+                        + localNode + " has no responder for " + opening.initiatingClass()));
+                return Acceptance.REFUSED;
             }
             ResponderFlow responder = ResponderFlow.of(envelope, opening.initiatingClass());
             String flowId = responderFlowId(envelope);
@@ -647,13 +655,25 @@ final class FlowMessaging {
         });
     }
 
-    /** Nobody here answers that initiating flow: tells the initiator once, outside the outbox (it times out otherwise). */
-    private void refuseSession(Envelope init) {
-        String why = "party " + init.recipientParty() + " on node " + localNode + " has no responder for "
-                + Opening.of(init).initiatingClass();
+    /**
+     * In the transaction that stores {@code init}: refuses the session it opens with an ERROR saying
+     * {@code why}, written to the outbox (resent until the initiator acknowledges, like any message; the
+     * initiator would wait out its receive otherwise). The session is recorded as closed at once, under the
+     * flow id its responder would have had (no checkpoint has it), so that duplicates of the INIT and
+     * whatever else comes on the session are dropped, not answered again.
+     *
+     * @return the ERROR, to {@link #dispatch} once the transaction committed
+     */
+    private Envelope refuseSession(Connection connection, Envelope init, String why) throws SQLException {
         LOG.warn("refused session {}: {}", init.sessionId(), why);
-        transport.send(new Envelope(localNode, init.recipientParty(), init.senderNode(), init.senderParty(),
-                init.sessionId(), 0, EnvelopeKind.ERROR, why.getBytes(StandardCharsets.UTF_8)));
+        Envelope refusal = new Envelope(localNode, init.recipientParty(), init.senderNode(), init.senderParty(),
+                init.sessionId(), 0, EnvelopeKind.ERROR, errorText(why).getBytes(StandardCharsets.UTF_8));
+        String flowId = responderFlowId(init);
+        java.time.Instant now = clock.instant();
+        write(connection, flowId, List.of(new SessionRow(init.sessionId(), init.recipientParty(), init.senderParty(),
+                init.senderNode())), List.of(refusal), now);
+        closeSessionsOf(connection, flowId, now);
+        return refusal;
     }
 
     /** A message as the inbox holds it. */

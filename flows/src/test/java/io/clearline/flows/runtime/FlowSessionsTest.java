@@ -230,6 +230,23 @@ class FlowSessionsTest {
     }
 
     @Test
+    void aSessionRefusedForWantOfAResponderIsToldThroughTheOutboxSoALostFirstDeliveryIsResent() throws Exception {
+        // Every envelope's first delivery is lost: the refusal only arrives if it is resent.
+        startNodes(new FaultPlan(20261125, 1.0, 0, Duration.ZERO, 0), PingSubFlow.class, ECHO);
+        CompletableFuture<String> outcome = start(unique("unanswered-lossy"), "hello", (context, argument) ->
+                context.initiateFlow("A", "B").sendAndReceive(FlowCodec.STRING, argument, FlowCodec.STRING,
+                        WAIT_FOR_EVER, notBlank()));
+        assertThatThrownBy(() -> outcome.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .hasCauseInstanceOf(FlowSessionException.class)
+                .hasMessageContaining("has no responder for " + TalkingFlow.class.getName());
+        assertThat(responderRuns).hasValue(0);
+        assertThat(count(databaseB, "SELECT COUNT(*) FROM flow_checkpoint")).as("flows started at B").isZero();
+        assertThat(count(databaseB, "SELECT COUNT(*) FROM flow_session WHERE session_status = 'CLOSED'"))
+                .as("the refused session, kept closed so that its duplicates are dropped").isEqualTo(1);
+        assertNothingLeftPending();
+    }
+
+    @Test
     void messagesDuplicatedDelayedReorderedAndDroppedByTheTransportArriveOnceEachAndInOrder() throws Exception {
         FaultPlan faults = new FaultPlan(20261125, 0.2, 0.3, Duration.ofMillis(30), 0.3);
         int messages = 5;
