@@ -258,6 +258,16 @@ final class FlowCheckpoints {
         });
     }
 
+    /** In the caller's database transaction: whether a checkpoint has this id. */
+    static boolean exists(Connection connection, String flowId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM flow_checkpoint WHERE flow_id = ?")) {
+            query.setString(1, flowId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     /**
      * In the caller's database transaction: a RUNNABLE checkpoint with no attempt yet, which the next
      * start under its id runs as attempt 1 (and a restart resumes if the start never came).

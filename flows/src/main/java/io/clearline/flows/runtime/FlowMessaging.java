@@ -63,6 +63,21 @@ final class FlowMessaging {
     static final int ACKNOWLEDGED_PENDING_MAX = 16_384;
     /** Outbox rows the pump deletes in one database transaction once their envelopes were acknowledged. */
     static final int ACKNOWLEDGED_DELETE_BATCH_MAX = 256;
+    /**
+     * How long a closed session's row is kept, so that late duplicates of its messages are recognised and
+     * dropped: longer than a sender resends one envelope ({@link #RESEND_ATTEMPTS_MAX} at
+     * {@link #RESEND_BACKOFF_MAX}, about 83 minutes). Inbox rows nobody will read (their session is closed,
+     * or never opened: its INIT never came) are kept as long, then purged with them. A duplicate later
+     * than this is still harmless: an INIT finds its responder's checkpoint, and any other message is kept
+     * for nobody until the next purge.
+     */
+    static final Duration CLOSED_SESSION_RETENTION = Duration.ofHours(2);
+    /** How often the pump purges what {@link #CLOSED_SESSION_RETENTION} lets go. */
+    static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+    /** Rows of each kind (closed sessions, unread inbox rows) one purge transaction deletes at most. */
+    static final int PURGE_BATCH_MAX = 500;
+    /** Purge transactions in one round at most; what is left waits for the next round. */
+    static final int PURGE_BATCHES_PER_ROUND_MAX = 20;
     /** How long a waiting receive sleeps before it looks at the inbox again even without a signal. */
     static final Duration INBOX_RECHECK_INTERVAL = Duration.ofSeconds(1);
 
@@ -392,6 +407,7 @@ final class FlowMessaging {
     }
 
     private void pump() {
+        long nextPurgeNanos = System.nanoTime() + PURGE_INTERVAL.toNanos();
         while (!closed) {
             try {
                 if (outboxNeedsRescan && unacknowledged.size() < UNACKNOWLEDGED_TRACKED_MAX / 2) {
@@ -400,11 +416,18 @@ final class FlowMessaging {
                 }
                 deleteAcknowledged();
                 resendDue();
+                if (System.nanoTime() - nextPurgeNanos >= 0) {
+                    nextPurgeNanos = System.nanoTime() + PURGE_INTERVAL.toNanos();
+                    int purged = purge(jdbc, clock.instant());
+                    if (purged > 0) {
+                        LOG.debug("node {} purged {} closed sessions and unread inbox rows", localNode, purged);
+                    }
+                }
                 if (!acknowledgedPending.isEmpty()) {
                     continue;
                 }
                 if (unacknowledged.isEmpty() && !outboxNeedsRescan) {
-                    pumpWork.acquire();
+                    pumpWork.tryAcquire(PURGE_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
                 } else {
                     pumpWork.tryAcquire(RESEND_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
                 }
@@ -437,6 +460,87 @@ final class FlowMessaging {
             pending.dueNanos = now + backoff(pending.resends).toNanos();
             transport.send(pending.envelope);
         }
+    }
+
+    /**
+     * Deletes closed sessions, and inbox rows whose session is closed or unknown, that are older than
+     * {@link #CLOSED_SESSION_RETENTION} at {@code now}: at most {@link #PURGE_BATCH_MAX} of each per
+     * transaction and {@link #PURGE_BATCHES_PER_ROUND_MAX} transactions. Messages of open sessions are
+     * never purged, however old: a parked flow retried later still reads them.
+     *
+     * @return rows deleted
+     */
+    static int purge(Jdbc jdbc, java.time.Instant now) {
+        java.time.Instant cutoff = now.minus(CLOSED_SESSION_RETENTION);
+        int deleted = 0;
+        for (int batch = 0; batch < PURGE_BATCHES_PER_ROUND_MAX; batch++) {
+            int[] batchDeleted = jdbc.inTransaction(connection -> new int[] {purgeClosedSessions(connection, cutoff),
+                    purgeUnreadMessages(connection, cutoff)});
+            deleted += batchDeleted[0] + batchDeleted[1];
+            if (batchDeleted[0] < PURGE_BATCH_MAX && batchDeleted[1] < PURGE_BATCH_MAX) {
+                break;
+            }
+        }
+        return deleted;
+    }
+
+    /** Sessions closed before {@code cutoff}; one an earlier version closed without a time counts from its opening. */
+    private static int purgeClosedSessions(Connection connection, java.time.Instant cutoff) throws SQLException {
+        List<String[]> keys = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT session_id, local_party FROM flow_session"
+                + " WHERE session_status = 'CLOSED' AND (closed_at < ? OR (closed_at IS NULL AND created_at < ?))"
+                + " FETCH FIRST ? ROWS ONLY")) {
+            query.setObject(1, Jdbc.timestamp(cutoff));
+            query.setObject(2, Jdbc.timestamp(cutoff));
+            query.setInt(3, PURGE_BATCH_MAX);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(new String[] {rows.getString(1), rows.getString(2)});
+                }
+            }
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM flow_session WHERE session_id = ?"
+                + " AND local_party = ? AND session_status = 'CLOSED'")) {
+            for (String[] key : keys) {
+                delete.setString(1, key[0]);
+                delete.setString(2, key[1]);
+                delete.addBatch();
+            }
+            if (!keys.isEmpty()) {
+                delete.executeBatch();
+            }
+        }
+        return keys.size();
+    }
+
+    /** Inbox rows received before {@code cutoff} for a session that is not open here: nobody will read them. */
+    private static int purgeUnreadMessages(Connection connection, java.time.Instant cutoff) throws SQLException {
+        List<OutboxKey> keys = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT session_id, recipient_party, sequence_number"
+                + " FROM flow_inbox i WHERE received_at < ? AND NOT EXISTS (SELECT 1 FROM flow_session s"
+                + " WHERE s.session_id = i.session_id AND s.local_party = i.recipient_party"
+                + " AND s.session_status = 'OPEN') FETCH FIRST ? ROWS ONLY")) {
+            query.setObject(1, Jdbc.timestamp(cutoff));
+            query.setInt(2, PURGE_BATCH_MAX);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(new OutboxKey(rows.getString(1), rows.getString(2), rows.getLong(3)));
+                }
+            }
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM flow_inbox WHERE session_id = ?"
+                + " AND recipient_party = ? AND sequence_number = ?")) {
+            for (OutboxKey key : keys) {
+                delete.setString(1, key.sessionId());
+                delete.setString(2, key.recipientParty());
+                delete.setLong(3, key.sequenceNumber());
+                delete.addBatch();
+            }
+            if (!keys.isEmpty()) {
+                delete.executeBatch();
+            }
+        }
+        return keys.size();
     }
 
     /** Doubling from the initial wait, capped. */
@@ -571,6 +675,10 @@ final class FlowMessaging {
     private Acceptance store(Connection connection, Envelope envelope, List<Envelope> refusals) throws SQLException {
         String status = sessionStatus(connection, envelope.sessionId(), envelope.recipientParty());
         if ("CLOSED".equals(status)) {
+            return Acceptance.DUPLICATE;
+        }
+        if (status == null && FlowCheckpoints.exists(connection, responderFlowId(envelope))) {
+            // Its responder ran, and the closed session was purged since: a late duplicate, not a new session.
             return Acceptance.DUPLICATE;
         }
         if (envelope.kind() == EnvelopeKind.INIT) {

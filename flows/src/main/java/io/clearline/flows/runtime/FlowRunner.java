@@ -291,6 +291,17 @@ public final class FlowRunner {
     }
 
     /**
+     * Operators (the connected runner also does it every minute): deletes sessions closed for longer than
+     * their retention (two hours; long enough that late duplicates of their messages are still recognised
+     * and dropped), and inbox rows as old that no flow will read, a bounded number per call.
+     *
+     * @return rows deleted; call again while it answers a full round
+     */
+    public int purgeClosedSessions() {
+        return FlowMessaging.purge(jdbc, clock.instant());
+    }
+
+    /**
      * At start-up, once every definition is registered: runs every RUNNABLE flow again from its
      * journal. A flow that cannot be rebuilt (no definition, unreadable arguments) is parked.
      *

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clearline.flows.ledger.Jdbc;
 import io.clearline.flows.ledger.SoftLocks;
 import io.clearline.flows.ledger.StateRef;
+import io.clearline.flows.transport.EnvelopeKind;
 import io.clearline.flows.transport.FaultPlan;
 import io.clearline.flows.transport.InMemoryTransport;
 import io.clearline.flows.transport.Transport;
@@ -93,6 +94,7 @@ class FlowSessionsTest {
     private final DataSource databaseB = database();
     private final SoftLocks softLocksA = new SoftLocks(Duration.ofMinutes(5));
     private final AtomicInteger responderRuns = new AtomicInteger();
+    private final SteppingClock clock = new SteppingClock();
     private volatile Responder responder;
     private FlowRunner nodeA;
     private FlowRunner nodeB;
@@ -105,8 +107,11 @@ class FlowSessionsTest {
 
     /** Both nodes on a transport with {@code faults}; B answers flows of {@code initiating} with {@link #responder}. */
     private void startNodes(FaultPlan faults, Class<?> initiating, Responder answer) {
+        startNodes(new InMemoryTransport(faults), initiating, answer);
+    }
+
+    private void startNodes(Transport transport, Class<?> initiating, Responder answer) {
         responder = answer;
-        Transport transport = new InMemoryTransport(faults);
         transports.add(transport);
         nodeA = runner(databaseA, softLocksA).connect("node-a", transport, NETWORK);
         nodeB = runner(databaseB, new SoftLocks(Duration.ofMinutes(5)))
@@ -118,7 +123,7 @@ class FlowSessionsTest {
     }
 
     private FlowRunner runner(DataSource database, SoftLocks softLocks) {
-        return new FlowRunner(new Jdbc(database), softLocks, Clock.systemUTC(), executor, HOSPITAL,
+        return new FlowRunner(new Jdbc(database), softLocks, clock, executor, HOSPITAL,
                 FlowRunner.Limits.DEFAULTS).register(TalkingFlow.DEFINITION);
     }
 
@@ -417,12 +422,137 @@ class FlowSessionsTest {
         assertNothingLeftPending();
     }
 
+    @Test
+    void closedSessionsAndUnreadMessagesArePurgedAfterTheirRetentionAndLateDuplicatesChangeNothing() throws Exception {
+        RecordingTransport transport = new RecordingTransport(new InMemoryTransport(FaultPlan.NONE));
+        startNodes(transport, TalkingFlow.class, ECHO);
+        String scenario = unique("purged");
+        assertThat(run(scenario, "hello", (context, argument) -> context.initiateFlow("A", "B")
+                .sendAndReceive(FlowCodec.STRING, argument, FlowCodec.STRING, ANSWER_WAIT, notBlank())))
+                .isEqualTo("echo hello");
+        // A message on a session whose opening never comes: nobody will ever read it.
+        transport.send(new io.clearline.flows.transport.Envelope("node-a", "A", "node-b", "B", "never-opened", 1,
+                EnvelopeKind.DATA, "lost".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        awaitValue(() -> count(databaseB, "SELECT COUNT(*) FROM flow_inbox") == 1 ? Optional.of(true) : Optional.empty());
+        assertNothingLeftPendingBut(1);
+
+        assertThat(nodeA.purgeClosedSessions() + nodeB.purgeClosedSessions()).as("purged within the retention")
+                .isZero();
+        clock.advance(FlowMessaging.CLOSED_SESSION_RETENTION.plusMinutes(1));
+        assertThat(nodeA.purgeClosedSessions()).as("purged at A: its session").isEqualTo(1);
+        assertThat(nodeB.purgeClosedSessions()).as("purged at B: its session and the unread message").isEqualTo(2);
+        for (DataSource database : List.of(databaseA, databaseB)) {
+            assertThat(count(database, "SELECT COUNT(*) FROM flow_session")).as("sessions left").isZero();
+            assertThat(count(database, "SELECT COUNT(*) FROM flow_inbox")).as("inbox rows left").isZero();
+        }
+
+        // Every envelope of the session arrives once more, after the purge.
+        List<io.clearline.flows.transport.Envelope> late = transport.sent().stream()
+                .filter(envelope -> envelope.kind() != EnvelopeKind.ACK && !envelope.sessionId().equals("never-opened"))
+                .distinct().toList();
+        assertThat(late).extracting(io.clearline.flows.transport.Envelope::kind)
+                .containsExactlyInAnyOrder(EnvelopeKind.INIT, EnvelopeKind.LAST);
+        long acknowledgedBefore = transport.acknowledgements();
+        late.forEach(transport::send);
+        awaitValue(() -> transport.acknowledgements() == acknowledgedBefore + late.size() ? Optional.of(true)
+                : Optional.empty());
+
+        assertThat(responderRuns).as("responders started: the late opening found its responder's checkpoint")
+                .hasValue(1);
+        assertThat(count(databaseB, "SELECT COUNT(*) FROM flow_checkpoint WHERE flow_status = 'COMPLETED'"))
+                .isEqualTo(1);
+        assertThat(count(databaseB, "SELECT COUNT(*) FROM flow_inbox")).as("kept at the responder's node").isZero();
+        assertThat(nodeA.find("talk:" + scenario + ":hello").orElseThrow().status()).isEqualTo(FlowStatus.COMPLETED);
+        assertThat(nodeA.start("talk:" + scenario + ":hello", new TalkingFlow(scenario, "hello"))
+                .get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("echo hello");
+        // The initiator's node cannot tell a late answer from an early one for a session it never heard of:
+        // it keeps it for nobody, and the next purge after the retention takes it.
+        assertThat(count(databaseA, "SELECT COUNT(*) FROM flow_inbox")).as("the late answer and its end").isEqualTo(2);
+        clock.advance(FlowMessaging.CLOSED_SESSION_RETENTION.plusMinutes(1));
+        assertThat(nodeA.purgeClosedSessions()).isEqualTo(2);
+        assertThat(count(databaseA, "SELECT COUNT(*) FROM flow_inbox")).isZero();
+    }
+
+    /** A clock that tests move forward; it starts at the system's time. */
+    static final class SteppingClock extends Clock {
+        private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.now());
+
+        void advance(Duration by) {
+            now.updateAndGet(instant -> instant.plus(by));
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("a stepping clock is in UTC");
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now.get();
+        }
+    }
+
+    /** Records every envelope sent, so that a test can send them again later. */
+    static final class RecordingTransport implements Transport {
+        private final Transport delegate;
+        private final List<io.clearline.flows.transport.Envelope> sent =
+                java.util.Collections.synchronizedList(new ArrayList<>());
+
+        RecordingTransport(Transport delegate) {
+            this.delegate = delegate;
+        }
+
+        List<io.clearline.flows.transport.Envelope> sent() {
+            synchronized (sent) {
+                return List.copyOf(sent);
+            }
+        }
+
+        long acknowledgements() {
+            return sent().stream().filter(envelope -> envelope.kind() == EnvelopeKind.ACK).count();
+        }
+
+        @Override
+        public void register(String node, java.util.function.Consumer<io.clearline.flows.transport.Envelope> receiver) {
+            delegate.register(node, receiver);
+        }
+
+        @Override
+        public void unregister(String node) {
+            delegate.unregister(node);
+        }
+
+        @Override
+        public boolean send(io.clearline.flows.transport.Envelope envelope) {
+            sent.add(envelope);
+            return delegate.send(envelope);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
     /** Every session closed at both nodes, and no inbox or outbox row left: nothing for anyone to wait on. */
     private void assertNothingLeftPending() throws InterruptedException {
+        assertNothingLeftPendingBut(0);
+    }
+
+    private void assertNothingLeftPendingBut(long inboxRowsForNobody) throws InterruptedException {
         for (DataSource database : List.of(databaseA, databaseB)) {
             awaitValue(() -> count(database, "SELECT COUNT(*) FROM flow_outbox") == 0 ? Optional.of(true)
                     : Optional.empty());
-            assertThat(count(database, "SELECT COUNT(*) FROM flow_inbox")).as("inbox rows").isZero();
+        }
+        assertThat(count(databaseA, "SELECT COUNT(*) FROM flow_inbox") + count(databaseB,
+                "SELECT COUNT(*) FROM flow_inbox")).as("inbox rows").isEqualTo(inboxRowsForNobody);
+        for (DataSource database : List.of(databaseA, databaseB)) {
             assertThat(count(database, "SELECT COUNT(*) FROM flow_session WHERE session_status <> 'CLOSED'"))
                     .as("sessions not closed").isZero();
         }
