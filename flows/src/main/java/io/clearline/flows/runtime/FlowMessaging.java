@@ -1,6 +1,7 @@
 package io.clearline.flows.runtime;
 
 import io.clearline.flows.ledger.Jdbc;
+import io.clearline.flows.network.NetworkMembership;
 import io.clearline.flows.transport.Envelope;
 import io.clearline.flows.transport.EnvelopeKind;
 import io.clearline.flows.transport.Transport;
@@ -103,6 +104,8 @@ final class FlowMessaging {
             new java.util.concurrent.LinkedBlockingQueue<>(ACKNOWLEDGED_PENDING_MAX);
     /** Released when there is something for the pump to do; an idle pump waits on it and costs nothing. */
     private final java.util.concurrent.Semaphore pumpWork = new java.util.concurrent.Semaphore(0);
+    /** Whom responders answer: under a membership list, listed and active parties only. */
+    private volatile NetworkMembership membership = NetworkMembership.none();
     private volatile boolean outboxNeedsRescan = true;
     private volatile boolean closed;
 
@@ -137,6 +140,10 @@ final class FlowMessaging {
 
     String localNode() {
         return localNode;
+    }
+
+    void followMembership(NetworkMembership followed) {
+        membership = Objects.requireNonNull(followed, "membership");
     }
 
     void registerResponder(String initiatingFlowClass, Responder responder) {
@@ -686,6 +693,13 @@ final class FlowMessaging {
                 return Acceptance.DUPLICATE;
             }
             Opening opening = Opening.of(envelope);
+            Optional<String> notACounterparty = membership.refusalOf(envelope.senderParty());
+            if (notACounterparty.isPresent()) {
+                refusals.add(refuseSession(connection, envelope, "party " + envelope.recipientParty() + " on node "
+                        + localNode + " refuses a session from " + envelope.senderParty() + ": "
+                        + notACounterparty.get()));
+                return Acceptance.REFUSED;
+            }
             if (!responders.containsKey(opening.initiatingClass())) {
                 refusals.add(refuseSession(connection, envelope, "party " + envelope.recipientParty() + " on node "
                         + localNode + " has no responder for " + opening.initiatingClass()));

@@ -3,6 +3,7 @@ package io.clearline.flows.runtime;
 import io.clearline.flows.ledger.Jdbc;
 import io.clearline.flows.ledger.Page;
 import io.clearline.flows.ledger.SoftLocks;
+import io.clearline.flows.network.NetworkMembership;
 import io.clearline.flows.transport.Envelope;
 import io.clearline.flows.transport.EnvelopeKind;
 import io.clearline.flows.transport.Transport;
@@ -149,6 +150,24 @@ public final class FlowRunner {
         if (connected != null) {
             connected.registerResponder(initiatingFlowClass.getName(), responder);
         }
+        return this;
+    }
+
+    /**
+     * Makes the responders of this node consult the network's membership list, as {@code membership}
+     * holds it (a {@link io.clearline.flows.network.MembershipFollower} keeps it current): a session opened
+     * by a party the list does not name or suspends starts no responder and is answered with an ERROR
+     * saying why, which the initiator's receive throws. Without a call, or under
+     * {@link NetworkMembership#none()}, every party is answered.
+     *
+     * @throws IllegalStateException if the runner is not connected
+     */
+    public FlowRunner followMembership(NetworkMembership membership) {
+        FlowMessaging connected = messaging;
+        if (connected == null) {
+            throw new IllegalStateException("connect the runner before it follows a membership list");
+        }
+        connected.followMembership(membership);
         return this;
     }
 

@@ -3,9 +3,17 @@ package io.clearline.flows.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clearline.flows.ledger.Ed25519;
 import io.clearline.flows.ledger.Jdbc;
+import io.clearline.flows.ledger.Party;
 import io.clearline.flows.ledger.SoftLocks;
 import io.clearline.flows.ledger.StateRef;
+import io.clearline.flows.network.Member;
+import io.clearline.flows.network.MemberRole;
+import io.clearline.flows.network.MemberStatus;
+import io.clearline.flows.network.MembershipList;
+import io.clearline.flows.network.NetworkMembership;
+import io.clearline.flows.network.NetworkParameters;
 import io.clearline.flows.transport.EnvelopeKind;
 import io.clearline.flows.transport.FaultPlan;
 import io.clearline.flows.transport.InMemoryTransport;
@@ -471,6 +479,55 @@ class FlowSessionsTest {
         clock.advance(FlowMessaging.CLOSED_SESSION_RETENTION.plusMinutes(1));
         assertThat(nodeA.purgeClosedSessions()).isEqualTo(2);
         assertThat(count(databaseA, "SELECT COUNT(*) FROM flow_inbox")).isZero();
+    }
+
+    @Test
+    void aSessionFromAPartyTheMembershipListSuspendsOrDoesNotNameIsRefusedAndStartsNoResponder() throws Exception {
+        startNodes(FaultPlan.NONE, TalkingFlow.class, ECHO);
+        NetworkMembership membership = NetworkMembership.none();
+        nodeB.followMembership(membership);
+        Behaviour ping = (context, argument) -> context.initiateFlow("A", "B").sendAndReceive(FlowCodec.STRING,
+                argument, FlowCodec.STRING, WAIT_FOR_EVER, notBlank());
+
+        membership.accepted(membershipList(1, MemberStatus.SUSPENDED));
+        CompletableFuture<String> suspended = start(unique("suspended"), "hello", ping);
+        assertThatThrownBy(() -> suspended.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .hasCauseInstanceOf(FlowSessionException.class)
+                .hasMessageContaining("party B on node node-b refuses a session from A: A is suspended in"
+                        + " membership list epoch 1");
+
+        membership.accepted(membershipList(2, null));
+        CompletableFuture<String> unlisted = start(unique("unlisted"), "hello", ping);
+        assertThatThrownBy(() -> unlisted.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .hasCauseInstanceOf(FlowSessionException.class)
+                .hasMessageContaining("refuses a session from A: A is not a member in membership list epoch 2");
+
+        assertThat(responderRuns).hasValue(0);
+        assertThat(count(databaseB, "SELECT COUNT(*) FROM flow_checkpoint")).as("flows started at B").isZero();
+        assertNothingLeftPending();
+
+        membership.accepted(membershipList(3, MemberStatus.ACTIVE));
+        assertThat(run(unique("reactivated"), "hello", ping)).isEqualTo("echo hello");
+        assertThat(responderRuns).hasValue(1);
+    }
+
+    /** A list naming B, and A with {@code statusOfA} (not at all if null), besides the notary and regulator. */
+    private static MembershipList membershipList(long epoch, MemberStatus statusOfA) {
+        Party notary = new Party("notary", Ed25519.generate().publicKey());
+        Party regulator = new Party("regulator", Ed25519.generate().publicKey());
+        List<Member> members = new ArrayList<>(List.of(
+                new Member("notary", "Notary", null, MemberRole.NOTARY, notary.publicKey(), MemberStatus.ACTIVE,
+                        List.of("notary-1:7001")),
+                new Member("regulator", "Regulator", null, MemberRole.REGULATOR, regulator.publicKey(),
+                        MemberStatus.ACTIVE, List.of()),
+                new Member("B", "Bank B", "BANKBBBB", MemberRole.BANK, Ed25519.generate().publicKey(),
+                        MemberStatus.ACTIVE, List.of("node-b"))));
+        if (statusOfA != null) {
+            members.add(new Member("A", "Bank A", "BANKAAAA", MemberRole.BANK, Ed25519.generate().publicKey(),
+                    statusOfA, List.of("node-a")));
+        }
+        return new MembershipList(new NetworkParameters(epoch, notary, List.of("notary-1:7001"), regulator,
+                List.of("EUR"), 1024 * 1024, java.time.Instant.parse("2026-11-25T00:00:00Z")), members);
     }
 
     /** A clock that tests move forward; it starts at the system's time. */
