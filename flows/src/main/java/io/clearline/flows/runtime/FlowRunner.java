@@ -238,8 +238,9 @@ public final class FlowRunner {
      * receive throws a {@link FlowSessionException} with that message instead of waiting out its timeout.
      *
      * <p>WARNING: a flow killed after its transaction was notarised leaves that transaction unrecorded
-     * and its inputs spent at the notary. Retry such a flow instead; kill the ones that never reached
-     * their notary.
+     * and its inputs spent at the notary until someone finishes it. Retry such a flow instead; kill the
+     * ones that never reached their notary. (The payment flow, asked again for the same UETR, finishes
+     * the transaction its killed run left pending instead of building another; recovery finishes it too.)
      *
      * @return false if the flow is unknown or finished already
      */

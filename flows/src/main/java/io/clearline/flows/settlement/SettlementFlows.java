@@ -3,6 +3,7 @@ package io.clearline.flows.settlement;
 import static io.clearline.flows.settlement.Refusals.refusal;
 
 import io.clearline.core.common.api.ReasonCode;
+import io.clearline.core.ledger.api.LedgerRefusedException;
 import io.clearline.flows.ledger.Command;
 import io.clearline.flows.ledger.Ed25519;
 import io.clearline.flows.ledger.FungibleStateSelector;
@@ -261,6 +262,38 @@ final class SettlementFlows {
         } catch (FlowIdReusedException e) {
             throw refusal(ReasonCode.AM05, "UETR " + proposal.uetr() + " is settling or settled as another payment: "
                     + e.getMessage());
+        }
+    }
+
+    /**
+     * A payment flow's first step: the transaction that settled the payment already, if any; else the one
+     * an earlier run of the flow left pending here (it was killed, or failed, after phase one of finality)
+     * finished now: notarised again (harmless if the notary committed it before the run stopped) and
+     * finalised everywhere. Empty if there is neither, or the pending one was refused for good and deleted:
+     * then the flow builds a fresh transaction. Never a second transaction while one may be committed.
+     *
+     * @throws io.clearline.core.ledger.api.LedgerRefusedException NARR if the notary refuses the pending
+     *         transaction but not for good (its time window passed): it stays pending for an operator
+     */
+    Optional<String> settledOrFinished(PaymentProposal proposal, String operationKey) {
+        LedgerStore.RecordedOrPending found = store.recordedOrPending(proposal.payer(), SettlementCodecs.PAYMENT,
+                proposal.uetr(), operationKey);
+        if (found.recorded().isPresent() || found.pending().isEmpty()) {
+            return found.recorded();
+        }
+        String pendingId = found.pending().get();
+        Optional<PendingTransaction> pending = store.pending(pendingId);
+        if (pending.isEmpty()) {
+            // Finished or deleted meanwhile (by recovery): look again.
+            return store.transactionOfLinearState(proposal.payer(), SettlementCodecs.PAYMENT, proposal.uetr());
+        }
+        try {
+            return Optional.of(finishPending(pending.get()));
+        } catch (LedgerRefusedException refused) {
+            if (store.pending(pendingId).isPresent()) {
+                throw refused;
+            }
+            return Optional.empty();
         }
     }
 

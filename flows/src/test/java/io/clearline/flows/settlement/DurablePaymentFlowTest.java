@@ -118,6 +118,28 @@ class DurablePaymentFlowTest {
     }
 
     @Test
+    void aPaymentKilledAfterTheNotaryCommittedItIsAskedAgainAndFinishesThatTransactionNeverASecond() {
+        issue(ledger, 1_000);
+        String uetr = newUetr();
+        faulty.failNext(RECORDING, () -> FaultyDataSource.nonTransient("ledger_transaction is unusable"));
+        CompletableFuture<LedgerReceipt> parked = ledger.ledgerPort().settlePayment(payment(uetr, BANK_A, BANK_B, 300));
+        assertThatThrownBy(parked::join).hasCauseInstanceOf(FlowParkedException.class);
+        String notarised = theOnlyTransactionTheNotaryCommitted();
+
+        // Killed where the kill's warning says it should not be: its cash is unlocked, its transaction committed.
+        assertThat(ledger.flowRunner().kill(SettlePaymentFlow.flowId(uetr), "killed in error")).isTrue();
+        assertThat(ledger.softLocks().size()).isZero();
+        assertPendingEverywhereAndNothingMoved(ledger, notarised);
+
+        // Asked again, the payment finishes the committed transaction instead of building one that would
+        // conflict with it (same cash) or pay a second time (other cash).
+        assertThat(ledger.ledgerPort().settlePayment(payment(uetr, BANK_A, BANK_B, 300)).join().transactionId())
+                .isEqualTo(notarised);
+        assertSettledExactlyOnce(ledger, notarised, 300);
+        assertThat(theOnlyTransactionTheNotaryCommitted()).isEqualTo(notarised);
+    }
+
+    @Test
     void killingAPaymentParkedBeforeNotarisationReleasesThePayersCash() {
         issue(ledger, 1_000);
         String uetr = newUetr();
