@@ -20,6 +20,7 @@ import io.clearline.flows.ledger.SoftLocks;
 import io.clearline.flows.ledger.StateAndRef;
 import io.clearline.flows.ledger.TransactionState;
 import io.clearline.flows.ledger.TransactionVerifier;
+import io.clearline.flows.ledger.UniquenessService;
 import io.clearline.flows.ledger.VaultEntry;
 import io.clearline.flows.ledger.WireTransaction;
 import io.clearline.flows.ledger.TransactionSignature;
@@ -505,7 +506,7 @@ final class SettlementFlows {
         Notary.Result result = notary.notarise(NotarisationRequest.of(stx, verifier.codecs()));
         if (result instanceof Notary.Refused refused) {
             if (refusedForGood(stx, refused)) {
-                store.deletePending(stx.id(), connection -> TransferClaims.deleteClaimsOf(connection, stx.id()));
+                deletePendingEverywhere(stx.id());
             }
             throw refusal(ReasonCode.NARR, "notary " + parties.notary() + " refused: " + refused.explanation());
         }
@@ -567,6 +568,11 @@ final class SettlementFlows {
                 leftToFlows++;
                 continue;
             }
+            if (ofAKilledFlowNeverCommitted(pending.get())) {
+                deletePendingEverywhere(transactionId);
+                deleted++;
+                continue;
+            }
             try {
                 finishPending(pending.get());
                 finalised++;
@@ -583,6 +589,21 @@ final class SettlementFlows {
             }
         }
         return new PendingResolution(finalised, deleted, leftToFlows, unresolved);
+    }
+
+    /**
+     * The transaction of a flow an operator killed, which the notary says it never committed: its flow's
+     * caller was told the flow was killed, so recovery deletes it rather than commit it now (a payment
+     * asked again finishes it in its own run instead). One the notary committed is finished as any
+     * other; so is one the uniqueness service cannot tell about (a Raft cluster's, today).
+     */
+    private boolean ofAKilledFlowNeverCommitted(PendingTransaction pending) {
+        return runner.find(pending.operationKey()).map(FlowSummary::status).filter(FlowStatus.KILLED::equals).isPresent()
+                && notary.commitmentOf(pending.transaction()) == UniquenessService.Commitment.NOT_COMMITTED;
+    }
+
+    private void deletePendingEverywhere(String transactionId) {
+        store.deletePending(transactionId, connection -> TransferClaims.deleteClaimsOf(connection, transactionId));
     }
 
     private boolean ownedByUnfinishedFlow(PendingTransaction pending) {
