@@ -18,6 +18,7 @@ public final class BatchingUniquenessService implements UniquenessService {
         List<Result> commitBatch(List<Request> requests);
     }
 
+    private final BatchCommitter committer;
     private final GroupCommit<Request, Result> batches;
 
     /**
@@ -28,7 +29,15 @@ public final class BatchingUniquenessService implements UniquenessService {
     public BatchingUniquenessService(BatchCommitter committer, int batchSizeMax, Duration batchWaitMax,
                                      int queueCapacityMax) {
         Objects.requireNonNull(committer, "committer");
+        this.committer = committer;
         this.batches = new GroupCommit<>(committer::commitBatch, batchSizeMax, batchWaitMax, queueCapacityMax);
+    }
+
+    /** Asked of the committer if it can tell (it is a uniqueness service itself), not batched: recovery asks rarely. */
+    @Override
+    public Commitment commitmentOf(List<StateRef> inputs, String transactionId) {
+        return committer instanceof UniquenessService service ? service.commitmentOf(inputs, transactionId)
+                : Commitment.UNKNOWN;
     }
 
     /** @throws IllegalStateException if interrupted while queueing (nothing was committed then) */

@@ -60,6 +60,24 @@ public final class JdbcUniquenessService implements UniquenessService, BatchingU
         }
     }
 
+    /** From the commit table: all inputs consumed by the transaction, or none (a commit is all or none). */
+    @Override
+    public Commitment commitmentOf(List<StateRef> inputs, String transactionId) {
+        if (inputs.isEmpty()) {
+            return Commitment.UNKNOWN;
+        }
+        Map<StateRef, String> consumedBy = jdbc.inTransaction(connection -> consumers(connection, inputs));
+        long byThisTransaction = inputs.stream().filter(ref -> transactionId.equals(consumedBy.get(ref))).count();
+        if (byThisTransaction == 0) {
+            return Commitment.NOT_COMMITTED;
+        }
+        if (byThisTransaction != new LinkedHashSet<>(inputs).size()) {
+            throw new IllegalStateException("transaction " + transactionId + " consumed " + byThisTransaction + " of its "
+                    + inputs.size() + " inputs: a commit is all or none");
+        }
+        return Commitment.COMMITTED;
+    }
+
     private List<Result> commitBatchOnce(Connection connection, List<Request> requests) throws SQLException {
         Set<StateRef> allInputs = new LinkedHashSet<>();
         requests.forEach(request -> allInputs.addAll(request.inputs()));

@@ -238,17 +238,19 @@ public final class LedgerStore implements StateResolver {
 
     /** The oldest transaction pending on this node that {@code operationKey} built, if any. */
     public Optional<PendingTransaction> pendingOfOperation(String operationKey) {
-        Optional<String> transactionId = jdbc.inTransaction(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT transaction_id FROM ledger_pending_transaction WHERE operation_key = ?"
-                            + " ORDER BY recorded_at, transaction_id FETCH FIRST 1 ROWS ONLY")) {
-                query.setString(1, operationKey);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
-                }
+        return jdbc.inTransaction(connection -> pendingIdOfOperation(connection, operationKey)).flatMap(this::pending);
+    }
+
+    private static Optional<String> pendingIdOfOperation(Connection connection, String operationKey)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT transaction_id FROM ledger_pending_transaction WHERE operation_key = ?"
+                        + " ORDER BY recorded_at, transaction_id FETCH FIRST 1 ROWS ONLY")) {
+            query.setString(1, operationKey);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }
-        });
-        return transactionId.flatMap(this::pending);
+        }
     }
 
     /**
@@ -480,19 +482,41 @@ public final class LedgerStore implements StateResolver {
     }
 
     /** The transaction that created the holder's state with that linear id (a UETR), if any. */
-    public Optional<String> transactionOfLinearState(Party holder, String stateType, String linearId) {
+    /** What {@link #recordedOrPending} found: the recording transaction, or else one pending under the operation. */
+    public record RecordedOrPending(Optional<String> recorded, Optional<String> pending) {
+    }
+
+    /**
+     * {@link #transactionOfLinearState}, and if there is none, the id of a transaction pending here under
+     * {@code operationKey} (as {@link #pendingOfOperation}): both in one database transaction, since an
+     * operation asked again (a payment after its flow was killed, say) asks both before it builds anything.
+     */
+    public RecordedOrPending recordedOrPending(Party holder, String stateType, String linearId, String operationKey) {
         return jdbc.inTransaction(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT transaction_id FROM ledger_vault_state WHERE holder = ? AND state_type = ? AND linear_id = ?"
-                            + " ORDER BY recorded_at FETCH FIRST 1 ROWS ONLY")) {
-                query.setString(1, holder.name());
-                query.setString(2, stateType);
-                query.setString(3, linearId);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
-                }
+            Optional<String> recorded = transactionOfLinearState(connection, holder, stateType, linearId);
+            if (recorded.isPresent()) {
+                return new RecordedOrPending(recorded, Optional.empty());
             }
+            return new RecordedOrPending(Optional.empty(), pendingIdOfOperation(connection, operationKey));
         });
+    }
+
+    public Optional<String> transactionOfLinearState(Party holder, String stateType, String linearId) {
+        return jdbc.inTransaction(connection -> transactionOfLinearState(connection, holder, stateType, linearId));
+    }
+
+    private static Optional<String> transactionOfLinearState(Connection connection, Party holder, String stateType,
+                                                             String linearId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT transaction_id FROM ledger_vault_state WHERE holder = ? AND state_type = ? AND linear_id = ?"
+                        + " ORDER BY recorded_at FETCH FIRST 1 ROWS ONLY")) {
+            query.setString(1, holder.name());
+            query.setString(2, stateType);
+            query.setString(3, linearId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     /** How many of the holder's states of a type are unconsumed, or consumed (for audits and tests). */

@@ -60,6 +60,15 @@ public final class Notary {
         }
     }
 
+    /**
+     * What the uniqueness service knows of {@code stx}'s commit, asked without committing anything (see
+     * {@link UniquenessService#commitmentOf}).
+     */
+    public UniquenessService.Commitment commitmentOf(SignedTransaction stx) {
+        FilteredTransaction ftx = NotarisationRequest.of(stx, verifier.codecs()).transaction();
+        return uniqueness.commitmentOf(ftx.inputs(), ftx.id());
+    }
+
     /** Filters {@code stx} as a client would, then notarises it: the same path as a remote request. */
     public Result notarise(SignedTransaction stx) {
         return notarise(NotarisationRequest.of(stx, verifier.codecs()));

@@ -16,6 +16,19 @@ public interface UniquenessService {
      */
     Result commit(List<StateRef> inputs, String transactionId, Instant now);
 
+    /** What a uniqueness service knows of one transaction's commit. */
+    enum Commitment { COMMITTED, NOT_COMMITTED, UNKNOWN }
+
+    /**
+     * Whether {@code transactionId} consumed {@code inputs} here, asked without committing anything:
+     * recovery asks it of a killed flow's transaction, to finish it if it was committed and delete it,
+     * rather than commit it now, if it was not. {@link Commitment#UNKNOWN} where an implementation cannot
+     * tell (this default), and for a transaction without inputs, of which nothing is recorded.
+     */
+    default Commitment commitmentOf(List<StateRef> inputs, String transactionId) {
+        return Commitment.UNKNOWN;
+    }
+
     /** One transaction's claim on its inputs, at the notary's time of asking. */
     record Request(List<StateRef> inputs, String transactionId, Instant now) {
         public Request {

@@ -48,20 +48,33 @@ public final class NetworkMembership implements MembershipListener {
      * listed, with the same key, and active.
      */
     public Optional<String> refusalOf(Party party) {
+        return refusalOf(party.name(), Optional.of(party));
+    }
+
+    /**
+     * Why the party named {@code name} may not be a counterparty now, or empty if it may: under a held
+     * list it must be listed and active. For a party known by name only (the sender of a session's
+     * opening, say), whose key is checked where it signs.
+     */
+    public Optional<String> refusalOf(String name) {
+        return refusalOf(name, Optional.empty());
+    }
+
+    private Optional<String> refusalOf(String name, Optional<Party> withKey) {
         MembershipList list = current;
         if (list == null) {
             return Optional.empty();
         }
-        Optional<Member> member = list.member(party.name());
+        Optional<Member> member = list.member(name);
         if (member.isEmpty()) {
-            return Optional.of(party + " is not a member in membership list epoch " + list.epoch());
+            return Optional.of(name + " is not a member in membership list epoch " + list.epoch());
         }
-        if (!member.get().publicKey().equals(party.publicKey())) {
-            return Optional.of(party + " signs with a key other than its key in membership list epoch "
+        if (withKey.isPresent() && !member.get().publicKey().equals(withKey.get().publicKey())) {
+            return Optional.of(name + " signs with a key other than its key in membership list epoch "
                     + list.epoch());
         }
         if (member.get().status() == MemberStatus.SUSPENDED) {
-            return Optional.of(party + " is suspended in membership list epoch " + list.epoch());
+            return Optional.of(name + " is suspended in membership list epoch " + list.epoch());
         }
         return Optional.empty();
     }

@@ -227,18 +227,45 @@ final class FlowCheckpoints {
         });
     }
 
-    /** Kills an unfinished flow, keeping its journal as evidence; false if it was not RUNNABLE or PARKED. */
-    boolean kill(String flowId, String reason, Instant now) {
+    /** Work of a kill in its database transaction: {@link #lock} runs first, and its answer once the flow is KILLED. */
+    @FunctionalInterface
+    interface KillWork {
+        KillWork NOTHING = connection -> AlsoInTransaction.NOTHING;
+
+        /** Locks what the kill changes besides the checkpoint; answers the writes to make if the kill goes ahead. */
+        AlsoInTransaction lock(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Kills an unfinished flow, keeping its journal as evidence, and makes {@code work}'s writes in the
+     * same database transaction; false (and nothing written) if it was not RUNNABLE or PARKED.
+     */
+    boolean kill(String flowId, String reason, Instant now, KillWork work) {
         return jdbc.inTransaction(connection -> {
+            AlsoInTransaction also = work.lock(connection);
             Optional<Checkpoint> existing = find(connection, flowId, true);
             if (existing.isEmpty() || !existing.get().status().isUnfinished()) {
                 return false;
             }
             String previous = existing.get().lastError();
             String why = "killed: " + reason + (previous == null ? "" : " (last error: " + previous + ")");
-            return update(connection, "UPDATE flow_checkpoint SET flow_status = 'KILLED', last_error = ?,"
-                    + " updated_at = ? WHERE flow_id = ? AND flow_status IN ('RUNNABLE', 'PARKED')", why, now, flowId) == 1;
+            if (update(connection, "UPDATE flow_checkpoint SET flow_status = 'KILLED', last_error = ?,"
+                    + " updated_at = ? WHERE flow_id = ? AND flow_status IN ('RUNNABLE', 'PARKED')", why, now, flowId) != 1) {
+                return false;
+            }
+            also.write(connection);
+            return true;
         });
+    }
+
+    /** In the caller's database transaction: whether a checkpoint has this id. */
+    static boolean exists(Connection connection, String flowId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM flow_checkpoint WHERE flow_id = ?")) {
+            query.setString(1, flowId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.clearline.flows.runtime;
 
 import io.clearline.flows.ledger.Jdbc;
+import io.clearline.flows.network.NetworkMembership;
 import io.clearline.flows.transport.Envelope;
 import io.clearline.flows.transport.EnvelopeKind;
 import io.clearline.flows.transport.Transport;
@@ -63,6 +64,21 @@ final class FlowMessaging {
     static final int ACKNOWLEDGED_PENDING_MAX = 16_384;
     /** Outbox rows the pump deletes in one database transaction once their envelopes were acknowledged. */
     static final int ACKNOWLEDGED_DELETE_BATCH_MAX = 256;
+    /**
+     * How long a closed session's row is kept, so that late duplicates of its messages are recognised and
+     * dropped: longer than a sender resends one envelope ({@link #RESEND_ATTEMPTS_MAX} at
+     * {@link #RESEND_BACKOFF_MAX}, about 83 minutes). Inbox rows nobody will read (their session is closed,
+     * or never opened: its INIT never came) are kept as long, then purged with them. A duplicate later
+     * than this is still harmless: an INIT finds its responder's checkpoint, and any other message is kept
+     * for nobody until the next purge.
+     */
+    static final Duration CLOSED_SESSION_RETENTION = Duration.ofHours(2);
+    /** How often the pump purges what {@link #CLOSED_SESSION_RETENTION} lets go. */
+    static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+    /** Rows of each kind (closed sessions, unread inbox rows) one purge transaction deletes at most. */
+    static final int PURGE_BATCH_MAX = 500;
+    /** Purge transactions in one round at most; what is left waits for the next round. */
+    static final int PURGE_BATCHES_PER_ROUND_MAX = 20;
     /** How long a waiting receive sleeps before it looks at the inbox again even without a signal. */
     static final Duration INBOX_RECHECK_INTERVAL = Duration.ofSeconds(1);
 
@@ -88,6 +104,8 @@ final class FlowMessaging {
             new java.util.concurrent.LinkedBlockingQueue<>(ACKNOWLEDGED_PENDING_MAX);
     /** Released when there is something for the pump to do; an idle pump waits on it and costs nothing. */
     private final java.util.concurrent.Semaphore pumpWork = new java.util.concurrent.Semaphore(0);
+    /** Whom responders answer: under a membership list, listed and active parties only. */
+    private volatile NetworkMembership membership = NetworkMembership.none();
     private volatile boolean outboxNeedsRescan = true;
     private volatile boolean closed;
 
@@ -122,6 +140,10 @@ final class FlowMessaging {
 
     String localNode() {
         return localNode;
+    }
+
+    void followMembership(NetworkMembership followed) {
+        membership = Objects.requireNonNull(followed, "membership");
     }
 
     void registerResponder(String initiatingFlowClass, Responder responder) {
@@ -238,24 +260,125 @@ final class FlowMessaging {
                 }
                 insert.executeBatch();
             }
+            advanceNextSendSequences(connection, envelopes);
         }
+    }
+
+    /**
+     * Keeps each session's next sequence number to send with the envelopes that use it up, so that a
+     * kill finds it without the flow's live context (a parked flow has none).
+     */
+    private static void advanceNextSendSequences(Connection connection, List<Envelope> envelopes) throws SQLException {
+        Map<List<String>, Long> nextBySession = new java.util.LinkedHashMap<>();
+        for (Envelope envelope : envelopes) {
+            nextBySession.merge(List.of(envelope.sessionId(), envelope.senderParty()), nextSendSequenceAfter(envelope),
+                    Math::max);
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE flow_session SET next_send_sequence = ?"
+                + " WHERE session_id = ? AND local_party = ? AND next_send_sequence < ?")) {
+            for (Map.Entry<List<String>, Long> session : nextBySession.entrySet()) {
+                update.setLong(1, session.getValue());
+                update.setString(2, session.getKey().get(0));
+                update.setString(3, session.getKey().get(1));
+                update.setLong(4, session.getValue());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** The sequence number the sender's next envelope on the session takes once {@code sent} is sent. */
+    static long nextSendSequenceAfter(Envelope sent) {
+        return switch (sent.kind()) {
+            // A folded INIT carries message 1 too.
+            case INIT -> Opening.of(sent).firstMessage().isPresent() ? 2 : 1;
+            // DATA and the END after it.
+            case LAST -> sent.sequenceNumber() + 2;
+            case DATA, END, ERROR -> sent.sequenceNumber() + 1;
+            case ACK -> throw new IllegalArgumentException("an acknowledgement is no message of the session");
+        };
     }
 
     /**
      * In the database transaction that ends a flow: its sessions are closed (late duplicates for them
      * are dropped from now on) and what its inbox still holds for them goes.
      */
-    static void closeSessionsOf(Connection connection, String flowId) throws SQLException {
+    static void closeSessionsOf(Connection connection, String flowId, java.time.Instant now) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM flow_inbox WHERE EXISTS (SELECT 1"
                 + " FROM flow_session s WHERE s.flow_id = ? AND s.session_id = flow_inbox.session_id"
                 + " AND s.local_party = flow_inbox.recipient_party)");
-             PreparedStatement close = connection.prepareStatement("UPDATE flow_session SET session_status = 'CLOSED'"
-                     + " WHERE flow_id = ? AND session_status = 'OPEN'")) {
+             PreparedStatement close = connection.prepareStatement("UPDATE flow_session SET session_status = 'CLOSED',"
+                     + " closed_at = ? WHERE flow_id = ? AND session_status = 'OPEN'")) {
             delete.setString(1, flowId);
             delete.executeUpdate();
-            close.setString(1, flowId);
+            close.setObject(1, Jdbc.timestamp(now));
+            close.setString(2, flowId);
             close.executeUpdate();
         }
+    }
+
+    /** Whether this side's end of the session is closed: its flow ended, or was killed. */
+    static boolean isClosed(Connection connection, String sessionId, String localParty) throws SQLException {
+        return "CLOSED".equals(sessionStatus(connection, sessionId, localParty));
+    }
+
+    /** A session of a flow being killed, locked, with what its ERROR needs. */
+    record OpenSession(String sessionId, String localParty, String counterparty, String counterpartyNode,
+                       long nextSendSequence) {
+    }
+
+    /**
+     * In the database transaction that kills a flow, before its checkpoint is locked (the order in which
+     * the flow's own writes lock them, so the two cannot deadlock): the flow's open sessions, locked, so
+     * that an envelope the flow is writing now either committed before (and its number is read) or
+     * comes after the kill's ERROR (and collides with it, failing the flow's write).
+     */
+    static List<OpenSession> lockOpenSessionsOf(Connection connection, String flowId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT session_id, local_party, counterparty,"
+                + " counterparty_node, next_send_sequence FROM flow_session WHERE flow_id = ?"
+                + " AND session_status = 'OPEN' ORDER BY session_id, local_party FOR UPDATE")) {
+            query.setString(1, flowId);
+            List<OpenSession> sessions = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    sessions.add(new OpenSession(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getLong(5)));
+                }
+            }
+            return sessions;
+        }
+    }
+
+    /**
+     * In the database transaction that kills a flow, once its checkpoint says KILLED: an ERROR saying why
+     * on each of {@code sessions} the counterparty has not ended, numbered as the receive waiting for the
+     * flow's next message expects, written to the outbox; then the flow's sessions are closed.
+     *
+     * @return the ERRORs written, to {@link #dispatch} once the transaction committed
+     */
+    List<Envelope> writeKilled(Connection connection, String flowId, List<OpenSession> sessions, String message,
+                               java.time.Instant now) throws SQLException {
+        byte[] payload = errorText(message).getBytes(StandardCharsets.UTF_8);
+        List<Envelope> errors = new ArrayList<>(sessions.size());
+        for (OpenSession session : sessions) {
+            if (!endedByCounterparty(connection, session.sessionId(), session.localParty())) {
+                errors.add(new Envelope(localNode, session.localParty(), session.counterpartyNode(),
+                        session.counterparty(), session.sessionId(), session.nextSendSequence(), EnvelopeKind.ERROR,
+                        payload));
+            }
+        }
+        write(connection, flowId, List.of(), errors, now);
+        closeSessionsOf(connection, flowId, now);
+        return errors;
+    }
+
+    /** Characters of a flow's error message that reach its counterparties. */
+    static final int ERROR_MESSAGE_CHARS_MAX = 2_000;
+
+    /** A flow's error message as its counterparties get it: cut to {@link #ERROR_MESSAGE_CHARS_MAX}. */
+    static String errorText(String message) {
+        return message == null ? "" : message.length() > ERROR_MESSAGE_CHARS_MAX
+                ? message.substring(0, ERROR_MESSAGE_CHARS_MAX) : message;
     }
 
     /** Whether the inbox holds the counterparty's END or ERROR on the session: it has closed its end. */
@@ -291,6 +414,7 @@ final class FlowMessaging {
     }
 
     private void pump() {
+        long nextPurgeNanos = System.nanoTime() + PURGE_INTERVAL.toNanos();
         while (!closed) {
             try {
                 if (outboxNeedsRescan && unacknowledged.size() < UNACKNOWLEDGED_TRACKED_MAX / 2) {
@@ -299,11 +423,18 @@ final class FlowMessaging {
                 }
                 deleteAcknowledged();
                 resendDue();
+                if (System.nanoTime() - nextPurgeNanos >= 0) {
+                    nextPurgeNanos = System.nanoTime() + PURGE_INTERVAL.toNanos();
+                    int purged = purge(jdbc, clock.instant());
+                    if (purged > 0) {
+                        LOG.debug("node {} purged {} closed sessions and unread inbox rows", localNode, purged);
+                    }
+                }
                 if (!acknowledgedPending.isEmpty()) {
                     continue;
                 }
                 if (unacknowledged.isEmpty() && !outboxNeedsRescan) {
-                    pumpWork.acquire();
+                    pumpWork.tryAcquire(PURGE_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
                 } else {
                     pumpWork.tryAcquire(RESEND_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
                 }
@@ -336,6 +467,87 @@ final class FlowMessaging {
             pending.dueNanos = now + backoff(pending.resends).toNanos();
             transport.send(pending.envelope);
         }
+    }
+
+    /**
+     * Deletes closed sessions, and inbox rows whose session is closed or unknown, that are older than
+     * {@link #CLOSED_SESSION_RETENTION} at {@code now}: at most {@link #PURGE_BATCH_MAX} of each per
+     * transaction and {@link #PURGE_BATCHES_PER_ROUND_MAX} transactions. Messages of open sessions are
+     * never purged, however old: a parked flow retried later still reads them.
+     *
+     * @return rows deleted
+     */
+    static int purge(Jdbc jdbc, java.time.Instant now) {
+        java.time.Instant cutoff = now.minus(CLOSED_SESSION_RETENTION);
+        int deleted = 0;
+        for (int batch = 0; batch < PURGE_BATCHES_PER_ROUND_MAX; batch++) {
+            int[] batchDeleted = jdbc.inTransaction(connection -> new int[] {purgeClosedSessions(connection, cutoff),
+                    purgeUnreadMessages(connection, cutoff)});
+            deleted += batchDeleted[0] + batchDeleted[1];
+            if (batchDeleted[0] < PURGE_BATCH_MAX && batchDeleted[1] < PURGE_BATCH_MAX) {
+                break;
+            }
+        }
+        return deleted;
+    }
+
+    /** Sessions closed before {@code cutoff}; one an earlier version closed without a time counts from its opening. */
+    private static int purgeClosedSessions(Connection connection, java.time.Instant cutoff) throws SQLException {
+        List<String[]> keys = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT session_id, local_party FROM flow_session"
+                + " WHERE session_status = 'CLOSED' AND (closed_at < ? OR (closed_at IS NULL AND created_at < ?))"
+                + " FETCH FIRST ? ROWS ONLY")) {
+            query.setObject(1, Jdbc.timestamp(cutoff));
+            query.setObject(2, Jdbc.timestamp(cutoff));
+            query.setInt(3, PURGE_BATCH_MAX);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(new String[] {rows.getString(1), rows.getString(2)});
+                }
+            }
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM flow_session WHERE session_id = ?"
+                + " AND local_party = ? AND session_status = 'CLOSED'")) {
+            for (String[] key : keys) {
+                delete.setString(1, key[0]);
+                delete.setString(2, key[1]);
+                delete.addBatch();
+            }
+            if (!keys.isEmpty()) {
+                delete.executeBatch();
+            }
+        }
+        return keys.size();
+    }
+
+    /** Inbox rows received before {@code cutoff} for a session that is not open here: nobody will read them. */
+    private static int purgeUnreadMessages(Connection connection, java.time.Instant cutoff) throws SQLException {
+        List<OutboxKey> keys = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT session_id, recipient_party, sequence_number"
+                + " FROM flow_inbox i WHERE received_at < ? AND NOT EXISTS (SELECT 1 FROM flow_session s"
+                + " WHERE s.session_id = i.session_id AND s.local_party = i.recipient_party"
+                + " AND s.session_status = 'OPEN') FETCH FIRST ? ROWS ONLY")) {
+            query.setObject(1, Jdbc.timestamp(cutoff));
+            query.setInt(2, PURGE_BATCH_MAX);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(new OutboxKey(rows.getString(1), rows.getString(2), rows.getLong(3)));
+                }
+            }
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM flow_inbox WHERE session_id = ?"
+                + " AND recipient_party = ? AND sequence_number = ?")) {
+            for (OutboxKey key : keys) {
+                delete.setString(1, key.sessionId());
+                delete.setString(2, key.recipientParty());
+                delete.setLong(3, key.sequenceNumber());
+                delete.addBatch();
+            }
+            if (!keys.isEmpty()) {
+                delete.executeBatch();
+            }
+        }
+        return keys.size();
     }
 
     /** Doubling from the initial wait, capped. */
@@ -406,20 +618,25 @@ final class FlowMessaging {
             return;
         }
         Acceptance acceptance;
+        List<Envelope> refusals = new ArrayList<>(1);
         try {
-            acceptance = jdbc.inTransaction(connection -> store(connection, envelope));
+            acceptance = jdbc.inTransaction(connection -> {
+                refusals.clear();
+                return store(connection, envelope, refusals);
+            });
         } catch (Jdbc.LedgerStorageException e) {
             if (!Jdbc.isIntegrityViolation(e)) {
                 throw e;
             }
             // A duplicate stored concurrently: the key refused the second copy.
             acceptance = Acceptance.DUPLICATE;
+            refusals.clear();
         }
         transport.send(envelope.acknowledgement());
         switch (acceptance) {
             case STORED -> wake(envelope.sessionId(), envelope.recipientParty());
             case STARTS_RESPONDER -> startResponder(envelope);
-            case NO_RESPONDER -> refuseSession(envelope);
+            case REFUSED -> dispatch(refusals);
             case DUPLICATE -> { }
         }
     }
@@ -459,11 +676,16 @@ final class FlowMessaging {
         });
     }
 
-    private enum Acceptance { STORED, STARTS_RESPONDER, NO_RESPONDER, DUPLICATE }
+    private enum Acceptance { STORED, STARTS_RESPONDER, REFUSED, DUPLICATE }
 
-    private Acceptance store(Connection connection, Envelope envelope) throws SQLException {
+    /** Stores {@code envelope}; a session it refuses adds its ERROR to {@code refusals}, written to the outbox. */
+    private Acceptance store(Connection connection, Envelope envelope, List<Envelope> refusals) throws SQLException {
         String status = sessionStatus(connection, envelope.sessionId(), envelope.recipientParty());
         if ("CLOSED".equals(status)) {
+            return Acceptance.DUPLICATE;
+        }
+        if (status == null && FlowCheckpoints.exists(connection, responderFlowId(envelope))) {
+            // Its responder ran, and the closed session was purged since: a late duplicate, not a new session.
             return Acceptance.DUPLICATE;
         }
         if (envelope.kind() == EnvelopeKind.INIT) {
@@ -471,8 +693,17 @@ final class FlowMessaging {
                 return Acceptance.DUPLICATE;
             }
             Opening opening = Opening.of(envelope);
+            Optional<String> notACounterparty = membership.refusalOf(envelope.senderParty());
+            if (notACounterparty.isPresent()) {
+                refusals.add(refuseSession(connection, envelope, "party " + envelope.recipientParty() + " on node "
+                        + localNode + " refuses a session from " + envelope.senderParty() + ": "
+                        + notACounterparty.get()));
+                return Acceptance.REFUSED;
+            }
             if (!responders.containsKey(opening.initiatingClass())) {
-                return Acceptance.NO_RESPONDER;
+                refusals.add(refuseSession(connection, envelope, "party " + envelope.recipientParty() + " on node "
+                        + localNode + " has no responder for " + opening.initiatingClass()));
+                return Acceptance.REFUSED;
             }
             ResponderFlow responder = ResponderFlow.of(envelope, opening.initiatingClass());
             String flowId = responderFlowId(envelope);
@@ -546,13 +777,25 @@ final class FlowMessaging {
         });
     }
 
-    /** Nobody here answers that initiating flow: tells the initiator once, outside the outbox (it times out otherwise). */
-    private void refuseSession(Envelope init) {
-        String why = "party " + init.recipientParty() + " on node " + localNode + " has no responder for "
-                + Opening.of(init).initiatingClass();
+    /**
+     * In the transaction that stores {@code init}: refuses the session it opens with an ERROR saying
+     * {@code why}, written to the outbox (resent until the initiator acknowledges, like any message; the
+     * initiator would wait out its receive otherwise). The session is recorded as closed at once, under the
+     * flow id its responder would have had (no checkpoint has it), so that duplicates of the INIT and
+     * whatever else comes on the session are dropped, not answered again.
+     *
+     * @return the ERROR, to {@link #dispatch} once the transaction committed
+     */
+    private Envelope refuseSession(Connection connection, Envelope init, String why) throws SQLException {
         LOG.warn("refused session {}: {}", init.sessionId(), why);
-        transport.send(new Envelope(localNode, init.recipientParty(), init.senderNode(), init.senderParty(),
-                init.sessionId(), 0, EnvelopeKind.ERROR, why.getBytes(StandardCharsets.UTF_8)));
+        Envelope refusal = new Envelope(localNode, init.recipientParty(), init.senderNode(), init.senderParty(),
+                init.sessionId(), 0, EnvelopeKind.ERROR, errorText(why).getBytes(StandardCharsets.UTF_8));
+        String flowId = responderFlowId(init);
+        java.time.Instant now = clock.instant();
+        write(connection, flowId, List.of(new SessionRow(init.sessionId(), init.recipientParty(), init.senderParty(),
+                init.senderNode())), List.of(refusal), now);
+        closeSessionsOf(connection, flowId, now);
+        return refusal;
     }
 
     /** A message as the inbox holds it. */

@@ -3,6 +3,8 @@ package io.clearline.flows.runtime;
 import io.clearline.flows.ledger.Jdbc;
 import io.clearline.flows.ledger.Page;
 import io.clearline.flows.ledger.SoftLocks;
+import io.clearline.flows.network.NetworkMembership;
+import io.clearline.flows.transport.Envelope;
 import io.clearline.flows.transport.EnvelopeKind;
 import io.clearline.flows.transport.Transport;
 import java.nio.charset.StandardCharsets;
@@ -151,6 +153,24 @@ public final class FlowRunner {
         return this;
     }
 
+    /**
+     * Makes the responders of this node consult the network's membership list, as {@code membership}
+     * holds it (a {@link io.clearline.flows.network.MembershipFollower} keeps it current): a session opened
+     * by a party the list does not name or suspends starts no responder and is answered with an ERROR
+     * saying why, which the initiator's receive throws. Without a call, or under
+     * {@link NetworkMembership#none()}, every party is answered.
+     *
+     * @throws IllegalStateException if the runner is not connected
+     */
+    public FlowRunner followMembership(NetworkMembership membership) {
+        FlowMessaging connected = messaging;
+        if (connected == null) {
+            throw new IllegalStateException("connect the runner before it follows a membership list");
+        }
+        connected.followMembership(membership);
+        return this;
+    }
+
     /** Stops taking and resending envelopes (the node is shutting down); what is unsent waits in the outbox. */
     public void disconnect() {
         FlowMessaging connected = messaging;
@@ -212,9 +232,15 @@ public final class FlowRunner {
      * it holds. A flow running now stops at its next suspending call (it is interrupted if it blocks);
      * one that has no suspending call left completes, and its checkpoint says COMPLETED.
      *
+     * <p>Its counterparties hear of it at once: in the database transaction that marks it KILLED, an
+     * ERROR saying it was killed and why goes into the outbox on each of its open sessions, numbered as
+     * the next message the counterparty waits for, and the sessions close. A counterparty's pending
+     * receive throws a {@link FlowSessionException} with that message instead of waiting out its timeout.
+     *
      * <p>WARNING: a flow killed after its transaction was notarised leaves that transaction unrecorded
-     * and its inputs spent at the notary. Retry such a flow instead; kill the ones that never reached
-     * their notary.
+     * and its inputs spent at the notary until someone finishes it. Retry such a flow instead; kill the
+     * ones that never reached their notary. (The payment flow, asked again for the same UETR, finishes
+     * the transaction its killed run left pending instead of building another; recovery finishes it too.)
      *
      * @return false if the flow is unknown or finished already
      */
@@ -222,16 +248,77 @@ public final class FlowRunner {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("an operator says why a flow is killed");
         }
-        if (!checkpoints.kill(flowId, reason, clock.instant())) {
+        List<Envelope> errors = new ArrayList<>();
+        if (!checkpoints.kill(flowId, reason, clock.instant(), killingSessions(flowId, reason, errors))) {
             return false;
+        }
+        FlowMessaging connected = messaging;
+        if (connected != null) {
+            connected.dispatch(errors);
         }
         Running run = running.get(flowId);
         if (run != null) {
             run.kill(reason);
         }
         int released = softLocks.releaseAll(softLockIdOf(flowId));
-        LOG.warn("flow {} killed ({} soft locks released): {}", flowId, released, reason);
+        LOG.warn("flow {} killed ({} soft locks released, {} counterparties told): {}", flowId, released,
+                errors.size(), reason);
         return true;
+    }
+
+    /**
+     * The kill's work on the flow's sessions, in its database transaction: locks them first, then writes
+     * their ERRORs (into {@code written}, to dispatch after the commit) and closes them.
+     */
+    private FlowCheckpoints.KillWork killingSessions(String flowId, String reason, List<Envelope> written) {
+        FlowMessaging connected = messaging;
+        if (connected == null) {
+            // Not connected: no session was opened through this runner, so none has a counterparty to tell.
+            return FlowCheckpoints.KillWork.NOTHING;
+        }
+        String message = new FlowKilledException(flowId, reason).getMessage();
+        return connection -> {
+            List<FlowMessaging.OpenSession> sessions = FlowMessaging.lockOpenSessionsOf(connection, flowId);
+            return killed -> {
+                written.clear();
+                written.addAll(connected.writeKilled(killed, flowId, sessions, message, clock.instant()));
+            };
+        };
+    }
+
+    /**
+     * On a killed flow's own thread, once it stopped: tells the counterparties of sessions it opened while
+     * the kill committed (the kill's transaction could not see them). Usually there are none.
+     */
+    private void tellSessionsOpenedDuringTheKill(String flowId, String reason) {
+        FlowMessaging connected = messaging;
+        if (connected == null) {
+            return;
+        }
+        String message = new FlowKilledException(flowId, reason).getMessage();
+        try {
+            List<Envelope> errors = jdbc.inTransaction(connection -> {
+                List<FlowMessaging.OpenSession> sessions = FlowMessaging.lockOpenSessionsOf(connection, flowId);
+                return sessions.isEmpty() ? List.<Envelope>of()
+                        : connected.writeKilled(connection, flowId, sessions, message, clock.instant());
+            });
+            connected.dispatch(errors);
+        } catch (RuntimeException unwritable) {
+            // Their counterparties' receives time out instead, as before kills told anyone.
+            LOG.warn("killed flow {} could not tell the sessions it opened during the kill: {}", flowId,
+                    describe(unwritable));
+        }
+    }
+
+    /**
+     * Operators (the connected runner also does it every minute): deletes sessions closed for longer than
+     * their retention (two hours; long enough that late duplicates of their messages are still recognised
+     * and dropped), and inbox rows as old that no flow will read, a bounded number per call.
+     *
+     * @return rows deleted; call again while it answers a full round
+     */
+    public int purgeClosedSessions() {
+        return FlowMessaging.purge(jdbc, clock.instant());
     }
 
     /**
@@ -401,7 +488,16 @@ public final class FlowRunner {
                 continue;
             }
             JournaledContext.Closing closing = context.closing(EnvelopeKind.END, null);
-            checkpoints.complete(mine.flowId, definition.result().encode(result), clock.instant(), closing.work());
+            try {
+                checkpoints.complete(mine.flowId, definition.result().encode(result), clock.instant(), closing.work());
+            } catch (RuntimeException refused) {
+                if (mine.killedBecause() != null && Jdbc.isIntegrityViolation(refused)) {
+                    // The kill's ERROR took the sequence number of this flow's last message: the counterparty
+                    // was told of the kill, and the flow stays KILLED.
+                    return killed(mine);
+                }
+                throw refused;
+            }
             closing.dispatch().run();
             softLocks.releaseAll(softLockIdOf(mine.flowId));
             return Ending.succeeded(result);
@@ -460,6 +556,7 @@ public final class FlowRunner {
     }
 
     private Ending killed(Running mine) {
+        tellSessionsOpenedDuringTheKill(mine.flowId, mine.killedBecause());
         softLocks.releaseAll(softLockIdOf(mine.flowId));
         return Ending.failed(new FlowKilledException(mine.flowId, mine.killedBecause()));
     }

@@ -70,6 +70,15 @@ public final class FlowSchema {
             PRIMARY KEY (session_id, recipient_party, sequence_number))""",
         "CREATE INDEX IF NOT EXISTS flow_outbox_by_age ON flow_outbox (created_at, session_id, recipient_party,"
                 + " sequence_number)",
+        // Added after the tables above (as migration V8 adds them on PostgreSQL), so that a database an
+        // earlier version created gets them too. The next sequence number this side sends on the session,
+        // kept with the envelopes that move it: a kill tells the counterparty of a flow with no live
+        // context (parked, say) with it. And when the session was closed, so that closed sessions are
+        // purged once no late duplicate of theirs can come any more.
+        "ALTER TABLE flow_session ADD COLUMN IF NOT EXISTS next_send_sequence BIGINT DEFAULT 0 NOT NULL",
+        "ALTER TABLE flow_session ADD COLUMN IF NOT EXISTS closed_at TIMESTAMP WITH TIME ZONE",
+        "CREATE INDEX IF NOT EXISTS flow_session_by_closing ON flow_session (session_status, closed_at)",
+        "CREATE INDEX IF NOT EXISTS flow_inbox_by_age ON flow_inbox (received_at)",
     };
 
     private FlowSchema() {

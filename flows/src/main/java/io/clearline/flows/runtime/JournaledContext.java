@@ -161,8 +161,6 @@ final class JournaledContext implements FlowContext {
 
     // ---- sessions and subflows ------------------------------------------------------------------------
 
-    /** Characters of a flow's error message that reach its counterparties. */
-    static final int ERROR_MESSAGE_CHARS_MAX = 2_000;
     private static final int SESSION_ID_BYTES = 16;
 
     @Override
@@ -234,8 +232,7 @@ final class JournaledContext implements FlowContext {
             return Closing.NONE;
         }
         List<Envelope> unwrittenSoFar = List.copyOf(unwrittenEnvelopes);
-        String payload = message == null ? "" : message.length() > ERROR_MESSAGE_CHARS_MAX
-                ? message.substring(0, ERROR_MESSAGE_CHARS_MAX) : message;
+        String payload = FlowMessaging.errorText(message);
         List<Envelope> endings = new ArrayList<>();
         for (Session session : sessions) {
             if (!session.endedByCounterparty) {
@@ -252,13 +249,15 @@ final class JournaledContext implements FlowContext {
                 // A counterparty whose END or ERROR is in the inbox closed its end in the transaction that
                 // sent it, and drops whatever comes on the session: this flow's ending would be a wasted
                 // outbox row, delivery and acknowledgement.
-                if (!FlowMessaging.endedByCounterparty(connection, ending.sessionId(), ending.senderParty())) {
+                // A kill that raced this ending closed the session already and told the counterparty.
+                if (!FlowMessaging.endedByCounterparty(connection, ending.sessionId(), ending.senderParty())
+                        && !FlowMessaging.isClosed(connection, ending.sessionId(), ending.senderParty())) {
                     envelopes.add(ending);
                 }
             }
             List<Envelope> folded = FlowMessaging.fold(envelopes);
             FlowMessaging.write(connection, flowId, newSessions, folded, now);
-            FlowMessaging.closeSessionsOf(connection, flowId);
+            FlowMessaging.closeSessionsOf(connection, flowId, now);
             written.set(folded);
         }, () -> messaging.dispatch(written.get()));
     }

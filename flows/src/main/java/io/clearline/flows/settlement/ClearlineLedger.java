@@ -231,10 +231,12 @@ public final class ClearlineLedger implements AutoCloseable {
      * Makes the ledger consult the network's membership list, as {@code membership} holds it (a
      * {@link io.clearline.flows.network.MembershipFollower} keeps it current): a bank this node does not
      * host resolves from the list, and a bank the list suspends or does not name is refused as payer
-     * (DNOR) or payee (CNOR). Without a call, the ledger decides on its hosted identities alone.
+     * (DNOR) or payee (CNOR); the payee's responder refuses a session such a party opens. Without a call,
+     * the ledger decides on its hosted identities alone.
      */
     public void followMembership(NetworkMembership membership) {
         ledgerPort.followMembership(membership);
+        flowRunner.followMembership(membership);
     }
 
     /** The port the settlement core calls to issue and redeem cash and settle payments. */

@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Settles one payment as a durable flow under the id {@code payment:<UETR>}. Its suspending calls,
- * journaled in this order: whether the UETR is settled already; the payer's cash, selected and
+ * journaled in this order: whether the UETR is settled already (or left pending by an earlier run that
+ * was killed or failed after phase one, which is then finished rather than built again); the payer's cash, selected and
  * soft-locked; the privacy salt; a session to the payee opened, the transaction signed by the payer sent
  * on it, and the payee's signature received ({@link PayeeSignatureResponder} answers at the payee); the
  * notary's signature and time. Finality is two-phase ({@link SettlementFlows#finality}): the signed transaction is recorded
@@ -54,8 +55,10 @@ final class SettlePaymentFlow implements Flow<String> {
 
     @Override
     public String call(FlowContext context) throws InterruptedException {
+        // A run after a kill (or a failure) after phase one of finality finishes the transaction it left
+        // pending, which the notary may have committed, rather than build a second one for the same payment.
         Optional<String> settled = context.await("already-settled", FlowCodec.OPTIONAL_STRING,
-                () -> flows.store().transactionOfLinearState(proposal.payer(), SettlementCodecs.PAYMENT, proposal.uetr()));
+                () -> flows.settledOrFinished(proposal, context.flowId()));
         if (settled.isPresent()) {
             return settled.get();
         }

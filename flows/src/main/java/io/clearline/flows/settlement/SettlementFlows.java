@@ -3,6 +3,7 @@ package io.clearline.flows.settlement;
 import static io.clearline.flows.settlement.Refusals.refusal;
 
 import io.clearline.core.common.api.ReasonCode;
+import io.clearline.core.ledger.api.LedgerRefusedException;
 import io.clearline.flows.ledger.Command;
 import io.clearline.flows.ledger.Ed25519;
 import io.clearline.flows.ledger.FungibleStateSelector;
@@ -19,6 +20,7 @@ import io.clearline.flows.ledger.SoftLocks;
 import io.clearline.flows.ledger.StateAndRef;
 import io.clearline.flows.ledger.TransactionState;
 import io.clearline.flows.ledger.TransactionVerifier;
+import io.clearline.flows.ledger.UniquenessService;
 import io.clearline.flows.ledger.VaultEntry;
 import io.clearline.flows.ledger.WireTransaction;
 import io.clearline.flows.ledger.TransactionSignature;
@@ -264,6 +266,38 @@ final class SettlementFlows {
         }
     }
 
+    /**
+     * A payment flow's first step: the transaction that settled the payment already, if any; else the one
+     * an earlier run of the flow left pending here (it was killed, or failed, after phase one of finality)
+     * finished now: notarised again (harmless if the notary committed it before the run stopped) and
+     * finalised everywhere. Empty if there is neither, or the pending one was refused for good and deleted:
+     * then the flow builds a fresh transaction. Never a second transaction while one may be committed.
+     *
+     * @throws io.clearline.core.ledger.api.LedgerRefusedException NARR if the notary refuses the pending
+     *         transaction but not for good (its time window passed): it stays pending for an operator
+     */
+    Optional<String> settledOrFinished(PaymentProposal proposal, String operationKey) {
+        LedgerStore.RecordedOrPending found = store.recordedOrPending(proposal.payer(), SettlementCodecs.PAYMENT,
+                proposal.uetr(), operationKey);
+        if (found.recorded().isPresent() || found.pending().isEmpty()) {
+            return found.recorded();
+        }
+        String pendingId = found.pending().get();
+        Optional<PendingTransaction> pending = store.pending(pendingId);
+        if (pending.isEmpty()) {
+            // Finished or deleted meanwhile (by recovery): look again.
+            return store.transactionOfLinearState(proposal.payer(), SettlementCodecs.PAYMENT, proposal.uetr());
+        }
+        try {
+            return Optional.of(finishPending(pending.get()));
+        } catch (LedgerRefusedException refused) {
+            if (store.pending(pendingId).isPresent()) {
+                throw refused;
+            }
+            return Optional.empty();
+        }
+    }
+
     /** The payer's cash for {@code amount}, soft-locked under {@code lockId}, or the AM04 refusal. */
     List<VaultEntry> selectCash(Party owner, String currency, long amount, String spendFor, UUID lockId)
             throws InterruptedException {
@@ -472,7 +506,7 @@ final class SettlementFlows {
         Notary.Result result = notary.notarise(NotarisationRequest.of(stx, verifier.codecs()));
         if (result instanceof Notary.Refused refused) {
             if (refusedForGood(stx, refused)) {
-                store.deletePending(stx.id(), connection -> TransferClaims.deleteClaimsOf(connection, stx.id()));
+                deletePendingEverywhere(stx.id());
             }
             throw refusal(ReasonCode.NARR, "notary " + parties.notary() + " refused: " + refused.explanation());
         }
@@ -534,6 +568,11 @@ final class SettlementFlows {
                 leftToFlows++;
                 continue;
             }
+            if (ofAKilledFlowNeverCommitted(pending.get())) {
+                deletePendingEverywhere(transactionId);
+                deleted++;
+                continue;
+            }
             try {
                 finishPending(pending.get());
                 finalised++;
@@ -550,6 +589,21 @@ final class SettlementFlows {
             }
         }
         return new PendingResolution(finalised, deleted, leftToFlows, unresolved);
+    }
+
+    /**
+     * The transaction of a flow an operator killed, which the notary says it never committed: its flow's
+     * caller was told the flow was killed, so recovery deletes it rather than commit it now (a payment
+     * asked again finishes it in its own run instead). One the notary committed is finished as any
+     * other; so is one the uniqueness service cannot tell about (a Raft cluster's, today).
+     */
+    private boolean ofAKilledFlowNeverCommitted(PendingTransaction pending) {
+        return runner.find(pending.operationKey()).map(FlowSummary::status).filter(FlowStatus.KILLED::equals).isPresent()
+                && notary.commitmentOf(pending.transaction()) == UniquenessService.Commitment.NOT_COMMITTED;
+    }
+
+    private void deletePendingEverywhere(String transactionId) {
+        store.deletePending(transactionId, connection -> TransferClaims.deleteClaimsOf(connection, transactionId));
     }
 
     private boolean ownedByUnfinishedFlow(PendingTransaction pending) {

@@ -49,6 +49,27 @@ class NotaryTest {
     }
 
     @Test
+    void theNotaryTellsWhetherItCommittedATransactionWithoutCommittingIt() {
+        StateRef contested = new StateRef("d".repeat(64), 0);
+        SignedTransaction toAlice = spend(contested, alice);
+        SignedTransaction toBob = spend(contested, bob);
+        Notary batching = notaryWith(new BatchingUniquenessService(uniqueness, 8, java.time.Duration.ofMillis(1), 16));
+
+        assertThat(batching.commitmentOf(toAlice)).isEqualTo(UniquenessService.Commitment.NOT_COMMITTED);
+        assertThat(batching.commitmentOf(toAlice)).as("asking commits nothing")
+                .isEqualTo(UniquenessService.Commitment.NOT_COMMITTED);
+        assertThat(batching.notarise(toAlice)).isInstanceOf(Notary.Notarised.class);
+
+        assertThat(batching.commitmentOf(toAlice)).isEqualTo(UniquenessService.Commitment.COMMITTED);
+        assertThat(batching.commitmentOf(toBob)).as("its input was consumed by another transaction")
+                .isEqualTo(UniquenessService.Commitment.NOT_COMMITTED);
+        assertThat(uniqueness.commitmentOf(List.of(), toAlice.id())).as("nothing is recorded without inputs")
+                .isEqualTo(UniquenessService.Commitment.UNKNOWN);
+        UniquenessService cannotTell = (inputs, transactionId, now) -> new UniquenessService.Committed();
+        assertThat(notaryWith(cannotTell).commitmentOf(toAlice)).isEqualTo(UniquenessService.Commitment.UNKNOWN);
+    }
+
+    @Test
     void twoTransactionsSpendingOneStateInParallelOneWinsTheOtherSeesAConflictNamingTheState() throws Exception {
         StateRef contested = new StateRef("c".repeat(64), 0);
         SignedTransaction toAlice = spend(contested, alice);

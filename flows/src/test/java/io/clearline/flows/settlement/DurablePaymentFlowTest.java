@@ -118,6 +118,65 @@ class DurablePaymentFlowTest {
     }
 
     @Test
+    void aPaymentKilledAfterTheNotaryCommittedItIsAskedAgainAndFinishesThatTransactionNeverASecond() {
+        issue(ledger, 1_000);
+        String uetr = newUetr();
+        faulty.failNext(RECORDING, () -> FaultyDataSource.nonTransient("ledger_transaction is unusable"));
+        CompletableFuture<LedgerReceipt> parked = ledger.ledgerPort().settlePayment(payment(uetr, BANK_A, BANK_B, 300));
+        assertThatThrownBy(parked::join).hasCauseInstanceOf(FlowParkedException.class);
+        String notarised = theOnlyTransactionTheNotaryCommitted();
+
+        // Killed where the kill's warning says it should not be: its cash is unlocked, its transaction committed.
+        assertThat(ledger.flowRunner().kill(SettlePaymentFlow.flowId(uetr), "killed in error")).isTrue();
+        assertThat(ledger.softLocks().size()).isZero();
+        assertPendingEverywhereAndNothingMoved(ledger, notarised);
+
+        // Asked again, the payment finishes the committed transaction instead of building one that would
+        // conflict with it (same cash) or pay a second time (other cash).
+        assertThat(ledger.ledgerPort().settlePayment(payment(uetr, BANK_A, BANK_B, 300)).join().transactionId())
+                .isEqualTo(notarised);
+        assertSettledExactlyOnce(ledger, notarised, 300);
+        assertThat(theOnlyTransactionTheNotaryCommitted()).isEqualTo(notarised);
+    }
+
+    @Test
+    void recoveryDeletesTheTransactionOfAKilledPaymentTheNotaryNeverCommittedInsteadOfCommittingItNow() {
+        issue(ledger, 1_000);
+        String uetr = newUetr();
+        faulty.failNext(NOTARY_COMMIT, () -> FaultyDataSource.nonTransient("the notary's table is unusable"));
+        CompletableFuture<LedgerReceipt> parked = ledger.ledgerPort().settlePayment(payment(uetr, BANK_A, BANK_B, 300));
+        assertThatThrownBy(parked::join).hasCauseInstanceOf(FlowParkedException.class);
+        String pending = theOnlyPendingTransaction();
+        assertThat(ledger.flowRunner().kill(SettlePaymentFlow.flowId(uetr), "the payment was cancelled")).isTrue();
+
+        assertThat(ledger.flows().resolvePending(Instant.now().plus(Duration.ofHours(1)), 10))
+                .as("its caller was told it was killed: not settled behind its back")
+                .isEqualTo(new PendingResolution(0, 1, 0, 0));
+
+        assertThat(notaryCommits()).isEmpty();
+        assertThat(query("SELECT transaction_id FROM ledger_pending_transaction")).isEmpty();
+        assertThat(ledger.transaction(pending)).isEmpty();
+        assertThat(ledger.cashBalance(BANK_A, "EUR")).isEqualTo(1_000);
+        assertThat(ledger.cashBalance(BANK_B, "EUR")).isZero();
+    }
+
+    @Test
+    void recoveryFinishesTheTransactionOfAKilledPaymentTheNotaryCommitted() {
+        issue(ledger, 1_000);
+        String uetr = newUetr();
+        faulty.failNext(RECORDING, () -> FaultyDataSource.nonTransient("ledger_transaction is unusable"));
+        CompletableFuture<LedgerReceipt> parked = ledger.ledgerPort().settlePayment(payment(uetr, BANK_A, BANK_B, 300));
+        assertThatThrownBy(parked::join).hasCauseInstanceOf(FlowParkedException.class);
+        String notarised = theOnlyTransactionTheNotaryCommitted();
+        assertThat(ledger.flowRunner().kill(SettlePaymentFlow.flowId(uetr), "killed in error")).isTrue();
+
+        assertThat(ledger.flows().resolvePending(Instant.now().plus(Duration.ofHours(1)), 10))
+                .isEqualTo(new PendingResolution(1, 0, 0, 0));
+
+        assertSettledExactlyOnce(ledger, notarised, 300);
+    }
+
+    @Test
     void killingAPaymentParkedBeforeNotarisationReleasesThePayersCash() {
         issue(ledger, 1_000);
         String uetr = newUetr();

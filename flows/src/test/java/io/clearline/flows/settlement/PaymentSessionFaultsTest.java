@@ -132,6 +132,95 @@ class PaymentSessionFaultsTest {
         }
     }
 
+    @Test
+    void aPayeeKilledWhileThePayerWaitsForItsSignatureEndsThePaymentAtOnceWithNothingLeftPending() throws Exception {
+        // The payer would wait ten minutes for the signature: only the kill's ERROR can end it sooner.
+        open(new PayeeWithoutTheTransaction(new InMemoryTransport(FaultPlan.NONE)), Duration.ofMinutes(10));
+        String uetr = newUetr();
+        CompletableFuture<?> outcome = ledger.ledgerPort().settlePayment(payment(uetr, BANK_A, BANK_B, AMOUNT));
+        String payee = awaitRunnableResponder();
+
+        assertThat(ledger.flowRunner().kill(payee, "the payee's checks hang")).isTrue();
+
+        assertThatThrownBy(() -> outcome.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(LedgerRefusedException.class)
+                .satisfies(refused -> assertThat(((LedgerRefusedException) refused).reason().explanation())
+                        .contains("payee BANKBBBB did not sign").contains("was killed: the payee's checks hang"));
+        assertThat(ledger.flowRunner().find(payee).orElseThrow().status()).isEqualTo(FlowStatus.KILLED);
+        assertThat(ledger.flowRunner().find(SettlePaymentFlow.flowId(uetr)).orElseThrow().status())
+                .isEqualTo(FlowStatus.FAILED);
+        assertThat(ledger.softLocks().size()).as("cash left soft-locked").isZero();
+        assertThat(ledger.cashBalance(BANK_A, "EUR")).isEqualTo(ISSUED);
+        assertThat(query(database, "SELECT transaction_id FROM ledger_pending_transaction")).isEmpty();
+        for (Party holder : List.of(ledger.admit(BANK_A), ledger.admit(BANK_B), ledger.regulator())) {
+            assertThat(ledger.store().countStates(holder, SettlementCodecs.PAYMENT, false)).isZero();
+        }
+        long deadline = System.nanoTime() + OUTCOME_WAIT_MAX.toNanos();
+        while (!query(database, "SELECT COUNT(*) FROM flow_outbox").equals(List.of("0"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(query(database, "SELECT COUNT(*) FROM flow_outbox")).as("envelopes unacknowledged")
+                .containsExactly("0");
+        assertThat(query(database, "SELECT COUNT(*) FROM flow_inbox")).as("messages nobody reads").containsExactly("0");
+        assertThat(query(database, "SELECT COUNT(*) FROM flow_session WHERE session_status <> 'CLOSED'"))
+                .as("sessions open at payer or payee").containsExactly("0");
+    }
+
+    /** The payee's responder, once its session opened and its checkpoint was written. */
+    private String awaitRunnableResponder() throws InterruptedException {
+        long deadline = System.nanoTime() + OUTCOME_WAIT_MAX.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> responders = query(database, "SELECT flow_id FROM flow_checkpoint"
+                    + " WHERE flow_id LIKE 'responder:%' AND flow_status = 'RUNNABLE'");
+            if (!responders.isEmpty()) {
+                return responders.get(0);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no payee responder started within " + OUTCOME_WAIT_MAX);
+    }
+
+    /**
+     * A transport on which the payee's session opens without the transaction that rides in its opening,
+     * and the transaction never comes: the payee's responder waits for it, and the payer for the signature.
+     */
+    private static final class PayeeWithoutTheTransaction implements Transport {
+        private final Transport delegate;
+
+        PayeeWithoutTheTransaction(Transport delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void register(String node, Consumer<Envelope> receiver) {
+            delegate.register(node, receiver);
+        }
+
+        @Override
+        public void unregister(String node) {
+            delegate.unregister(node);
+        }
+
+        @Override
+        public boolean send(Envelope envelope) {
+            String payload = new String(envelope.payload(), java.nio.charset.StandardCharsets.UTF_8);
+            int opening = payload.indexOf('\n');
+            if (envelope.kind() != EnvelopeKind.INIT || !envelope.recipientParty().equals(BANK_B.value())
+                    || opening < 0) {
+                return delegate.send(envelope);
+            }
+            return delegate.send(new Envelope(envelope.senderNode(), envelope.senderParty(), envelope.recipientNode(),
+                    envelope.recipientParty(), envelope.sessionId(), envelope.sequenceNumber(), EnvelopeKind.INIT,
+                    payload.substring(0, opening).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
     /** A transport on which the payee never hears of a session: its openings are lost, every time. */
     private static final class SilentPayee implements Transport {
         private final Transport delegate;
