@@ -2,9 +2,8 @@ package io.clearline.flows.notary.raft;
 
 import static io.clearline.flows.notary.raft.RaftNotaryTesting.FAST;
 import static io.clearline.flows.notary.raft.RaftNotaryTesting.FAST_CLIENT;
-import static io.clearline.flows.notary.raft.RaftNotaryTesting.await;
-import static io.clearline.flows.notary.raft.RaftNotaryTesting.awaitLeader;
 import static io.clearline.flows.notary.raft.RaftNotaryTesting.h2Files;
+import static io.clearline.flows.notary.raft.RaftNotaryTesting.moveLeadershipTo;
 import static io.clearline.flows.notary.raft.RaftNotaryTesting.state;
 import static io.clearline.flows.notary.raft.RaftNotaryTesting.transactionId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,17 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.apache.ratis.client.RaftClient;
-import org.apache.ratis.conf.RaftProperties;
-import org.apache.ratis.protocol.RaftPeerId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The cluster signs what it commits with its service key; its client refuses any other signature. */
 class RaftNotaryServiceKeyTest {
-    private static final long LEADERSHIP_TRANSFER_TIMEOUT_MILLIS = 5_000;
-
     @TempDir
     Path folder;
 
@@ -75,7 +69,7 @@ class RaftNotaryServiceKeyTest {
         client = cluster.connect(FAST_CLIENT, serviceKey.publicKey());
         CommitRequest request = CommitRequest.ofInputs(transactionId("w", 0), List.of(state("w", 0)));
 
-        moveLeadershipTo("notary-0");
+        moveLeadershipTo(cluster, "notary-0");
         assertThatThrownBy(() -> client.commit(request))
                 .isInstanceOfSatisfying(NotarySignatureRefusedException.class,
                         refused -> assertThat(refused.replicaId()).isEqualTo("notary-0"))
@@ -84,7 +78,7 @@ class RaftNotaryServiceKeyTest {
                 .hasMessageContaining("refused");
 
         // The cluster did decide; asked again through a replica with the right key, it answers the same, signed.
-        moveLeadershipTo("notary-1");
+        moveLeadershipTo(cluster, "notary-1");
         CommitOutcome.Committed committed = (CommitOutcome.Committed) client.commit(request);
         assertThat(committed.notarySignature().by()).isEqualTo(serviceKey.publicKey());
         assertThat(committed.notarySignature().verifies(request.transactionId())).isTrue();
@@ -118,21 +112,5 @@ class RaftNotaryServiceKeyTest {
         assertThatThrownBy(() -> NotaryServiceKey.load(notAKey))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a notary service key file");
         assertThat(key.toString()).doesNotContain(Files.readString(file).strip());
-    }
-
-    private void moveLeadershipTo(String replicaId) {
-        awaitLeader(cluster);
-        await(replicaId + " leads", () -> {
-            if (cluster.replica(replicaId).isLeader()) {
-                return true;
-            }
-            try (RaftClient admin = RaftClient.newBuilder().setRaftGroup(cluster.group())
-                    .setProperties(new RaftProperties()).build()) {
-                admin.admin().transferLeadership(RaftPeerId.valueOf(replicaId), LEADERSHIP_TRANSFER_TIMEOUT_MILLIS);
-            } catch (IOException | RuntimeException notYet) {
-                // A replica not yet caught up cannot take over; the next attempt may succeed.
-            }
-            return cluster.replica(replicaId).isLeader();
-        });
     }
 }
