@@ -23,6 +23,7 @@ public final class IdentityService {
     private final ConcurrentMap<String, HostedIdentity> byName = new ConcurrentHashMap<>();
     private final ConcurrentMap<PublicKey, HostedIdentity> byKey = new ConcurrentHashMap<>();
 
+    /** {@code privateKey} null: an identity this node knows but whose key is held elsewhere ({@link #knowRemote}). */
     private record HostedIdentity(Party party, byte[] privateKey) {
     }
 
@@ -51,6 +52,29 @@ public final class IdentityService {
             // Another thread created it first: its key is the key, ours is discarded unused.
         }
         return cache(load(name).orElseThrow()).party();
+    }
+
+    /**
+     * An identity this node knows by its public key only, its private key held elsewhere (the notary
+     * cluster's service key): {@link #find} and {@link #partyOf} answer it, {@link #sign} refuses it.
+     * Kept in memory only; give it at every start, before the name is used.
+     *
+     * @throws IllegalStateException if this node's database holds a key pair of that name with another
+     *                               key (its transactions name that key: changing it is not supported)
+     */
+    public Party knowRemote(String name, PublicKey publicKey) {
+        Party party = new Party(name, publicKey);
+        load(name).ifPresent(stored -> {
+            if (!stored.party().equals(party)) {
+                throw new IllegalStateException("this node's database holds its own key pair for '" + name
+                        + "' (" + stored.party().publicKey() + "), not " + publicKey + "; a node that ran with "
+                        + "its own notary key cannot switch to the cluster's: use a fresh database");
+            }
+        });
+        HostedIdentity remote = new HostedIdentity(party, null);
+        byName.put(name, remote);
+        byKey.put(publicKey, remote);
+        return party;
     }
 
     public Optional<Party> find(String name) {
@@ -100,6 +124,9 @@ public final class IdentityService {
             identity = load(party.name()).map(this::cache)
                     .filter(found -> found.party().equals(party))
                     .orElseThrow(() -> new IllegalStateException(party + " is not hosted on this node"));
+        }
+        if (identity.privateKey() == null) {
+            throw new IllegalStateException(party + " is known on this node, but its private key is held elsewhere");
         }
         return identity;
     }

@@ -12,7 +12,8 @@ import java.util.Set;
  * filtered to its inputs, notary, time window and required signers (never outputs, amounts or
  * commands), with the signatures. It checks the Merkle proof against the id, every signature but
  * its own (so nobody can spend states they do not own, even blind), the time window; commits the
- * inputs with the {@link UniquenessService}, and signs the id. Re-notarising the same transaction
+ * inputs with the {@link UniquenessService}, and signs the id (or, when the uniqueness service is a
+ * notary cluster that signs with its service key, passes on the cluster's signature). Re-notarising the same transaction
  * signs it again. A refusal is a value, not an exception.
  */
 public final class Notary {
@@ -98,6 +99,22 @@ public final class Notary {
             return new Refused("inputs already consumed: " + conflict.consumedBy().keySet()
                     + " (by " + conflict.consumedBy().values() + ")", conflict.consumedBy());
         }
-        return new Notarised(signer.sign(ftx.id()), now);
+        return new Notarised(signatureOf(ftx.id(), (UniquenessService.Committed) committed), now);
+    }
+
+    /**
+     * The cluster's signature when the uniqueness service signs (its client checked it against the
+     * service key, which must be this notary's key), or this notary's own.
+     */
+    private TransactionSignature signatureOf(String transactionId, UniquenessService.Committed committed) {
+        TransactionSignature clusterSignature = committed.notarySignature();
+        if (clusterSignature == null) {
+            return signer.sign(transactionId);
+        }
+        if (!clusterSignature.by().equals(identity.publicKey())) {
+            throw new SignatureException("the notary cluster signed transaction " + transactionId + " with "
+                    + clusterSignature.by() + ", not the notary's key " + identity.publicKey());
+        }
+        return clusterSignature;
     }
 }

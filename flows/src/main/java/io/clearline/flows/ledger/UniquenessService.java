@@ -41,7 +41,15 @@ public interface UniquenessService {
     sealed interface Result permits Committed, Conflict {
     }
 
-    record Committed() implements Result {
+    /**
+     * Committed. {@code notarySignature}: when the service that decided also signs (a Raft notary
+     * cluster with its service key), its signature over the transaction, already checked against the
+     * notary's key by the service's client; null when the notary signs itself.
+     */
+    record Committed(TransactionSignature notarySignature) implements Result {
+        public Committed() {
+            this(null);
+        }
     }
 
     /** Some inputs were already consumed by other transactions: state to the transaction that consumed it. */

@@ -14,6 +14,7 @@ import io.clearline.flows.ledger.LedgerCodecs;
 import io.clearline.flows.ledger.LedgerSchema;
 import io.clearline.flows.ledger.LedgerStore;
 import io.clearline.flows.ledger.Notary;
+import io.clearline.flows.ledger.NotarySigner;
 import io.clearline.flows.ledger.Page;
 import io.clearline.flows.ledger.Party;
 import io.clearline.flows.ledger.PublicKey;
@@ -105,11 +106,15 @@ public final class ClearlineLedger implements AutoCloseable {
 
     private ClearlineLedger(DataSource dataSource, Clock clock, Executor flowExecutor, String centralBankName,
                             String notaryName, String regulatorName, PaymentTransactionBuilder builder,
-                            BatchingUniquenessService.BatchCommitter notaryCommitter, Transport transport,
-                            Duration payeeAnswerTimeout) {
+                            BatchingUniquenessService.BatchCommitter notaryCommitter, PublicKey notaryClusterKey,
+                            Transport transport, Duration payeeAnswerTimeout) {
         Jdbc jdbc = new Jdbc(dataSource);
         LedgerSchema.create(jdbc);
         this.identities = new IdentityService(jdbc, clock);
+        if (notaryClusterKey != null) {
+            // Before the lookup below, which would otherwise create a key pair for the notary here.
+            identities.knowRemote(notaryName, notaryClusterKey);
+        }
         this.parties = new SettlementFlows.LedgerParties(identities.getOrCreate(centralBankName),
                 identities.getOrCreate(notaryName), identities.getOrCreate(regulatorName));
         LedgerCodecs codecs = SettlementCodecs.registerAll(new LedgerCodecs());
@@ -124,7 +129,8 @@ public final class ClearlineLedger implements AutoCloseable {
         // batch of committed ids (the batches need not coincide; each id's proof names its own).
         Notary notary = new Notary(parties.notary(), new BatchingUniquenessService(
                 notaryCommitter != null ? notaryCommitter : new JdbcUniquenessService(jdbc), NOTARY_BATCH_SIZE_MAX, NOTARY_BATCH_WAIT_MAX, NOTARY_QUEUE_CAPACITY_MAX),
-                verifier, clock, new BatchNotarySigner(identities, parties.notary(), NOTARY_BATCH_SIZE_MAX,
+                verifier, clock, notaryClusterKey != null ? NotarySigner.heldByCluster(parties.notary())
+                        : new BatchNotarySigner(identities, parties.notary(), NOTARY_BATCH_SIZE_MAX,
                         NOTARY_BATCH_WAIT_MAX, NOTARY_QUEUE_CAPACITY_MAX));
         FungibleStateSelector selector = new FungibleStateSelector(store, softLocks, SOFT_LOCK_WAIT_MAX,
                 SOFT_LOCK_RETRY_INTERVAL);
@@ -152,7 +158,7 @@ public final class ClearlineLedger implements AutoCloseable {
     public static ClearlineLedger open(DataSource dataSource, Clock clock, Executor flowExecutor,
                                        String centralBankName, String notaryName, String regulatorName) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
-                new HonestPaymentTransactionBuilder(), null, loopback(), PAYEE_ANSWER_TIMEOUT));
+                new HonestPaymentTransactionBuilder(), null, null, loopback(), PAYEE_ANSWER_TIMEOUT));
     }
 
     private static Transport loopback() {
@@ -171,21 +177,40 @@ public final class ClearlineLedger implements AutoCloseable {
                                        BatchingUniquenessService.BatchCommitter notaryCommitter) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
                 new HonestPaymentTransactionBuilder(), java.util.Objects.requireNonNull(notaryCommitter,
-                "notaryCommitter"), loopback(), PAYEE_ANSWER_TIMEOUT));
+                "notaryCommitter"), null, loopback(), PAYEE_ANSWER_TIMEOUT));
+    }
+
+    /**
+     * As {@link #open(DataSource, Clock, Executor, String, String, String, BatchingUniquenessService.BatchCommitter)},
+     * for a notary cluster that signs with its service key: the notary is the party of that public key,
+     * this node holds no notary private key, and every notarisation carries the cluster's signature
+     * ({@code notaryCommitter} must be a client that requires and checks it, such as a
+     * {@code RaftUniquenessService} given the same key).
+     *
+     * @throws IllegalStateException if this database holds its own key pair for {@code notaryName}
+     */
+    public static ClearlineLedger open(DataSource dataSource, Clock clock, Executor flowExecutor,
+                                       String centralBankName, String notaryName, String regulatorName,
+                                       BatchingUniquenessService.BatchCommitter notaryCommitter,
+                                       PublicKey notaryClusterKey) {
+        return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
+                new HonestPaymentTransactionBuilder(), java.util.Objects.requireNonNull(notaryCommitter,
+                "notaryCommitter"), java.util.Objects.requireNonNull(notaryClusterKey, "notaryClusterKey"), loopback(),
+                PAYEE_ANSWER_TIMEOUT));
     }
 
     /** For tests that play a dishonest payer. */
     static ClearlineLedger openWithBuilder(DataSource dataSource, Clock clock, Executor flowExecutor,
                                            PaymentTransactionBuilder builder) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator", builder,
-                null, loopback(), PAYEE_ANSWER_TIMEOUT));
+                null, null, loopback(), PAYEE_ANSWER_TIMEOUT));
     }
 
     /** For tests of the sessions: a transport that mistreats envelopes, and a payee answer timeout of their own. */
     static ClearlineLedger openWithTransport(DataSource dataSource, Clock clock, Executor flowExecutor,
                                              Transport transport, Duration payeeAnswerTimeout) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator",
-                new HonestPaymentTransactionBuilder(), null, transport, payeeAnswerTimeout));
+                new HonestPaymentTransactionBuilder(), null, null, transport, payeeAnswerTimeout));
     }
 
     /**

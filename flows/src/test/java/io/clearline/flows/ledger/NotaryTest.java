@@ -265,4 +265,45 @@ class NotaryTest {
         assertThat(again).isEqualTo(alice);
         assertThat(new PublicKey(alice.publicKey().encoded())).isEqualTo(alice.publicKey());
     }
+
+    @Test
+    void aNotaryWhoseClusterSignsPassesOnTheClustersSignatureAndRefusesOneByAnotherKey() {
+        Ed25519.GeneratedKeyPair serviceKey = Ed25519.generate();
+        Party clusterNotary = identities.knowRemote("cluster-notary", serviceKey.publicKey());
+        byte[] otherKey = Ed25519.generate().privateKey();
+        UniquenessService signedByService = (inputs, id, now) -> new UniquenessService.Committed(
+                TransactionSignature.of(serviceKey.publicKey(), Ed25519.sign(serviceKey.privateKey(), id)));
+        UniquenessService signedByAnother = (inputs, id, now) -> new UniquenessService.Committed(
+                TransactionSignature.of(Ed25519.publicKeyOf(otherKey), Ed25519.sign(otherKey, id)));
+        SignedTransaction stx = TestTokens.spend(codecs, identities, clusterNotary, alice,
+                new StateRef("d".repeat(64), 0), bob);
+
+        Notary.Notarised notarised = (Notary.Notarised) new Notary(clusterNotary, signedByService,
+                new TransactionVerifier(codecs), Clock.systemUTC(), NotarySigner.heldByCluster(clusterNotary))
+                .notarise(stx);
+        assertThat(notarised.signature().by()).isEqualTo(serviceKey.publicKey());
+        assertThat(notarised.signature().verifies(stx.id())).isTrue();
+
+        assertThatThrownBy(() -> new Notary(clusterNotary, signedByAnother, new TransactionVerifier(codecs),
+                Clock.systemUTC(), NotarySigner.heldByCluster(clusterNotary)).notarise(stx))
+                .isInstanceOf(SignatureException.class).hasMessageContaining("not the notary's key");
+        // An unsigned answer would need a notary key this node does not hold.
+        assertThatThrownBy(() -> new Notary(clusterNotary, uniqueness, new TransactionVerifier(codecs),
+                Clock.systemUTC(), NotarySigner.heldByCluster(clusterNotary)).notarise(stx))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("holds no private key");
+    }
+
+    @Test
+    void anIdentityKnownByItsPublicKeyOnlyIsFoundButNeverSignsAndCannotReplaceAKeyPairHeldHere() {
+        PublicKey clusterKey = Ed25519.generate().publicKey();
+        Party remote = identities.knowRemote("cluster-notary", clusterKey);
+
+        assertThat(identities.find("cluster-notary")).contains(remote);
+        assertThat(identities.partyOf(clusterKey)).contains(remote);
+        assertThat(identities.getOrCreate("cluster-notary")).isEqualTo(remote);
+        assertThatThrownBy(() -> identities.sign(remote, "1".repeat(64)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("held elsewhere");
+        assertThatThrownBy(() -> identities.knowRemote("notary", clusterKey))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("holds its own key pair for 'notary'");
+    }
 }

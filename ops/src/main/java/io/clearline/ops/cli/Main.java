@@ -49,7 +49,8 @@ public final class Main {
                 usage: clearline node [--spring.profiles.active=demo] [--server.port=8080] [--clearline.data-dir=./data]
                        clearline iso validate FILE...
                        clearline load [--url URL] [--rate N] [--count N] [--duration SECONDS] [--banks BIC,BIC,...]
-                       clearline notary --id ID --peers ID@HOST:PORT,... [--group NAME] [--data-dir FOLDER] [--jdbc-url URL]
+                       clearline notary keygen --out FILE
+                       clearline notary --id ID --peers ID@HOST:PORT,... --service-key FILE [--group NAME] [--data-dir FOLDER] [--jdbc-url URL]
                        clearline network up|down|status [--data-dir ./data] [--port 8080] [--database auto|postgres|h2]""");
     }
 }

@@ -5,11 +5,13 @@ import io.clearline.flows.ledger.BatchingUniquenessService;
 import io.clearline.flows.settlement.ClearlineLedger;
 import io.clearline.flows.settlement.PendingResolution;
 import io.clearline.ops.ledger.ParticipantLedgerAdmission;
+import io.clearline.ops.notary.NotaryConfiguration;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +23,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * The ledger this node hosts: the central bank (issuer), the notary and the regulator, and one
  * identity per admitted bank, in the node's own database. Flows run on virtual threads. The notary's
  * uniqueness is decided where {@link io.clearline.ops.notary.NotaryConfiguration} says (this database, or
- * a Raft notary cluster); its key and signing stay here.
+ * a Raft notary cluster); in single mode its key and signing stay here, in raft mode the cluster signs
+ * with its service key and this node knows the notary by that public key only.
  */
 @Configuration
 @EnableScheduling
@@ -38,8 +41,13 @@ public class LedgerConfiguration {
                                     @Value("${clearline.network.central-bank.bic}") String centralBank,
                                     @Value("${clearline.network.notary.name}") String notary,
                                     @Value("${clearline.network.regulator.name}") String regulator,
-                                    BatchingUniquenessService.BatchCommitter notaryCommitter) {
-        return ClearlineLedger.open(dataSource, clock, flowExecutor, centralBank, notary, regulator, notaryCommitter);
+                                    BatchingUniquenessService.BatchCommitter notaryCommitter,
+                                    ObjectProvider<NotaryConfiguration.NotaryClusterKey> notaryClusterKey) {
+        NotaryConfiguration.NotaryClusterKey clusterKey = notaryClusterKey.getIfAvailable();
+        return clusterKey == null
+                ? ClearlineLedger.open(dataSource, clock, flowExecutor, centralBank, notary, regulator, notaryCommitter)
+                : ClearlineLedger.open(dataSource, clock, flowExecutor, centralBank, notary, regulator, notaryCommitter,
+                clusterKey.publicKey());
     }
 
     /**

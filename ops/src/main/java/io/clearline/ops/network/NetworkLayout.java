@@ -1,5 +1,6 @@
 package io.clearline.ops.network;
 
+import io.clearline.flows.notary.raft.NotaryServiceKey;
 import io.clearline.flows.notary.raft.RaftNotaryGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,8 @@ final class NetworkLayout {
             List<String> arguments = new ArrayList<>();
             if (replica) {
                 arguments.addAll(List.of("notary", "--id", name, "--peers", layout.peers(), "--group",
-                        LocalNetwork.GROUP_NAME, "--data-dir", folder.toString()));
+                        LocalNetwork.GROUP_NAME, "--data-dir", folder.toString(), "--service-key",
+                        layout.serviceKeyFile().toString()));
                 if (postgres) {
                     arguments.addAll(List.of("--jdbc-url", layout.postgres.databaseUrl(databaseName()),
                             "--jdbc-user", layout.postgres.user()));
@@ -57,12 +59,14 @@ final class NetworkLayout {
                 arguments.addAll(List.of("node", "--spring.profiles.active=demo" + (postgres ? ",postgres" : ""),
                         "--server.port=" + layout.nodePort, "--clearline.data-dir=" + folder,
                         "--clearline.notary.mode=raft", "--clearline.notary.raft.group-id=" + LocalNetwork.GROUP_NAME,
-                        "--clearline.notary.raft.peers=" + layout.peers()));
+                        "--clearline.notary.raft.peers=" + layout.peers(),
+                        "--clearline.notary.raft.service-public-key=" + layout.serviceKey().publicKey().base64()));
             }
             return arguments;
         }
     }
 
+    static final String SERVICE_KEY_FILE = "notary-service.key";
     private final Path networkFolder;
     private final int nodePort;
     private final int notaryBasePort;
@@ -120,6 +124,20 @@ final class NetworkLayout {
 
     Path memberFolder(Member member) {
         return networkFolder.resolve(member.name());
+    }
+
+    /** The notary cluster's service key, shared by the three replicas of this machine's network. */
+    Path serviceKeyFile() {
+        return networkFolder.resolve(SERVICE_KEY_FILE);
+    }
+
+    /** The service key, written on first use and the same ever after: the ledger's transactions name it. */
+    synchronized NotaryServiceKey serviceKey() {
+        Path file = serviceKeyFile();
+        if (!Files.exists(file)) {
+            NotaryServiceKey.generate().write(file);
+        }
+        return NotaryServiceKey.load(file);
     }
 
     void createFolders() {

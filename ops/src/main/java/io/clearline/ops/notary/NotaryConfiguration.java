@@ -3,6 +3,7 @@ package io.clearline.ops.notary;
 import io.clearline.flows.ledger.BatchingUniquenessService;
 import io.clearline.flows.ledger.Jdbc;
 import io.clearline.flows.ledger.JdbcUniquenessService;
+import io.clearline.flows.ledger.PublicKey;
 import io.clearline.flows.notary.raft.RaftNotaryGroup;
 import io.clearline.flows.notary.raft.RaftNotaryProbe;
 import io.clearline.flows.notary.raft.RaftUniquenessService;
@@ -20,12 +21,15 @@ import org.springframework.context.annotation.Configuration;
  * Where this node's notary decides uniqueness ({@code clearline.notary.mode}): {@code single} (the
  * default) in a table of the node's own database, or {@code raft} in a Raft notary cluster of separate
  * replica processes ({@code clearline notary}), given by {@code clearline.notary.raft.group-id} and
- * {@code clearline.notary.raft.peers}. Either way the notary's key and its signing stay in this node.
+ * {@code clearline.notary.raft.peers}. In single mode the notary's key and its signing stay in this node;
+ * in raft mode the cluster signs with its service key, and this node holds only its public key
+ * ({@code clearline.notary.raft.service-public-key}, base64), refusing any answer not signed by it.
  * The {@code notary} health component (in the readiness group) and the notary's metrics follow the mode.
  */
 @Configuration
 public class NotaryConfiguration {
     public static final String MODE_PROPERTY = "clearline.notary.mode";
+    public static final String SERVICE_PUBLIC_KEY_PROPERTY = "clearline.notary.raft.service-public-key";
 
     /** The configured mode, checked at start: a mode that is neither fails here, not on a missing bean. */
     public record NotaryMode(String value) {
@@ -39,6 +43,26 @@ public class NotaryConfiguration {
     @Bean
     NotaryMode notaryMode(@Value("${" + MODE_PROPERTY + ":single}") String mode) {
         return new NotaryMode(mode);
+    }
+
+    /** In raft mode, the notary party's key: the cluster's service key, whose private half this node never holds. */
+    public record NotaryClusterKey(PublicKey publicKey) {
+        public NotaryClusterKey {
+            java.util.Objects.requireNonNull(publicKey, "publicKey");
+        }
+
+        static NotaryClusterKey parse(String base64) {
+            if (base64 == null || base64.isBlank()) {
+                throw new IllegalArgumentException(SERVICE_PUBLIC_KEY_PROPERTY + " is required in raft mode: the "
+                        + "public key `clearline notary keygen` printed for the cluster's service key");
+            }
+            try {
+                return new NotaryClusterKey(PublicKey.fromBase64(base64.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(SERVICE_PUBLIC_KEY_PROPERTY + " is not a base64 Ed25519 public key: "
+                        + e.getMessage(), e);
+            }
+        }
     }
 
     @Bean
@@ -73,15 +97,20 @@ public class NotaryConfiguration {
             return RaftNotaryGroup.parse(groupId, peers);
         }
 
+        @Bean
+        NotaryClusterKey notaryClusterKey(@Value("${" + SERVICE_PUBLIC_KEY_PROPERTY + ":}") String base64) {
+            return NotaryClusterKey.parse(base64);
+        }
+
         /** Closed on shutdown: a flow still waiting for the cluster then fails, and resumes at the next start. */
         @Bean(destroyMethod = "close")
-        RaftUniquenessService raftUniquenessService(RaftGroup group,
+        RaftUniquenessService raftUniquenessService(RaftGroup group, NotaryClusterKey serviceKey,
                                                     @Value("${clearline.notary.raft.send-timeout}") Duration sendTimeout,
                                                     @Value("${clearline.notary.raft.sends-per-round}") int sendsPerRound,
                                                     @Value("${clearline.notary.raft.backoff-min}") Duration backoffMin,
                                                     @Value("${clearline.notary.raft.backoff-max}") Duration backoffMax) {
             return new RaftUniquenessService(group, new RaftUniquenessService.Limits(sendTimeout, sendsPerRound,
-                    backoffMin, backoffMax));
+                    backoffMin, backoffMax), serviceKey.publicKey());
         }
 
         @Bean

@@ -3,6 +3,7 @@ package io.clearline.ops.notary;
 import ch.qos.logback.classic.Level;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.clearline.flows.notary.raft.NotaryServiceKey;
 import io.clearline.flows.notary.raft.RaftNotaryGroup;
 import io.clearline.flows.notary.raft.RaftNotaryReplica;
 import io.clearline.flows.notary.raft.RaftNotarySettings;
@@ -23,10 +24,16 @@ import org.slf4j.LoggerFactory;
  * its database, nothing else.
  *
  * <pre>
+ * clearline notary keygen --out ./notary-service.key
  * clearline notary --id notary-1 --peers notary-1@127.0.0.1:9871,notary-2@127.0.0.1:9872,notary-3@127.0.0.1:9873
+ *                  --service-key ./notary-service.key
  *                  [--group clearline-notary] [--data-dir ./data/notary/notary-1]
  *                  [--jdbc-url jdbc:postgresql://127.0.0.1:5432/clearline_notary_1] [--jdbc-user postgres]
  * </pre>
+ *
+ * The service key is the cluster's one notary identity: {@code keygen} writes a new one and prints its
+ * public key, which every node using the cluster is given ({@code clearline.notary.raft.service-public-key});
+ * every replica is given a copy of the same file, and signs what it commits with it.
  *
  * The database is an H2 file in the data folder unless a JDBC URL is given; the password is read from
  * {@value #PASSWORD_VARIABLE}, never from the command line (which every user of the machine can see).
@@ -40,7 +47,8 @@ public final class NotaryReplicaCommand {
     static final Duration DATABASE_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final long SNAPSHOT_EVERY_ENTRIES_MAX = 100_000_000L;
     private static final Set<String> OPTIONS = Set.of("id", "peers", "group", "data-dir", "jdbc-url", "jdbc-user",
-            "snapshot-every-entries");
+            "snapshot-every-entries", "service-key");
+    private static final Set<String> KEYGEN_OPTIONS = Set.of("out");
     private static final Logger LOG = LoggerFactory.getLogger(NotaryReplicaCommand.class);
 
     private NotaryReplicaCommand() {
@@ -48,20 +56,44 @@ public final class NotaryReplicaCommand {
 
     static String usage() {
         return """
-                usage: clearline notary --id ID --peers ID@HOST:PORT,... [--group NAME] [--data-dir FOLDER]
-                                        [--jdbc-url URL] [--jdbc-user USER] [--snapshot-every-entries N]
-                  runs one notary replica until stopped; the database password comes from\s""" + PASSWORD_VARIABLE;
+                usage: clearline notary keygen --out FILE
+                  writes a new notary service key (never over an existing file) and prints its public key
+                       clearline notary --id ID --peers ID@HOST:PORT,... --service-key FILE [--group NAME]
+                                        [--data-dir FOLDER] [--jdbc-url URL] [--jdbc-user USER]
+                                        [--snapshot-every-entries N]
+                  runs one notary replica until stopped, signing what it commits with the service key; the
+                  database password comes from\s""" + PASSWORD_VARIABLE;
+    }
+
+    /** {@code clearline notary keygen --out FILE}: prints the new key's public half (base64) on stdout. */
+    static int keygen(String[] args) {
+        try {
+            CommandOptions options = CommandOptions.parse(args, KEYGEN_OPTIONS);
+            NotaryServiceKey key = NotaryServiceKey.generate();
+            key.write(Path.of(options.required("out")));
+            System.out.println(key.publicKey().base64());
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("clearline notary keygen: " + e.getMessage());
+            System.err.println(usage());
+            return 2;
+        }
     }
 
     /** Runs the replica until the process is stopped; returns a non-zero exit status on a usage error. */
     public static int run(String[] args) throws InterruptedException {
+        if (args.length > 0 && "keygen".equals(args[0])) {
+            return keygen(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         CommandOptions options;
         RaftGroup group;
         String id;
+        NotaryServiceKey serviceKey;
         try {
             options = CommandOptions.parse(args, OPTIONS);
             group = RaftNotaryGroup.parse(options.get("group", DEFAULT_GROUP), options.required("peers"));
             id = options.required("id");
+            serviceKey = NotaryServiceKey.load(Path.of(options.required("service-key")));
         } catch (IllegalArgumentException e) {
             System.err.println("clearline notary: " + e.getMessage());
             System.err.println(usage());
@@ -80,7 +112,7 @@ public final class NotaryReplicaCommand {
         RaftNotaryReplica replica;
         try {
             replica = RaftNotaryReplica.of(group, id, folder, settings, (replicaId, replicaFolder) -> database,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), serviceKey);
             replica.start();
         } catch (RuntimeException e) {
             database.close();
@@ -96,8 +128,8 @@ public final class NotaryReplicaCommand {
                 stopped.countDown();
             }
         }, "notary-replica-shutdown"));
-        LOG.info("notary replica {} of group {} serving on {}, data in {}", id, group.getGroupId().getUuid(),
-                replica.address(), folder);
+        LOG.info("notary replica {} of group {} serving on {}, data in {}, signing with service key {}", id,
+                group.getGroupId().getUuid(), replica.address(), folder, serviceKey.publicKey().base64());
         stopped.await();
         return 0;
     }

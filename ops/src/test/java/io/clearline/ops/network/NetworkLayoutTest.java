@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clearline.ops.cli.CommandOptions;
 import java.nio.file.Files;
+import io.clearline.flows.notary.raft.NotaryServiceKey;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,22 @@ class NetworkLayoutTest {
         assertThat(layout.members().get(0).arguments(layout, true))
                 .containsSubsequence("--jdbc-url", "jdbc:postgresql://127.0.0.1:5432/clearline_network_notary_1");
         assertThat(layout.notaryGroup().getPeers()).hasSize(3);
+    }
+
+    @Test
+    void everyReplicaIsGivenTheOneServiceKeyFileAndTheNodeItsPublicKeyOnly() {
+        NetworkLayout layout = NetworkLayout.of(data, 8080, 9871, NetworkLayout.Database.H2);
+        NotaryServiceKey key = layout.serviceKey();
+
+        for (NetworkLayout.Member member : layout.members().subList(0, 3)) {
+            assertThat(member.arguments(layout, false)).containsSubsequence("--service-key",
+                    layout.serviceKeyFile().toString());
+        }
+        assertThat(layout.members().get(3).arguments(layout, false))
+                .contains("--clearline.notary.raft.service-public-key=" + key.publicKey().base64())
+                .noneMatch(argument -> argument.contains("service-key "));
+        // Written once: a second look, or a second `network up`, finds the same key.
+        assertThat(NetworkLayout.of(data, 8080, 9871, NetworkLayout.Database.H2).serviceKey()).isEqualTo(key);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.clearline.ops.notary;
 
+import io.clearline.flows.ledger.PublicKey;
+import io.clearline.flows.notary.raft.NotaryServiceKey;
 import io.clearline.flows.notary.raft.RaftNotaryCluster;
 import io.clearline.flows.notary.raft.RaftNotaryGroup;
 import io.clearline.ops.cli.Main;
@@ -27,6 +29,9 @@ final class NotaryReplicaProcesses implements AutoCloseable {
     private final Path folder;
     private final String peers;
     private final long snapshotEveryEntries;
+    /** The cluster's service key, one file every replica is given, as operators do. */
+    private final NotaryServiceKey serviceKey = NotaryServiceKey.generate();
+    private final Path serviceKeyFile;
     private final Map<String, Process> running = new LinkedHashMap<>();
     private final Thread killer = new Thread(this::killAll, "notary-replica-processes-killer");
 
@@ -39,11 +44,18 @@ final class NotaryReplicaProcesses implements AutoCloseable {
             entries.add("notary-" + (i + 1) + "@127.0.0.1:" + ports.get(i));
         }
         this.peers = String.join(",", entries);
+        this.serviceKeyFile = folder.resolve("notary-service.key");
+        serviceKey.write(serviceKeyFile);
         Runtime.getRuntime().addShutdownHook(killer);
     }
 
     RaftGroup group() {
         return RaftNotaryGroup.parse(GROUP_NAME, peers);
+    }
+
+    /** The notary party's key: what a client requires the replicas' signatures to verify against. */
+    PublicKey servicePublicKey() {
+        return serviceKey.publicKey();
     }
 
     List<String> ids() {
@@ -63,7 +75,7 @@ final class NotaryReplicaProcesses implements AutoCloseable {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", classpath, Main.class.getName(), "notary", "--id", id, "--peers", peers, "--group", GROUP_NAME,
-                "--data-dir", folder.resolve(id).toString(),
+                "--data-dir", folder.resolve(id).toString(), "--service-key", serviceKeyFile.toString(),
                 "--snapshot-every-entries", Long.toString(snapshotEveryEntries));
         try {
             Path log = folder.resolve(id + ".log");

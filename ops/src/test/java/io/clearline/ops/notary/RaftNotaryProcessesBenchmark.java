@@ -53,8 +53,9 @@ public final class RaftNotaryProcessesBenchmark {
                 }
                 Thread.sleep(200);
             }
+            // As a node in raft mode asks: every committing answer signed by the service key and verified.
             try (RaftUniquenessService cluster = new RaftUniquenessService(replicas.group(),
-                    RaftUniquenessService.Limits.DEFAULTS)) {
+                    RaftUniquenessService.Limits.DEFAULTS, replicas.servicePublicKey())) {
                 BatchingUniquenessService notary = new BatchingUniquenessService(cluster,
                         ClearlineLedger.NOTARY_BATCH_SIZE_MAX, ClearlineLedger.NOTARY_BATCH_WAIT_MAX,
                         ClearlineLedger.NOTARY_QUEUE_CAPACITY_MAX);

@@ -84,14 +84,15 @@ class SeparateProcessNotaryClusterTest {
     void commitsSurviveOneReplicaKilledStopWithoutAQuorumAndResumeWhenItIsBack() throws Exception {
         replicas = new NotaryReplicaProcesses(folder, 3, 50);
         replicas.startAll();
-        notary = new RaftUniquenessService(replicas.group(), CLIENT_LIMITS);
+        // The node holds no notary key: the replicas sign with the service key, and the client checks it.
+        notary = new RaftUniquenessService(replicas.group(), CLIENT_LIMITS, replicas.servicePublicKey());
         probe = new RaftNotaryProbe(replicas.group(), Duration.ofSeconds(1));
         await("a leader with a quorum", () -> probe.probe().quorumReachable());
 
         JdbcDataSource database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ClearlineLedger ledger = ClearlineLedger.open(database, Clock.systemUTC(), flows, "CBANKXXX", "notary",
-                "regulator", notary);
+                "regulator", notary, replicas.servicePublicKey());
         ledger.admit(SINK);
         List<Future<?>> payments = new ArrayList<>();
         for (int i = 0; i < PAYERS; i++) {

@@ -1,6 +1,7 @@
 package io.clearline.flows.notary.raft;
 
 import io.clearline.flows.ledger.StateRef;
+import io.clearline.flows.ledger.TransactionSignature;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -13,10 +14,24 @@ import java.util.Objects;
 public sealed interface CommitOutcome permits CommitOutcome.Committed, CommitOutcome.Conflict,
         CommitOutcome.OutsideTimeWindow {
 
-    /** The inputs are consumed by this transaction, since {@code committedAt} (the leader's time then). */
-    record Committed(Instant committedAt) implements CommitOutcome {
+    /**
+     * The inputs are consumed by this transaction, since {@code committedAt} (the leader's time then).
+     * {@code notarySignature}: the cluster's service signature over this transaction (a batch signature
+     * with its proof), checked by the client against the service key; null from a client given no
+     * service key, which only decides.
+     */
+    record Committed(Instant committedAt, TransactionSignature notarySignature) implements CommitOutcome {
         public Committed {
             Objects.requireNonNull(committedAt, "committedAt");
+        }
+
+        /** As a replica decides it: the signature is added to the answer, never to the replicated state. */
+        public Committed(Instant committedAt) {
+            this(committedAt, null);
+        }
+
+        Committed signedWith(TransactionSignature signature) {
+            return new Committed(committedAt, Objects.requireNonNull(signature, "signature"));
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,12 +48,19 @@ import org.apache.ratis.util.MD5FileUtil;
  * from the log. On a restart the replica's database is already as far as it got; entries Ratis replays
  * from the last snapshot change nothing there.
  *
+ * <p>Signing: a replica given the cluster's {@link NotaryServiceKey} signs the ids an entry committed,
+ * once per entry, into its reply; the signature is never written to the log or the database, so the
+ * decisions stay the same whichever replica holds which key. Every replica signs (not only the leader):
+ * a reply Ratis keeps for a retried request is then signed too, whoever applied the entry.
+ *
  * <p>Failure: if the replica cannot write its database, applying throws and Ratis stops the replica
  * rather than let it skip an entry; the other replicas carry on, and it catches up when restarted.
  */
 public final class NotaryStateMachine extends BaseStateMachine {
     private final DataSource database;
     private final Clock clock;
+    /** Null: this replica decides without signing (a cluster whose clients bring their own notary key). */
+    private final NotaryServiceKey serviceKey;
     private final SimpleStateMachineStorage snapshots = new SimpleStateMachineStorage();
     private volatile ReplicaStore store;
     /** The latest leader time applied: a new leader whose clock lags never stamps an entry earlier than it. */
@@ -64,8 +72,14 @@ public final class NotaryStateMachine extends BaseStateMachine {
      * @param clock    read only while this replica leads, to stamp log entries
      */
     public NotaryStateMachine(DataSource database, Clock clock) {
+        this(database, clock, null);
+    }
+
+    /** @param serviceKey the cluster's service key, signing every reply that commits; null: replies unsigned */
+    public NotaryStateMachine(DataSource database, Clock clock, NotaryServiceKey serviceKey) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.serviceKey = serviceKey;
     }
 
     @Override
@@ -119,7 +133,27 @@ public final class NotaryStateMachine extends BaseStateMachine {
         }
         updateLastAppliedTermIndex(logEntry.getTerm(), logEntry.getIndex());
         return CompletableFuture.completedFuture(
-                Message.valueOf(ByteString.copyFrom(RaftNotaryCodec.encodeOutcomes(outcomes))));
+                Message.valueOf(ByteString.copyFrom(RaftNotaryCodec.encodeReply(reply(entry, outcomes)))));
+    }
+
+    /** After the entry is applied: signs the ids it committed, if this replica holds the service key. */
+    private RaftNotaryCodec.Reply reply(NotaryLogEntry entry, List<CommitOutcome> outcomes) {
+        List<String> committed = committedIds(entry.requests(), outcomes);
+        if (serviceKey == null || committed.isEmpty()) {
+            return RaftNotaryCodec.Reply.unsigned(outcomes);
+        }
+        return new RaftNotaryCodec.Reply(outcomes, serviceKey.publicKey(), serviceKey.signBatch(committed));
+    }
+
+    /** The ids of the requests committed, in the entry's order: the leaves of the signed batch. */
+    static List<String> committedIds(List<CommitRequest> requests, List<CommitOutcome> outcomes) {
+        List<String> committed = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) instanceof CommitOutcome.Committed) {
+                committed.add(requests.get(i).transactionId());
+            }
+        }
+        return committed;
     }
 
     @Override

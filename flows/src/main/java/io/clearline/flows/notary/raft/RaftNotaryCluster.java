@@ -1,5 +1,6 @@
 package io.clearline.flows.notary.raft;
 
+import io.clearline.flows.ledger.PublicKey;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -82,6 +83,18 @@ public final class RaftNotaryCluster implements AutoCloseable {
      */
     public static RaftNotaryCluster start(int replicaCount, Path dataFolder, ReplicaDatabase databases,
                                           Function<String, Clock> clocks, RaftNotarySettings settings) {
+        return start(replicaCount, dataFolder, databases, clocks, settings, replicaId -> null);
+    }
+
+    /**
+     * As {@link #start(int, Path, ReplicaDatabase, Function, RaftNotarySettings)}, each replica signing
+     * what it commits with the key {@code serviceKeys} gives it (the cluster's one service key; null: that
+     * replica answers unsigned). Connect with {@link #connect(RaftUniquenessService.Limits, PublicKey)}.
+     */
+    public static RaftNotaryCluster start(int replicaCount, Path dataFolder, ReplicaDatabase databases,
+                                          Function<String, Clock> clocks, RaftNotarySettings settings,
+                                          Function<String, NotaryServiceKey> serviceKeys) {
+        Objects.requireNonNull(serviceKeys, "serviceKeys");
         if (replicaCount < 1 || replicaCount > REPLICAS_MAX) {
             throw new IllegalArgumentException("a notary cluster has 1 to " + REPLICAS_MAX + " replicas: " + replicaCount);
         }
@@ -95,7 +108,8 @@ public final class RaftNotaryCluster implements AutoCloseable {
         for (RaftPeer peer : peers) {
             Path folder = createFolder(dataFolder.resolve(peer.getId().toString()));
             Clock clock = Objects.requireNonNull(clocks.apply(peer.getId().toString()), "clock of " + peer.getId());
-            replicas.add(new RaftNotaryReplica(peer, group, folder, settings, databases, clock));
+            replicas.add(new RaftNotaryReplica(peer, group, folder, settings, databases, clock,
+                    serviceKeys.apply(peer.getId().toString())));
         }
         RaftNotaryCluster cluster = new RaftNotaryCluster(group, replicas);
         try {
@@ -129,6 +143,11 @@ public final class RaftNotaryCluster implements AutoCloseable {
     /** A client of this cluster; close it when done. */
     public RaftUniquenessService connect(RaftUniquenessService.Limits limits) {
         return new RaftUniquenessService(group, limits);
+    }
+
+    /** A client that requires the cluster's signature by {@code servicePublicKey} on every commit. */
+    public RaftUniquenessService connect(RaftUniquenessService.Limits limits, PublicKey servicePublicKey) {
+        return new RaftUniquenessService(group, limits, servicePublicKey);
     }
 
     /** Stops every replica that runs. */

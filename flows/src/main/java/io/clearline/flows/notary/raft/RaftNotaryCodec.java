@@ -2,6 +2,7 @@ package io.clearline.flows.notary.raft;
 
 import io.clearline.flows.ledger.CanonicalReader;
 import io.clearline.flows.ledger.CanonicalWriter;
+import io.clearline.flows.ledger.PublicKey;
 import io.clearline.flows.ledger.StateRef;
 import io.clearline.flows.ledger.TimeWindow;
 import java.time.Instant;
@@ -17,6 +18,13 @@ import java.util.Map;
  */
 final class RaftNotaryCodec {
     static final int FORMAT_VERSION = 1;
+    /**
+     * Replies are never stored: they changed format on their own when they gained the service's
+     * signature, and a client and a replica of different formats refuse each other's replies clearly.
+     */
+    static final int REPLY_FORMAT_VERSION = 2;
+    /** Ed25519 signatures are 64 bytes. */
+    static final int SIGNATURE_BYTES = 64;
     /** Requests in one client message, hence in one log entry, at most. */
     static final int REQUESTS_PER_ENTRY_MAX = 1_024;
     /**
@@ -62,8 +70,63 @@ final class RaftNotaryCodec {
         return new NotaryLogEntry(leaderTime, requests);
     }
 
-    static byte[] encodeOutcomes(List<CommitOutcome> outcomes) {
-        CanonicalWriter out = new CanonicalWriter().writeInt(FORMAT_VERSION).writeInt(outcomes.size());
+    /**
+     * A replica's answer to one log entry: an outcome per request and, when the replica holds the
+     * service key and some request was committed, the service's signature over the committed ids
+     * ({@link NotaryServiceKey#signBatch}) with the key that made it; otherwise both are null.
+     */
+    record Reply(List<CommitOutcome> outcomes, PublicKey signedBy, byte[] signature) {
+        Reply {
+            outcomes = List.copyOf(outcomes);
+            if ((signedBy == null) != (signature == null)) {
+                throw new IllegalArgumentException("a signature comes with the key that made it");
+            }
+        }
+
+        static Reply unsigned(List<CommitOutcome> outcomes) {
+            return new Reply(outcomes, null, null);
+        }
+
+        boolean signed() {
+            return signature != null;
+        }
+    }
+
+    static byte[] encodeReply(Reply reply) {
+        CanonicalWriter out = new CanonicalWriter().writeInt(REPLY_FORMAT_VERSION);
+        writeOutcomes(out, reply.outcomes());
+        out.writeBoolean(reply.signed());
+        if (reply.signed()) {
+            out.writeBytes(reply.signedBy().encoded()).writeBytes(reply.signature());
+        }
+        return out.toByteArray();
+    }
+
+    /** @throws IllegalStateException when the bytes are not a well-formed reply within the limits */
+    static Reply decodeReply(byte[] bytes) {
+        CanonicalReader in = new CanonicalReader(bytes);
+        int version = in.readInt();
+        if (version != REPLY_FORMAT_VERSION) {
+            throw new IllegalStateException("notary reply format " + version + ", this client reads "
+                    + REPLY_FORMAT_VERSION + " only: are the replicas and this node of the same version?");
+        }
+        List<CommitOutcome> outcomes = readOutcomes(in);
+        Reply reply = Reply.unsigned(outcomes);
+        if (in.readBoolean()) {
+            byte[] key = in.readBytes();
+            byte[] signature = in.readBytes();
+            if (key.length != PublicKey.ED25519_KEY_BYTES || signature.length != SIGNATURE_BYTES) {
+                throw new IllegalStateException("corrupt notary reply: a key of " + key.length
+                        + " bytes and a signature of " + signature.length);
+            }
+            reply = new Reply(outcomes, new PublicKey(key), signature);
+        }
+        requireEnd(in);
+        return reply;
+    }
+
+    private static void writeOutcomes(CanonicalWriter out, List<CommitOutcome> outcomes) {
+        out.writeInt(outcomes.size());
         for (CommitOutcome outcome : outcomes) {
             switch (outcome) {
                 case CommitOutcome.Committed committed -> {
@@ -87,12 +150,9 @@ final class RaftNotaryCodec {
                 }
             }
         }
-        return out.toByteArray();
     }
 
-    static List<CommitOutcome> decodeOutcomes(byte[] bytes) {
-        CanonicalReader in = new CanonicalReader(bytes);
-        readVersion(in);
+    private static List<CommitOutcome> readOutcomes(CanonicalReader in) {
         int count = readCount(in, REQUESTS_PER_ENTRY_MAX, "outcomes");
         List<CommitOutcome> outcomes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -111,7 +171,6 @@ final class RaftNotaryCodec {
                 default -> throw new IllegalStateException("unknown commit outcome " + kind);
             });
         }
-        requireEnd(in);
         return outcomes;
     }
 

@@ -28,34 +28,38 @@ public final class RaftNotaryReplica {
     private final RaftNotarySettings settings;
     private final RaftNotaryCluster.ReplicaDatabase database;
     private final Clock clock;
+    private final NotaryServiceKey serviceKey;
     private RaftServer server;
     private NotaryStateMachine stateMachine;
 
     RaftNotaryReplica(RaftPeer peer, RaftGroup group, Path folder, RaftNotarySettings settings,
-                      RaftNotaryCluster.ReplicaDatabase database, Clock clock) {
+                      RaftNotaryCluster.ReplicaDatabase database, Clock clock, NotaryServiceKey serviceKey) {
         this.peer = peer;
         this.group = group;
         this.folder = folder;
         this.settings = settings;
         this.database = database;
         this.clock = clock;
+        this.serviceKey = serviceKey;
     }
 
     /**
      * A replica of a group built from configured addresses ({@link RaftNotaryGroup}), for a process that
-     * runs one replica; {@link #start} it. Its Raft log goes under {@code <folder>/raft}.
+     * runs one replica; {@link #start} it. Its Raft log goes under {@code <folder>/raft}. It signs what it
+     * commits with {@code serviceKey}, the cluster's service identity (every replica is given the same).
      *
      * @throws IllegalArgumentException if {@code replicaId} is not one of the group's peers
      */
     public static RaftNotaryReplica of(RaftGroup group, String replicaId, Path folder, RaftNotarySettings settings,
-                                       RaftNotaryCluster.ReplicaDatabase database, Clock clock) {
+                                       RaftNotaryCluster.ReplicaDatabase database, Clock clock,
+                                       NotaryServiceKey serviceKey) {
         Objects.requireNonNull(group, "group");
         RaftPeer peer = group.getPeers().stream().filter(candidate -> candidate.getId().toString().equals(replicaId))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no replica " + replicaId + " among "
                         + RaftNotaryGroup.format(group)));
         return new RaftNotaryReplica(peer, group, Objects.requireNonNull(folder, "folder"),
                 Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(database, "database"),
-                Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(serviceKey, "serviceKey"));
     }
 
     public String id() {
@@ -79,7 +83,7 @@ public final class RaftNotaryReplica {
         RaftServer built = null;
         try {
             Path raftFolder = Files.createDirectories(folder.resolve("raft"));
-            NotaryStateMachine machine = new NotaryStateMachine(database.open(id(), folder), clock);
+            NotaryStateMachine machine = new NotaryStateMachine(database.open(id(), folder), clock, serviceKey);
             String host = peer.getAddress().substring(0, peer.getAddress().lastIndexOf(':'));
             built = RaftServer.newBuilder()
                     .setServerId(peer.getId())

@@ -1,7 +1,11 @@
 package io.clearline.flows.notary.raft;
 
+import io.clearline.flows.ledger.BatchProof;
 import io.clearline.flows.ledger.BatchingUniquenessService;
+import io.clearline.flows.ledger.Ed25519;
+import io.clearline.flows.ledger.PublicKey;
 import io.clearline.flows.ledger.StateRef;
+import io.clearline.flows.ledger.TransactionSignature;
 import io.clearline.flows.ledger.UniquenessService;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -27,9 +31,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The uniqueness service of a Raft notary cluster, as its clients (the notary's signing front, or a
- * {@link BatchingUniquenessService} in front of it) see it. Signing stays with
- * {@link io.clearline.flows.ledger.Notary}; this only decides.
+ * The uniqueness service of a Raft notary cluster, as its clients (the notary's front, or a
+ * {@link BatchingUniquenessService} in front of it) see it.
+ *
+ * <p>Signing: given the notary's service public key, it requires every answer that commits to carry
+ * the cluster's signature over the committed ids ({@link NotaryServiceKey}), verifies it (one Ed25519
+ * verification per log entry) and hands each committed transaction its batch signature, so the node
+ * needs no notary private key. An answer signed by another key, or not signed, is refused with a
+ * {@link NotarySignatureRefusedException} naming the replica. Without a service public key it only
+ * decides, and {@link io.clearline.flows.ledger.Notary} signs with its own key.
  *
  * <pre>{@code
  * try (RaftUniquenessService uniqueness = new RaftUniquenessService(group, Limits.DEFAULTS)) {
@@ -79,10 +89,22 @@ public final class RaftUniquenessService implements UniquenessService, BatchingU
 
     private final RaftClient client;
     private final Limits limits;
+    /** Null: answers are not required to be signed (the node signs with its own notary key). */
+    private final PublicKey servicePublicKey;
     private volatile boolean closed;
 
+    /** A client that only decides: the caller signs with the notary's own key. */
     public RaftUniquenessService(RaftGroup group, Limits limits) {
+        this(group, limits, null);
+    }
+
+    /**
+     * @param servicePublicKey the notary party's key: every committing answer must be signed by it; null
+     *                         for a client that only decides
+     */
+    public RaftUniquenessService(RaftGroup group, Limits limits, PublicKey servicePublicKey) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.servicePublicKey = servicePublicKey;
         RaftProperties properties = new RaftProperties();
         RaftClientConfigKeys.Rpc.setRequestTimeout(properties,
                 TimeDuration.valueOf(limits.sendTimeout().toMillis(), TimeUnit.MILLISECONDS));
@@ -102,6 +124,8 @@ public final class RaftUniquenessService implements UniquenessService, BatchingU
      * @throws CommitInterruptedException if the caller interrupts the wait
      * @throws IllegalStateException      if this service is closed, or the cluster refuses the message as
      *                                    malformed (a version mismatch or a bug: never retried)
+     * @throws NotarySignatureRefusedException if a service key is required and the answering replica's
+     *                                    signature is not by it (a replica given the wrong key file)
      */
     public CommitOutcome commit(CommitRequest request) {
         return commitAll(List.of(request)).get(0);
@@ -138,7 +162,7 @@ public final class RaftUniquenessService implements UniquenessService, BatchingU
 
     private static Result asResult(CommitOutcome outcome) {
         return switch (outcome) {
-            case CommitOutcome.Committed committed -> new Committed();
+            case CommitOutcome.Committed committed -> new Committed(committed.notarySignature());
             case CommitOutcome.Conflict conflict -> new Conflict(conflict.consumedBy());
             case CommitOutcome.OutsideTimeWindow outside -> throw new IllegalStateException(
                     "a request without a time window was refused as outside it at " + outside.leaderTime());
@@ -176,7 +200,10 @@ public final class RaftUniquenessService implements UniquenessService, BatchingU
             try {
                 RaftClientReply reply = client.io().send(message);
                 if (reply.isSuccess()) {
-                    return RaftNotaryCodec.decodeOutcomes(reply.getMessage().getContent().toByteArray());
+                    RaftNotaryCodec.Reply decided = RaftNotaryCodec.decodeReply(
+                            reply.getMessage().getContent().toByteArray());
+                    return servicePublicKey == null ? decided.outcomes()
+                            : signedOutcomes(entry, decided, reply.getServerId().toString());
                 }
                 logRound(round, "unsuccessful reply " + reply);
             } catch (StateMachineException refused) {
@@ -190,6 +217,44 @@ public final class RaftUniquenessService implements UniquenessService, BatchingU
             }
             backOff(round);
         }
+    }
+
+    /**
+     * Checks the replica's signature over the committed ids against the service key and gives each
+     * committed outcome its batch signature; the same tree as the replica built, so the same root.
+     */
+    private List<CommitOutcome> signedOutcomes(List<CommitRequest> entry, RaftNotaryCodec.Reply reply,
+                                               String replicaId) {
+        if (reply.outcomes().size() != entry.size()) {
+            throw new IllegalStateException("the cluster answered " + reply.outcomes().size() + " outcomes to "
+                    + entry.size() + " requests");
+        }
+        List<String> committed = NotaryStateMachine.committedIds(entry, reply.outcomes());
+        if (committed.isEmpty()) {
+            return reply.outcomes();
+        }
+        if (!reply.signed()) {
+            throw new NotarySignatureRefusedException(replicaId, "notary replica " + replicaId + " answered "
+                    + "without the notary service's signature; every replica must be given the service key "
+                    + servicePublicKey.base64());
+        }
+        BatchProof.Tree tree = BatchProof.of(committed);
+        if (!reply.signedBy().equals(servicePublicKey)
+                || !Ed25519.verify(servicePublicKey, BatchProof.signedMessage(tree.rootHex()), reply.signature())) {
+            throw new NotarySignatureRefusedException(replicaId, "notary replica " + replicaId + " signed with key "
+                    + reply.signedBy().base64() + ", and its signature does not verify against the notary's "
+                    + "service key " + servicePublicKey.base64() + ": answer refused; give that replica the "
+                    + "service key file");
+        }
+        TransactionSignature batchSignature = TransactionSignature.of(servicePublicKey, reply.signature());
+        List<CommitOutcome> signed = new ArrayList<>(reply.outcomes().size());
+        int leaf = 0;
+        for (CommitOutcome outcome : reply.outcomes()) {
+            signed.add(outcome instanceof CommitOutcome.Committed committedOutcome
+                    ? committedOutcome.signedWith(batchSignature.withBatchProof(tree.proofs().get(leaf++)))
+                    : outcome);
+        }
+        return signed;
     }
 
     private void backOff(long round) {

@@ -9,7 +9,11 @@ import io.clearline.core.common.api.Uetr;
 import io.clearline.core.ledger.api.CashIssuanceRequest;
 import io.clearline.core.ledger.api.PaymentSettlementRequest;
 import io.clearline.flows.settlement.ClearlineLedger;
+import io.clearline.flows.settlement.TransactionView;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -71,5 +75,38 @@ class RaftNotarisedLedgerTest {
                 Uetr.of(UUID.randomUUID().toString()), BANK_A, BANK_B, Money.of(601, "EUR"))).join())
                 .isInstanceOf(CompletionException.class);
         assertThat(ledger.cashBalance(BANK_A, "EUR")).isEqualTo(600);
+    }
+
+    @Test
+    void aNodeWithNoNotaryKeyNotarisesWithTheClustersServiceSignature() throws Exception {
+        NotaryServiceKey serviceKey = NotaryServiceKey.generate();
+        cluster = RaftNotaryCluster.start(3, clusterFolder, RaftNotaryTesting.h2Files(), replica -> Clock.systemUTC(),
+                RaftNotaryTesting.FAST, replica -> serviceKey);
+        notary = cluster.connect(RaftNotaryTesting.FAST_CLIENT, serviceKey.publicKey());
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        ClearlineLedger ledger = ClearlineLedger.open(database, Clock.systemUTC(), flows, "CBANKXXX", "notary",
+                "regulator", notary, serviceKey.publicKey());
+        ledger.admit(BANK_A);
+        ledger.admit(BANK_B);
+
+        ledger.ledgerPort().issueCash(new CashIssuanceRequest("pledge-1", BANK_A, Money.of(1_000, "EUR"))).join();
+        String transactionId = ledger.ledgerPort().settlePayment(new PaymentSettlementRequest(
+                Uetr.of(UUID.randomUUID().toString()), BANK_A, BANK_B, Money.of(400, "EUR"))).join().transactionId();
+
+        assertThat(ledger.notary().publicKey()).isEqualTo(serviceKey.publicKey());
+        TransactionView.SignatureView notarySignature = ledger.transaction(transactionId).orElseThrow().notarySignature();
+        assertThat(notarySignature.publicKeyBase64()).isEqualTo(serviceKey.publicKey().base64());
+        assertThat(notarySignature.verifies()).isTrue();
+        assertThat(ledger.cashBalance(BANK_B, "EUR")).isEqualTo(400);
+        assertThat(ledger.audit().clean()).isTrue();
+        // The node never made or stored a notary key of its own.
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM ledger_identity WHERE name = 'notary'");
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            assertThat(rows.getInt(1)).isZero();
+        }
     }
 }

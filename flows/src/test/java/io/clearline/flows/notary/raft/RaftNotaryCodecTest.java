@@ -32,7 +32,19 @@ class RaftNotaryCodecTest {
                 new CommitOutcome.Conflict(Map.of(state("x", 0), "A", state("y", 3), "B")),
                 new CommitOutcome.OutsideTimeWindow(T));
 
-        assertThat(RaftNotaryCodec.decodeOutcomes(RaftNotaryCodec.encodeOutcomes(outcomes))).isEqualTo(outcomes);
+        assertThat(RaftNotaryCodec.decodeReply(RaftNotaryCodec.encodeReply(RaftNotaryCodec.Reply.unsigned(outcomes)))
+                .outcomes()).isEqualTo(outcomes);
+    }
+
+    @Test
+    void aSignedReplyReadsBackWithItsKeyAndSignature() {
+        NotaryServiceKey key = NotaryServiceKey.generate();
+        byte[] signature = key.signBatch(List.of("A"));
+        RaftNotaryCodec.Reply reply = RaftNotaryCodec.decodeReply(RaftNotaryCodec.encodeReply(new RaftNotaryCodec.Reply(
+                List.of(new CommitOutcome.Committed(T)), key.publicKey(), signature)));
+
+        assertThat(reply.signedBy()).isEqualTo(key.publicKey());
+        assertThat(reply.signature()).isEqualTo(signature);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.clearline.flows.notary.raft.RaftNotaryTesting.await;
 import static io.clearline.flows.notary.raft.RaftNotaryTesting.awaitConverged;
 import static io.clearline.flows.notary.raft.RaftNotaryTesting.awaitLeader;
 import static io.clearline.flows.notary.raft.RaftNotaryTesting.h2Files;
+import static io.clearline.flows.notary.raft.RaftNotaryTesting.moveLeadershipTo;
 import static io.clearline.flows.notary.raft.RaftNotaryTesting.state;
 import static io.clearline.flows.notary.raft.RaftNotaryTesting.transactionId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,6 +170,14 @@ class RaftNotaryFailoverTest {
             // The leader's snapshot, installed: nothing else could take it past the entries every log dropped.
             assertThat(behind.latestSnapshotIndex()).isGreaterThan(behindLastEntry);
             assertThat(behind.consumerOf(state("catch-up", commits))).contains(transactionId("catch-up", commits));
+
+            // Leading, it decides as the others would have: a state spent before its snapshot stays spent.
+            moveLeadershipTo(cluster, behind.id());
+            assertThat(uniqueness.commit(CommitRequest.ofInputs(transactionId("catch-up-again", 0),
+                    List.of(state("catch-up", 5))))).isEqualTo(new CommitOutcome.Conflict(
+                    Map.of(state("catch-up", 5), transactionId("catch-up", 5))));
+            assertThat(uniqueness.commit(CommitRequest.ofInputs(transactionId("catch-up", 5),
+                    List.of(state("catch-up", 5))))).isInstanceOf(CommitOutcome.Committed.class);
         }
     }
 

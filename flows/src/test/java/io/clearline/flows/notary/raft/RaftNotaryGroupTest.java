@@ -44,7 +44,7 @@ class RaftNotaryGroupTest {
         assertThatThrownBy(() -> RaftNotaryGroup.parse(" ", PEERS))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
         assertThatThrownBy(() -> RaftNotaryReplica.of(RaftNotaryGroup.parse("g", PEERS), "notary-9", folder,
-                RaftNotaryTesting.FAST, RaftNotaryTesting.h2Files(), Clock.systemUTC()))
+                RaftNotaryTesting.FAST, RaftNotaryTesting.h2Files(), Clock.systemUTC(), NotaryServiceKey.generate()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no replica notary-9");
     }
 

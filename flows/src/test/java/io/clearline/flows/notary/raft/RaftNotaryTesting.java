@@ -3,6 +3,7 @@ package io.clearline.flows.notary.raft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearline.flows.ledger.StateRef;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** What the notary cluster tests share: fast settings, per-replica H2 files, waiting for a condition. */
@@ -28,6 +32,7 @@ final class RaftNotaryTesting {
     /** How long a test waits for something that should happen; far longer than it takes. */
     static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
+    private static final long LEADERSHIP_TRANSFER_TIMEOUT_MILLIS = 5_000;
 
     private RaftNotaryTesting() {
     }
@@ -67,6 +72,23 @@ final class RaftNotaryTesting {
     static RaftNotaryReplica awaitLeader(RaftNotaryCluster cluster) {
         await("a replica leads", () -> cluster.leader().isPresent());
         return cluster.leader().orElseThrow();
+    }
+
+    /** Asks the cluster to hand leadership to {@code replicaId}, again until it leads (a lagging replica cannot). */
+    static void moveLeadershipTo(RaftNotaryCluster cluster, String replicaId) {
+        awaitLeader(cluster);
+        await(replicaId + " leads", () -> {
+            if (cluster.replica(replicaId).isLeader()) {
+                return true;
+            }
+            try (RaftClient admin = RaftClient.newBuilder().setRaftGroup(cluster.group())
+                    .setProperties(new RaftProperties()).build()) {
+                admin.admin().transferLeadership(RaftPeerId.valueOf(replicaId), LEADERSHIP_TRANSFER_TIMEOUT_MILLIS);
+            } catch (IOException | RuntimeException notYet) {
+                // A replica not yet caught up cannot take over; the next attempt may succeed.
+            }
+            return cluster.replica(replicaId).isLeader();
+        });
     }
 
     /** Waits until the running replicas hold the same commits, then returns their common summary. */
