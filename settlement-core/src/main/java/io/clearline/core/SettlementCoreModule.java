@@ -22,12 +22,16 @@ import io.clearline.core.payment.PaymentsProjection;
 import io.clearline.core.statement.AccountStatementsProjection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.StreamableMessageSource;
 
 /**
@@ -155,16 +159,24 @@ public final class SettlementCoreModule {
     }
 
     /**
-     * Every processor is a tracking processor. The projections' handlers are idempotent (each keeps the
-     * aggregate sequence number it last applied and ignores what is not newer), so a batch redelivered
-     * after a failure changes nothing.
+     * Every saga, policy and projection runs on a pooled streaming processor (unless {@code settings} say
+     * tracking), from the tail of the event store when it has no token yet: Axon would start a saga's or
+     * policy's processor at the head, taken whenever its thread gets to it, and an event stored before then
+     * (the first payment, the demo's opening pledges) would never reach it; a projection in memory replays
+     * the whole store at every start. A node that has a saga's or policy's token keeps it.
      *
-     * <p>Pooled streaming processors were tried and are not used (yet): with the sagas and policies on pooled
-     * ones (one segment each, from the tail, one event per batch) the core's end-to-end tests ran about five
-     * times slower, since each saga step waits for its processor to pick up the event the previous step's
-     * command stored and a pooled processor took far longer to see it; with the projections on pooled ones,
-     * positions read right after a payment lagged behind it (four Cucumber scenarios failed). Until that is
-     * understood they keep what works.
+     * <p>Each pooled processor has one coordinator thread, which reads the event stream ahead, and one
+     * worker thread per segment, which handles the events in batches of at most
+     * {@link ProcessorSettings#batchSizeMax()}: one segment, so one worker, for all but the payment
+     * settlement saga (the projections' in-memory maps assume one writer). The coordinators are woken by
+     * {@link EventArrivalSource} when an event is stored: without it, on Axon's embedded event store, each
+     * looked for new events only every 500 ms, and the sagas, each of whose steps waits for the event the
+     * previous step stored, ran about five times slower than on tracking processors (see BENCHMARKS.md).
+     *
+     * <p>The projections' handlers are idempotent (positions and payments keep the aggregate sequence
+     * number they last applied and ignore what is not newer; the others key what they add by the event's
+     * identity or overwrite a value with the same value), so a batch redelivered after a failure changes
+     * nothing.
      *
      * <p>The payment settlement saga may have several segments (threads). Its order stays right because Axon
      * places each saga instance in one segment (it draws the saga's id until the id falls in the segment
@@ -180,17 +192,69 @@ public final class SettlementCoreModule {
      * load. More segments want those commands sent outside the unit of work first.
      */
     private static void registerProcessors(EventProcessingConfigurer processing, ProcessorSettings settings) {
+        if (settings.kind() == ProcessorSettings.Kind.TRACKING) {
+            registerTrackingProcessors(processing, settings);
+            return;
+        }
+        ArrivalSourceOfNode arrivals = new ArrivalSourceOfNode();
+        for (List<String> groups : List.of(ProcessingGroups.SAGAS, ProcessingGroups.POLICIES,
+                ProcessingGroups.PROJECTIONS)) {
+            for (String group : groups) {
+                processing.registerPooledStreamingEventProcessor(group, arrivals::of,
+                        pooled(settings, segmentsOf(group, settings)));
+            }
+        }
+    }
+
+    private static int segmentsOf(String group, ProcessorSettings settings) {
+        return group.equals(ProcessingGroups.PAYMENT_SETTLEMENT_SAGA) ? settings.paymentSettlementSagaSegments() : 1;
+    }
+
+    private static EventProcessingConfigurer.PooledStreamingProcessorConfiguration pooled(ProcessorSettings settings,
+                                                                                          int segments) {
+        return (configuration, builder) -> builder
+                .initialSegmentCount(segments)
+                .maxClaimedSegments(segments)
+                .batchSize(settings.batchSizeMax())
+                .tokenClaimInterval(settings.tokenClaimInterval().toMillis())
+                .claimExtensionThreshold(settings.claimExtensionThreshold().toMillis())
+                .initialToken(StreamableMessageSource::createTailToken)
+                // Axon's default is four workers per processor whatever its segments: a segment is handled by
+                // one thread at a time, so more than one per segment only wait.
+                .workerExecutor(name -> {
+                    ScheduledExecutorService workers =
+                            Executors.newScheduledThreadPool(segments, new AxonThreadFactory("WorkPackage[" + name + "]"));
+                    configuration.onShutdown(workers::shutdown);
+                    return workers;
+                });
+    }
+
+    /** What the core ran on before pooled processors: each segment a thread that reads and handles in turn. */
+    private static void registerTrackingProcessors(EventProcessingConfigurer processing, ProcessorSettings settings) {
         ProcessingGroups.SAGAS.forEach(group -> {
-            int segments = group.equals(ProcessingGroups.PAYMENT_SETTLEMENT_SAGA)
-                    ? settings.paymentSettlementSagaSegments() : 1;
-            // From the tail: Axon would start a saga's processor at the head of the stream when it has no token
-            // yet, taken whenever its thread gets to it, and an event stored before then (the first payment, the
-            // demo's opening pledges) would never start its saga. A node that has a token keeps it.
+            int segments = segmentsOf(group, settings);
             processing.registerTrackingEventProcessorConfiguration(group, configuration ->
                     TrackingEventProcessorConfiguration.forParallelProcessing(segments)
                             .andInitialSegmentsCount(segments)
                             .andBatchSize(settings.batchSizeMax())
                             .andInitialTrackingToken(StreamableMessageSource::createTailToken));
         });
+    }
+
+    /**
+     * One {@link EventArrivalSource} (so one watching thread) for all the pooled processors of a node, made
+     * when the first of them is built and closed when the node stops: after the processors, which stop in
+     * the phase {@link Phase#INBOUND_EVENT_CONNECTORS}, and before the event store, which stops after them.
+     */
+    private static final class ArrivalSourceOfNode {
+        private EventArrivalSource source;
+
+        synchronized EventArrivalSource of(Configuration configuration) {
+            if (source == null) {
+                source = new EventArrivalSource(configuration.eventStore());
+                configuration.onShutdown(Phase.INBOUND_EVENT_CONNECTORS - 5, source::close);
+            }
+            return source;
+        }
     }
 }

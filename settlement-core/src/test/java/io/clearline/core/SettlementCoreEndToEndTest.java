@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clearline.core.common.api.Bic;
+import io.clearline.core.common.api.ProcessingGroups;
 import io.clearline.core.common.api.ReasonCode;
 import io.clearline.core.common.api.Uetr;
 import io.clearline.core.common.api.Reason;
@@ -65,6 +66,8 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -162,13 +165,94 @@ class SettlementCoreEndToEndTest {
     }
 
     @Test
-    void everyPublishedProcessingGroupRunsAsAnEventProcessor() {
-        for (String group : io.clearline.core.common.api.ProcessingGroups.PROJECTIONS) {
-            assertThat(configuration.eventProcessingConfiguration().eventProcessor(group)).as(group).isPresent();
+    void everyPublishedProcessingGroupRunsAsAPooledStreamingEventProcessor() {
+        for (List<String> groups : List.of(ProcessingGroups.PROJECTIONS, ProcessingGroups.SAGAS,
+                ProcessingGroups.POLICIES)) {
+            for (String group : groups) {
+                assertThat(configuration.eventProcessingConfiguration().eventProcessor(group)).as(group)
+                        .containsInstanceOf(PooledStreamingEventProcessor.class);
+            }
         }
-        for (String group : io.clearline.core.common.api.ProcessingGroups.SAGAS) {
-            assertThat(configuration.eventProcessingConfiguration().eventProcessor(group)).as(group).isPresent();
+    }
+
+    /**
+     * A pooled processor that fails a batch claims its segment again from the last token it stored and hands
+     * the events after it over once more. Here every projection is given every event of the store again (its
+     * token set back to the start, which no reset handler hears about), after a day with a payment settled,
+     * a ring settled by a gridlock run, a payment queued and cancelled at the close, and the day closed:
+     * each answers as before.
+     */
+    @Test
+    void everyProjectionGivenEveryEventAgainAnswersAsBefore() {
+        LocalDate monday = LocalDate.of(2026, 11, 23);
+        commands.sendAndWait(new OpenBusinessDayCommand(monday));
+        admitThreeBanksInARingOfQueuedPayments();
+        gridlockRuns.run("EUR", ResolutionMode.FIFO, GridlockRunTrigger.OPERATOR);
+        for (Uetr uetr : List.of(UETR_1, UETR_2, UETR_3)) {
+            awaitPayment(uetr, PaymentStatus.SETTLED);
         }
+        Uetr settled = Uetr.of("6f1d8c52-8a4b-4c6e-9f7a-0d6a3b2c1e04");
+        Uetr queued = Uetr.of("6f1d8c52-8a4b-4c6e-9f7a-0d6a3b2c1e05");
+        submit(settled, BANK_A, BANK_B, 40);
+        submit(queued, BANK_B, BANK_C, 5_000);
+        awaitPayment(settled, PaymentStatus.SETTLED);
+        awaitPayment(queued, PaymentStatus.QUEUED);
+        commands.sendAndWait(new CutOffBusinessDayCommand());
+        commands.sendAndWait(new CloseBusinessDayCommand());
+        awaitPayment(queued, PaymentStatus.CANCELLED);
+        ProcessingGroups.PROJECTIONS.forEach(this::awaitCaughtUp);
+        List<Object> before = everyProjectionsAnswers(monday, settled, queued);
+        assertThat(before).as("the day's statements are closed").endsWith(true);
+
+        for (String group : ProcessingGroups.PROJECTIONS) {
+            handEveryEventAgain(group);
+        }
+
+        assertThat(everyProjectionsAnswers(monday, settled, queued)).isEqualTo(before);
+    }
+
+    /** Each projection's answers, and last whether the day's statements are closed. */
+    private List<Object> everyProjectionsAnswers(LocalDate monday, Uetr... more) {
+        List<Object> answers = new java.util.ArrayList<>();
+        for (Bic bank : List.of(BANK_A, BANK_B, BANK_C)) {
+            answers.add(queries.query(new FindPositionQuery(bank), PositionView.class).join());
+            answers.add(queries.query(new FindQueueQuery(bank), QueueView.class).join());
+            answers.add(queries.query(new io.clearline.core.statement.api.FindAccountStatementsQuery(bank, monday),
+                    io.clearline.core.statement.api.AccountStatementsView.class).join());
+        }
+        for (Uetr uetr : java.util.stream.Stream.concat(java.util.stream.Stream.of(UETR_1, UETR_2, UETR_3),
+                java.util.stream.Stream.of(more)).toList()) {
+            answers.add(queries.query(new FindPaymentQuery(uetr), ResponseTypes.optionalInstanceOf(PaymentView.class))
+                    .join());
+        }
+        answers.add(queries.query(new ListParticipantsQuery(), ResponseTypes.multipleInstancesOf(ParticipantView.class))
+                .join());
+        answers.add(queries.query(new FindBusinessDayQuery(), BusinessDayView.class).join());
+        answers.add(queries.query(new ListGridlockRunsQuery(10),
+                ResponseTypes.multipleInstancesOf(GridlockRunRecordedEvent.class)).join());
+        answers.add(queries.query(new io.clearline.core.statement.api.FindAccountStatementsQuery(BANK_A, monday),
+                io.clearline.core.statement.api.AccountStatementsView.class).join().closed());
+        return answers;
+    }
+
+    /** Sets the processor's token back to the start of the store behind its back, and lets it catch up. */
+    private void handEveryEventAgain(String group) {
+        PooledStreamingEventProcessor processor = configuration.eventProcessingConfiguration()
+                .eventProcessor(group, PooledStreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        TokenStore tokens = configuration.eventProcessingConfiguration().tokenStore(group);
+        tokens.storeToken(configuration.eventStore().createTailToken(), group, 0);
+        processor.start();
+        awaitCaughtUp(group);
+    }
+
+    private void awaitCaughtUp(String group) {
+        PooledStreamingEventProcessor processor = configuration.eventProcessingConfiguration()
+                .eventProcessor(group, PooledStreamingEventProcessor.class).orElseThrow();
+        long head = configuration.eventStore().createHeadToken().position().orElseThrow();
+        await(() -> processor.processingStatus().get(0),
+                status -> status != null && status.isCaughtUp() && status.getCurrentPosition().orElse(-1) >= head,
+                group + " to have read every event");
     }
 
     @Test

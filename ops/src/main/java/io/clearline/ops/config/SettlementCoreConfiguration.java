@@ -8,6 +8,7 @@ import io.clearline.core.businessday.api.RegisterNetworkCommand;
 import io.clearline.core.businessday.api.SetAfterCutOffHandlingCommand;
 import io.clearline.core.common.api.ProcessingGroups;
 import io.clearline.ops.ledger.ParticipantLedgerAdmission;
+import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
@@ -35,6 +36,9 @@ public class SettlementCoreConfiguration {
      * @param liquidityAccountEventsBetweenSnapshots events between two snapshots of a liquidity account
      * @param paymentSettlementSagaSegments segments (threads) of the payment settlement saga's processor
      * @param processorBatchSizeMax events the sagas and projections handle in one unit of work at most
+     * @param processorKind POOLED (streaming processors) or TRACKING, for every saga, policy and projection
+     * @param processorTokenClaimInterval how often a pooled processor looks for unclaimed segments
+     * @param processorClaimExtensionThreshold how long an idle pooled processor's claim goes unrenewed
      * @param liquidityAccountsCachedMax liquidity accounts kept in memory between commands at most
      */
     SettlementCoreConfiguration(
@@ -44,10 +48,15 @@ public class SettlementCoreConfiguration {
             int liquidityAccountEventsBetweenSnapshots,
             @Value("${clearline.core.processors.payment-settlement-saga.segments:1}") int paymentSettlementSagaSegments,
             @Value("${clearline.core.processors.batch-size-max:1}") int processorBatchSizeMax,
+            @Value("${clearline.core.processors.kind:POOLED}") ProcessorSettings.Kind processorKind,
+            @Value("${clearline.core.processors.token-claim-interval:PT5S}") Duration processorTokenClaimInterval,
+            @Value("${clearline.core.processors.claim-extension-threshold:PT5S}")
+            Duration processorClaimExtensionThreshold,
             @Value("${clearline.core.liquidity-account.cached-max:10000}") int liquidityAccountsCachedMax) {
         this.afterCutOffHandling = afterCutOffHandling;
         this.liquidityAccountEventsBetweenSnapshots = liquidityAccountEventsBetweenSnapshots;
-        this.processors = new ProcessorSettings(paymentSettlementSagaSegments, processorBatchSizeMax);
+        this.processors = new ProcessorSettings(processorKind, paymentSettlementSagaSegments, processorBatchSizeMax,
+                processorTokenClaimInterval, processorClaimExtensionThreshold);
         this.liquidityAccountsCachedMax = liquidityAccountsCachedMax;
     }
 

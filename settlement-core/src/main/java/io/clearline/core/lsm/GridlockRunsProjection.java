@@ -1,5 +1,6 @@
 package io.clearline.core.lsm;
 
+import io.clearline.core.common.HandledOnce;
 import io.clearline.core.common.api.ProcessingGroups;
 import io.clearline.core.lsm.api.GridlockRunRecordedEvent;
 import io.clearline.core.lsm.api.GridlockRunStartedEvent;
@@ -14,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -32,6 +36,15 @@ public class GridlockRunsProjection {
      * it, so dropping one would hide locked liquidity; one node starts one run at a time.
      */
     private final Map<String, GridlockRunStartedEvent> unfinished = new LinkedHashMap<>();
+    /**
+     * A redelivered batch could otherwise list a run twice.
+     */
+    private final HandledOnce handledOnce = new HandledOnce();
+
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    void once(EventMessage<?> event, InterceptorChain chain) throws Exception {
+        handledOnce.proceedIfNew(event, chain);
+    }
 
     @EventHandler
     synchronized void on(GridlockRunStartedEvent event) {
@@ -73,6 +86,7 @@ public class GridlockRunsProjection {
 
     @ResetHandler
     synchronized void reset() {
+        handledOnce.forget();
         runs.clear();
         unfinished.clear();
     }

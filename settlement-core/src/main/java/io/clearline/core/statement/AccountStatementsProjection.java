@@ -4,6 +4,7 @@ import io.clearline.core.businessday.api.BusinessDayClosedEvent;
 import io.clearline.core.businessday.api.BusinessDayOpenedEvent;
 import io.clearline.core.common.api.Bic;
 import io.clearline.core.common.api.Money;
+import io.clearline.core.common.HandledOnce;
 import io.clearline.core.common.api.ProcessingGroups;
 import io.clearline.core.liquidity.api.LiquidityAccountId;
 import io.clearline.core.liquidity.api.LiquidityPledgedEvent;
@@ -30,7 +31,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -59,6 +63,15 @@ public class AccountStatementsProjection {
     private final Map<LiquidityAccountId, Long> openingBalances = new HashMap<>();
     private final NavigableMap<LocalDate, Map<Bic, List<AccountStatement>>> closedDays = new TreeMap<>();
     private boolean closedDaysTrimmed;
+    /**
+     * A redelivered batch could otherwise book a settled payment again in the period after its own, or close a day a second time with none of its bookings.
+     */
+    private final HandledOnce handledOnce = new HandledOnce();
+
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    void once(EventMessage<?> event, InterceptorChain chain) throws Exception {
+        handledOnce.proceedIfNew(event, chain);
+    }
 
     @EventHandler
     synchronized void on(BusinessDayOpenedEvent event) {
@@ -178,6 +191,7 @@ public class AccountStatementsProjection {
 
     @ResetHandler
     synchronized void reset() {
+        handledOnce.forget();
         currentDate = null;
         currentEntries = new HashMap<>();
         currentBilateral = new HashMap<>();
