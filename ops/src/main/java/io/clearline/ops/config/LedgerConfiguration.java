@@ -21,7 +21,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * The ledger this node hosts: the central bank (issuer), the notary and the regulator, and one
  * identity per admitted bank, in the node's own database. Flows run on virtual threads. The notary's
  * uniqueness is decided where {@link io.clearline.ops.notary.NotaryConfiguration} says (this database, or
- * a Raft notary cluster); its key and signing stay here.
+ * a Raft notary cluster); its key and signing stay here. Its sessions travel on the transport
+ * {@link io.clearline.ops.transport.TransportConfiguration} gives it (in memory, or HTTP/2 over mutual TLS).
  */
 @Configuration
 @EnableScheduling
@@ -38,8 +39,10 @@ public class LedgerConfiguration {
                                     @Value("${clearline.network.central-bank.bic}") String centralBank,
                                     @Value("${clearline.network.notary.name}") String notary,
                                     @Value("${clearline.network.regulator.name}") String regulator,
-                                    BatchingUniquenessService.BatchCommitter notaryCommitter) {
-        return ClearlineLedger.open(dataSource, clock, flowExecutor, centralBank, notary, regulator, notaryCommitter);
+                                    BatchingUniquenessService.BatchCommitter notaryCommitter,
+                                    ClearlineLedger.Node node) {
+        return ClearlineLedger.open(dataSource, clock, flowExecutor, centralBank, notary, regulator,
+                node.withNotaryCommitter(notaryCommitter));
     }
 
     /**
