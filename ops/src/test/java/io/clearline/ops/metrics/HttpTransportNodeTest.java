@@ -45,6 +45,7 @@ class HttpTransportNodeTest extends DemoNodeTest {
         registry.add("clearline.transport.mode", () -> "http");
         registry.add("clearline.transport.http.node-name", () -> NODE);
         registry.add("clearline.transport.http.port", () -> "0");
+        registry.add("clearline.transport.http.bind-host", () -> "127.0.0.1");
         registry.add("clearline.transport.http.key-file", key::toString);
         registry.add("clearline.transport.http.certificate-file", certificate::toString);
         registry.add("clearline.transport.http.network-root-public-key", () -> ROOT.publicKey().base64());

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clearline.flows.ledger.Ed25519;
+import io.clearline.flows.ledger.IdentityService;
+import io.clearline.flows.ledger.Jdbc;
+import io.clearline.flows.settlement.ClearlineLedger;
+import io.clearline.flows.transport.http.HttpTransport;
+import io.clearline.ops.network.MembershipFollowingConfiguration;
 import io.clearline.flows.network.NetworkTls;
 import io.clearline.flows.transport.http.TlsIdentity;
 import java.nio.file.Files;
@@ -17,6 +22,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /** What {@code clearline.transport.*} accepts, and that a bad value stops the node naming its property. */
 class TransportSettingsTest {
@@ -86,11 +92,38 @@ class TransportSettingsTest {
                 .hasMessageContaining("clearline.transport.http.port");
     }
 
-    private static void http(String nodeName, String keyFile, String certificateFile, String rootKey, String port) {
+    @Test
+    void withoutAConfiguredRootTheCentralBanksNodeTrustsItsOwnNetworkRootIdentity() {
+        JdbcDataSource h2 = h2();
+        ClearlineLedger.Node node = http(h2, "node-a", keyPem, certificateBase64, "", "0");
+        try {
+            assertThat(node.name()).isEqualTo("node-a");
+            assertThat(node.transport()).isInstanceOfSatisfying(HttpTransport.class,
+                    transport -> assertThat(transport.port()).isPositive());
+            assertThat(new IdentityService(new Jdbc(h2), Clock.systemUTC()).find("network-root"))
+                    .as("the root identity the membership publisher signs with, created once").isPresent();
+        } finally {
+            node.transport().close();
+        }
+    }
+
+    private static ClearlineLedger.Node http(String nodeName, String keyFile, String certificateFile, String rootKey,
+                                             String port) {
+        return http(h2(), nodeName, keyFile, certificateFile, rootKey, port);
+    }
+
+    private static ClearlineLedger.Node http(JdbcDataSource h2, String nodeName, String keyFile,
+                                             String certificateFile, String rootKey, String port) {
+        // No follower here: this is the central bank's node, the one that publishes.
+        return new TransportConfiguration().ledgerNode(new TransportConfiguration.TransportMode("http"), h2,
+                Clock.systemUTC(), new TransportConfiguration.MembershipInForce(null, null),
+                new StaticListableBeanFactory().getBeanProvider(MembershipFollowingConfiguration.FollowSettings.class),
+                "network-root", nodeName, "127.0.0.1", port, "127.0.0.1", keyFile, certificateFile, rootKey);
+    }
+
+    private static JdbcDataSource h2() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        new TransportConfiguration().ledgerNode(new TransportConfiguration.TransportMode("http"), h2,
-                Clock.systemUTC(), new TransportConfiguration.MembershipInForce(null, null), null, "network-root",
-                nodeName, "127.0.0.1", port, "127.0.0.1", keyFile, certificateFile, rootKey);
+        return h2;
     }
 }
