@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  * node's own address, so a payment between two banks of this node still goes over the transport to
  * itself; any other party is where the membership list in force puts it ({@link MembershipPeers}:
  * a member on a node of its own name, at the member's first {@code https://} address). Asked at every
- * session and every received envelope, so a list changed in a new epoch is used at once.
+ * session and every received envelope, so a list changed in a new epoch is used at once, and a bank
+ * admitted here later is hosted here from then on (which is why a party not hosted here is not
+ * remembered as such: it costs a lookup of the node's identities each time).
  */
 final class NodePeers implements NetworkMap, PartyHosts, PeerAddresses {
     private final String nodeName;

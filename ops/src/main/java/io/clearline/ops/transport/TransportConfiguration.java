@@ -61,9 +61,9 @@ public class TransportConfiguration {
 
     /** The membership list in force, as the networked transport finds peers in it (unused in memory). */
     @Bean
-    MembershipInForce membershipInForce(ObjectProvider<NetworkMembership> followed,
+    MembershipInForce membershipInForce(TransportMode mode, ObjectProvider<NetworkMembership> followed,
                                         ObjectProvider<MembershipPublisher> publisher) {
-        return new MembershipInForce(followed, publisher);
+        return new MembershipInForce(mode.http(), followed, publisher);
     }
 
     @Bean
@@ -151,11 +151,15 @@ public class TransportConfiguration {
      * {@code clearline.transport.http.membership-refresh-interval} (a publication is seen within it).
      */
     static final class MembershipInForce {
+        private final boolean used;
         private final ObjectProvider<NetworkMembership> followed;
         private final ObjectProvider<MembershipPublisher> publisher;
         private final NetworkMembership published = NetworkMembership.none();
 
-        MembershipInForce(ObjectProvider<NetworkMembership> followed, ObjectProvider<MembershipPublisher> publisher) {
+        /** @param used false in memory, where nobody asks and the published list is not read again */
+        MembershipInForce(boolean used, ObjectProvider<NetworkMembership> followed,
+                          ObjectProvider<MembershipPublisher> publisher) {
+            this.used = used;
             this.followed = followed;
             this.publisher = publisher;
         }
@@ -167,6 +171,9 @@ public class TransportConfiguration {
 
         @Scheduled(initialDelay = 0, fixedDelayString = "${" + HTTP + "membership-refresh-interval:PT2S}")
         void refreshPublished() {
+            if (!used) {
+                return;
+            }
             MembershipPublisher own = publisher.getIfAvailable();
             if (own != null) {
                 try {

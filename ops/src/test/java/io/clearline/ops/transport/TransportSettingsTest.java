@@ -116,7 +116,7 @@ class TransportSettingsTest {
                                              String certificateFile, String rootKey, String port) {
         // No follower here: this is the central bank's node, the one that publishes.
         return new TransportConfiguration().ledgerNode(new TransportConfiguration.TransportMode("http"), h2,
-                Clock.systemUTC(), new TransportConfiguration.MembershipInForce(null, null),
+                Clock.systemUTC(), new TransportConfiguration.MembershipInForce(true, null, null),
                 new StaticListableBeanFactory().getBeanProvider(MembershipFollowingConfiguration.FollowSettings.class),
                 "network-root", nodeName, "127.0.0.1", port, "127.0.0.1", keyFile, certificateFile, rootKey);
     }
