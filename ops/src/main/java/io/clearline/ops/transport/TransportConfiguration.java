@@ -103,8 +103,13 @@ public class TransportConfiguration {
         IdentityService hosted = new IdentityService(jdbc, clock);
         NodePeers peers = new NodePeers(identity.nodeName(), party -> hosted.find(party).isPresent(),
                 membership::current);
-        HttpTransport transport = HttpTransport.start(identity, NetworkTls.rootKey(root),
-                peers, peers, settings, clock);
+        HttpTransport transport;
+        try {
+            transport = HttpTransport.start(identity, NetworkTls.rootKey(root), peers, peers, settings, clock);
+        } catch (IllegalStateException cannotListen) {
+            throw new IllegalArgumentException(HTTP + "bind-host / " + HTTP + "port: " + cannotListen.getMessage(),
+                    cannotListen);
+        }
         URI self = URI.create("https://" + advertisedHost.strip() + ":" + transport.port());
         peers.listeningAt(self);
         log.info("Networked transport: node {} listening on {}:{} (reached by itself at {}), trusting network root {}",

@@ -11,6 +11,8 @@ import io.clearline.flows.transport.http.HttpTransport;
 import io.clearline.ops.network.MembershipFollowingConfiguration;
 import io.clearline.flows.network.NetworkTls;
 import io.clearline.flows.transport.http.TlsIdentity;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,6 +92,11 @@ class TransportSettingsTest {
                 .hasMessageContaining("clearline.transport.http.port");
         assertThatThrownBy(() -> http("node-a", keyPem, certificateBase64, root, "eighty"))
                 .hasMessageContaining("clearline.transport.http.port");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> http("node-a", keyPem, certificateBase64, root,
+                    Integer.toString(taken.getLocalPort())))
+                    .hasMessageContaining("clearline.transport.http.port").hasMessageContaining("cannot listen");
+        }
     }
 
     @Test
