@@ -106,14 +106,13 @@ public final class ClearlineLedger implements AutoCloseable {
 
     private ClearlineLedger(DataSource dataSource, Clock clock, Executor flowExecutor, String centralBankName,
                             String notaryName, String regulatorName, PaymentTransactionBuilder builder,
-                            BatchingUniquenessService.BatchCommitter notaryCommitter, PublicKey notaryClusterKey,
-                            Transport transport, Duration payeeAnswerTimeout) {
+                            Node node) {
         Jdbc jdbc = new Jdbc(dataSource);
         LedgerSchema.create(jdbc);
         this.identities = new IdentityService(jdbc, clock);
-        if (notaryClusterKey != null) {
+        if (node.notaryClusterKey() != null) {
             // Before the lookup below, which would otherwise create a key pair for the notary here.
-            identities.knowRemote(notaryName, notaryClusterKey);
+            identities.knowRemote(notaryName, node.notaryClusterKey());
         }
         this.parties = new SettlementFlows.LedgerParties(identities.getOrCreate(centralBankName),
                 identities.getOrCreate(notaryName), identities.getOrCreate(regulatorName));
@@ -128,8 +127,8 @@ public final class ClearlineLedger implements AutoCloseable {
         // Two group commits in a row: one database transaction per batch of commits, one signature per
         // batch of committed ids (the batches need not coincide; each id's proof names its own).
         Notary notary = new Notary(parties.notary(), new BatchingUniquenessService(
-                notaryCommitter != null ? notaryCommitter : new JdbcUniquenessService(jdbc), NOTARY_BATCH_SIZE_MAX, NOTARY_BATCH_WAIT_MAX, NOTARY_QUEUE_CAPACITY_MAX),
-                verifier, clock, notaryClusterKey != null ? NotarySigner.heldByCluster(parties.notary())
+                node.notaryCommitter() != null ? node.notaryCommitter() : new JdbcUniquenessService(jdbc), NOTARY_BATCH_SIZE_MAX, NOTARY_BATCH_WAIT_MAX, NOTARY_QUEUE_CAPACITY_MAX),
+                verifier, clock, node.notaryClusterKey() != null ? NotarySigner.heldByCluster(parties.notary())
                         : new BatchNotarySigner(identities, parties.notary(), NOTARY_BATCH_SIZE_MAX,
                         NOTARY_BATCH_WAIT_MAX, NOTARY_QUEUE_CAPACITY_MAX));
         FungibleStateSelector selector = new FungibleStateSelector(store, softLocks, SOFT_LOCK_WAIT_MAX,
@@ -142,12 +141,74 @@ public final class ClearlineLedger implements AutoCloseable {
         this.flowRunner = new FlowRunner(jdbc, softLocks, clock, flowExecutor,
                 new FlowHospital(failure -> failure instanceof LedgerRefusedException), FlowRunner.Limits.DEFAULTS);
         this.flows = new SettlementFlows(parties, identities, verifier, notary, store, issuances, redemptions, selector,
-                softLocks, responder, builder, regulatorAudit, flowRunner, clock, payeeAnswerTimeout);
+                softLocks, responder, builder, regulatorAudit, flowRunner, clock, node.payeeAnswerTimeout());
         this.ledgerPort = new SettlementLedger(flows, identities, flowExecutor);
-        // Payer and payee are identities of this one node: their sessions loop back through the transport,
-        // through the same outbox and inbox that separate nodes will use.
-        this.transport = transport;
-        flowRunner.connect(LOCAL_NODE, transport, NetworkMap.singleNode(LOCAL_NODE));
+        // Sessions go through the transport even between two identities of this node (they loop back),
+        // through the same outbox and inbox that sessions between separate nodes use.
+        this.transport = node.transport();
+        flowRunner.connect(node.name(), node.transport(), node.networkMap());
+    }
+
+    /**
+     * Where this ledger sits on a network and what it leans on: its node's name on {@code transport},
+     * which node hosts each party ({@code networkMap}; the parties this ledger hosts must map to
+     * {@code name}), the notary's uniqueness service (null: a table in this ledger's database) and how
+     * long a payer waits for its payee. The ledger closes the transport when it closes.
+     *
+     * <pre>{@code
+     * ClearlineLedger.Node.embedded()                                         // what open(...) uses
+     * ClearlineLedger.Node.on("bank-a", httpTransport, networkMap).withNotaryCommitter(raftClient)
+     * }</pre>
+     */
+    public record Node(String name, Transport transport, NetworkMap networkMap,
+                       BatchingUniquenessService.BatchCommitter notaryCommitter, PublicKey notaryClusterKey,
+                       Duration payeeAnswerTimeout) {
+        public Node {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("a node's name is not blank");
+            }
+            Objects.requireNonNull(transport, "transport");
+            Objects.requireNonNull(networkMap, "networkMap");
+            if (notaryClusterKey != null && notaryCommitter == null) {
+                throw new IllegalArgumentException("a notary cluster's key comes with the cluster's client, which "
+                        + "checks its signatures");
+            }
+            Objects.requireNonNull(payeeAnswerTimeout, "payeeAnswerTimeout");
+            if (payeeAnswerTimeout.isNegative() || payeeAnswerTimeout.isZero()) {
+                throw new IllegalArgumentException("the payee answer timeout is positive, not " + payeeAnswerTimeout);
+            }
+        }
+
+        /** The embedded default: every party on node {@link #LOCAL_NODE}, sessions on an in-memory loopback. */
+        public static Node embedded() {
+            return on(LOCAL_NODE, new InMemoryTransport(FaultPlan.NONE), NetworkMap.singleNode(LOCAL_NODE));
+        }
+
+        /** Node {@code name} on {@code transport}, its notary's uniqueness in its own database. */
+        public static Node on(String name, Transport transport, NetworkMap networkMap) {
+            return new Node(name, transport, networkMap, null, null, PAYEE_ANSWER_TIMEOUT);
+        }
+
+        public Node withNotaryCommitter(BatchingUniquenessService.BatchCommitter committer) {
+            return new Node(name, transport, networkMap, Objects.requireNonNull(committer, "committer"), null,
+                    payeeAnswerTimeout);
+        }
+
+        /**
+         * The notary's uniqueness decided by a cluster that signs with its service key: the notary is the
+         * party of that public key, this node holds no notary private key, and every notarisation carries
+         * the cluster's signature ({@code committer} must require and check it, as a
+         * {@code RaftUniquenessService} given the same key does).
+         */
+        public Node withNotaryCluster(BatchingUniquenessService.BatchCommitter committer, PublicKey clusterKey) {
+            return new Node(name, transport, networkMap, Objects.requireNonNull(committer, "committer"),
+                    Objects.requireNonNull(clusterKey, "clusterKey"), payeeAnswerTimeout);
+        }
+
+        public Node withPayeeAnswerTimeout(Duration timeout) {
+            return new Node(name, transport, networkMap, notaryCommitter, notaryClusterKey, timeout);
+        }
     }
 
     /**
@@ -157,12 +218,7 @@ public final class ClearlineLedger implements AutoCloseable {
      */
     public static ClearlineLedger open(DataSource dataSource, Clock clock, Executor flowExecutor,
                                        String centralBankName, String notaryName, String regulatorName) {
-        return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
-                new HonestPaymentTransactionBuilder(), null, null, loopback(), PAYEE_ANSWER_TIMEOUT));
-    }
-
-    private static Transport loopback() {
-        return new InMemoryTransport(FaultPlan.NONE);
+        return open(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName, Node.embedded());
     }
 
     /**
@@ -175,17 +231,13 @@ public final class ClearlineLedger implements AutoCloseable {
     public static ClearlineLedger open(DataSource dataSource, Clock clock, Executor flowExecutor,
                                        String centralBankName, String notaryName, String regulatorName,
                                        BatchingUniquenessService.BatchCommitter notaryCommitter) {
-        return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
-                new HonestPaymentTransactionBuilder(), java.util.Objects.requireNonNull(notaryCommitter,
-                "notaryCommitter"), null, loopback(), PAYEE_ANSWER_TIMEOUT));
+        return open(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
+                Node.embedded().withNotaryCommitter(notaryCommitter));
     }
 
     /**
      * As {@link #open(DataSource, Clock, Executor, String, String, String, BatchingUniquenessService.BatchCommitter)},
-     * for a notary cluster that signs with its service key: the notary is the party of that public key,
-     * this node holds no notary private key, and every notarisation carries the cluster's signature
-     * ({@code notaryCommitter} must be a client that requires and checks it, such as a
-     * {@code RaftUniquenessService} given the same key).
+     * for a notary cluster that signs with its service key ({@link Node#withNotaryCluster}).
      *
      * @throws IllegalStateException if this database holds its own key pair for {@code notaryName}
      */
@@ -193,24 +245,25 @@ public final class ClearlineLedger implements AutoCloseable {
                                        String centralBankName, String notaryName, String regulatorName,
                                        BatchingUniquenessService.BatchCommitter notaryCommitter,
                                        PublicKey notaryClusterKey) {
+        return open(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
+                Node.embedded().withNotaryCluster(notaryCommitter, notaryClusterKey));
+    }
+
+    /**
+     * As {@link #open(DataSource, Clock, Executor, String, String, String)}, as node {@code node.name()}
+     * on {@code node.transport()} (the networked transport, say), sessions routed by its network map.
+     */
+    public static ClearlineLedger open(DataSource dataSource, Clock clock, Executor flowExecutor,
+                                       String centralBankName, String notaryName, String regulatorName, Node node) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
-                new HonestPaymentTransactionBuilder(), java.util.Objects.requireNonNull(notaryCommitter,
-                "notaryCommitter"), java.util.Objects.requireNonNull(notaryClusterKey, "notaryClusterKey"), loopback(),
-                PAYEE_ANSWER_TIMEOUT));
+                new HonestPaymentTransactionBuilder(), Objects.requireNonNull(node, "node")));
     }
 
     /** For tests that play a dishonest payer. */
     static ClearlineLedger openWithBuilder(DataSource dataSource, Clock clock, Executor flowExecutor,
                                            PaymentTransactionBuilder builder) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator", builder,
-                null, null, loopback(), PAYEE_ANSWER_TIMEOUT));
-    }
-
-    /** For tests of the sessions: a transport that mistreats envelopes, and a payee answer timeout of their own. */
-    static ClearlineLedger openWithTransport(DataSource dataSource, Clock clock, Executor flowExecutor,
-                                             Transport transport, Duration payeeAnswerTimeout) {
-        return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator",
-                new HonestPaymentTransactionBuilder(), null, null, transport, payeeAnswerTimeout));
+                Node.embedded()));
     }
 
     /**

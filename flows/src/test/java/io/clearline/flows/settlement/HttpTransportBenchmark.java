@@ -7,6 +7,7 @@ import io.clearline.core.ledger.api.CashIssuanceRequest;
 import io.clearline.core.ledger.api.PaymentSettlementRequest;
 import io.clearline.flows.ledger.Ed25519;
 import io.clearline.flows.network.NetworkTls;
+import io.clearline.flows.runtime.NetworkMap;
 import io.clearline.flows.transport.Envelope;
 import io.clearline.flows.transport.EnvelopeKind;
 import io.clearline.flows.transport.FaultPlan;
@@ -124,8 +125,9 @@ public final class HttpTransportBenchmark {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         try (ExecutorService flows = Executors.newVirtualThreadPerTaskExecutor();
-             ClearlineLedger ledger = ClearlineLedger.openWithTransport(h2, Clock.systemUTC(), flows, transport,
-                     ClearlineLedger.PAYEE_ANSWER_TIMEOUT)) {
+             ClearlineLedger ledger = ClearlineLedger.open(h2, Clock.systemUTC(), flows, "CBANKXXX", "notary",
+                     "regulator", ClearlineLedger.Node.on(ClearlineLedger.LOCAL_NODE, transport,
+                             NetworkMap.singleNode(ClearlineLedger.LOCAL_NODE)))) {
             Bic payer = Bic.of("BANKAAAA");
             Bic payee = Bic.of("BANKBBBB");
             ledger.admit(payer);

@@ -14,6 +14,7 @@ import io.clearline.core.ledger.api.CashIssuanceRequest;
 import io.clearline.core.ledger.api.LedgerRefusedException;
 import io.clearline.flows.ledger.Party;
 import io.clearline.flows.runtime.FlowStatus;
+import io.clearline.flows.runtime.NetworkMap;
 import io.clearline.flows.transport.Envelope;
 import io.clearline.flows.transport.EnvelopeKind;
 import io.clearline.flows.transport.FaultPlan;
@@ -55,7 +56,9 @@ class PaymentSessionFaultsTest {
     }
 
     private void open(Transport transport, Duration payeeAnswerTimeout) throws Exception {
-        ledger = ClearlineLedger.openWithTransport(database, Clock.systemUTC(), executor, transport, payeeAnswerTimeout);
+        ledger = ClearlineLedger.open(database, Clock.systemUTC(), executor, "CBANKXXX", "notary", "regulator",
+                ClearlineLedger.Node.on(ClearlineLedger.LOCAL_NODE, transport,
+                        NetworkMap.singleNode(ClearlineLedger.LOCAL_NODE)).withPayeeAnswerTimeout(payeeAnswerTimeout));
         ledger.admit(BANK_A);
         ledger.admit(BANK_B);
         // Enough cash states for every payment to spend its own: the test is about the session, not about

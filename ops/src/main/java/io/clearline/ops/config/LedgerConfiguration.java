@@ -24,7 +24,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * identity per admitted bank, in the node's own database. Flows run on virtual threads. The notary's
  * uniqueness is decided where {@link io.clearline.ops.notary.NotaryConfiguration} says (this database, or
  * a Raft notary cluster); in single mode its key and signing stay here, in raft mode the cluster signs
- * with its service key and this node knows the notary by that public key only.
+ * with its service key and this node knows the notary by that public key only. Its sessions travel on the
+ * transport {@link io.clearline.ops.transport.TransportConfiguration} gives it (in memory, or HTTP/2 over
+ * mutual TLS).
  */
 @Configuration
 @EnableScheduling
@@ -42,12 +44,12 @@ public class LedgerConfiguration {
                                     @Value("${clearline.network.notary.name}") String notary,
                                     @Value("${clearline.network.regulator.name}") String regulator,
                                     BatchingUniquenessService.BatchCommitter notaryCommitter,
-                                    ObjectProvider<NotaryConfiguration.NotaryClusterKey> notaryClusterKey) {
+                                    ObjectProvider<NotaryConfiguration.NotaryClusterKey> notaryClusterKey,
+                                    ClearlineLedger.Node node) {
         NotaryConfiguration.NotaryClusterKey clusterKey = notaryClusterKey.getIfAvailable();
-        return clusterKey == null
-                ? ClearlineLedger.open(dataSource, clock, flowExecutor, centralBank, notary, regulator, notaryCommitter)
-                : ClearlineLedger.open(dataSource, clock, flowExecutor, centralBank, notary, regulator, notaryCommitter,
-                clusterKey.publicKey());
+        return ClearlineLedger.open(dataSource, clock, flowExecutor, centralBank, notary, regulator,
+                clusterKey == null ? node.withNotaryCommitter(notaryCommitter)
+                        : node.withNotaryCluster(notaryCommitter, clusterKey.publicKey()));
     }
 
     /**

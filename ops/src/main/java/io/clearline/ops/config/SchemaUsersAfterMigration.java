@@ -20,7 +20,9 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
  * {@code META-INF/spring.factories}.
  */
 public class SchemaUsersAfterMigration implements DependsOnDatabaseInitializationDetector {
-    private static final List<Class<?>> SCHEMA_USERS = List.of(ClearlineLedger.class, EventStorageEngine.class,
+    private static final List<Class<?>> SCHEMA_USERS = List.of(ClearlineLedger.class,
+            // The networked transport's node reads the ledger's identities (the network root's key, hosted parties).
+            ClearlineLedger.Node.class, EventStorageEngine.class,
             TokenStore.class, SagaStore.class);
 
     @Override

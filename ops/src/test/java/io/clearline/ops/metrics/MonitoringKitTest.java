@@ -29,7 +29,7 @@ class MonitoringKitTest {
     private static final Path DASHBOARD = MODULE.resolve("monitoring/grafana-dashboard.json");
     private static final List<String> ALERTS_REQUIRED = List.of("ClearlineQueueAgeHigh", "ClearlineFlowsParked",
             "ClearlineAuditNotClean", "ClearlinePaymentsRejectedRateHigh", "ClearlineNodeNotReady",
-            "ClearlineNotaryUnavailable", "ClearlineNotaryReplicaLagging");
+            "ClearlineNotaryUnavailable", "ClearlineNotaryReplicaLagging", "ClearlineTransportBacklogHigh");
 
     @Test
     void alertRulesAreAPrometheusRuleFileWithTheRequiredAlerts() throws IOException {

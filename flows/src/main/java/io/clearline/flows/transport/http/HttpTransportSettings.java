@@ -90,6 +90,12 @@ public record HttpTransportSettings(String bindHost, int port, int outboundQueue
                 requestTimeout, idleTimeout, peerDownBackoff, busyRetriesMax, busyRetryDelay);
     }
 
+    public HttpTransportSettings withBindHost(String newBindHost) {
+        return new HttpTransportSettings(newBindHost, port, outboundQueueEnvelopesMax, inboundQueueEnvelopesMax,
+                batchEnvelopesMax, batchBytesMax, requestBytesMax, peersMax, serverThreadsMax, connectTimeout,
+                requestTimeout, idleTimeout, peerDownBackoff, busyRetriesMax, busyRetryDelay);
+    }
+
     public HttpTransportSettings withQueues(int newOutboundQueueEnvelopesMax, int newInboundQueueEnvelopesMax,
                                             int newBatchEnvelopesMax) {
         return new HttpTransportSettings(bindHost, port, newOutboundQueueEnvelopesMax, newInboundQueueEnvelopesMax,
