@@ -67,15 +67,7 @@ public final class JdbcUniquenessService implements UniquenessService, BatchingU
             return Commitment.UNKNOWN;
         }
         Map<StateRef, String> consumedBy = jdbc.inTransaction(connection -> consumers(connection, inputs));
-        long byThisTransaction = inputs.stream().filter(ref -> transactionId.equals(consumedBy.get(ref))).count();
-        if (byThisTransaction == 0) {
-            return Commitment.NOT_COMMITTED;
-        }
-        if (byThisTransaction != new LinkedHashSet<>(inputs).size()) {
-            throw new IllegalStateException("transaction " + transactionId + " consumed " + byThisTransaction + " of its "
-                    + inputs.size() + " inputs: a commit is all or none");
-        }
-        return Commitment.COMMITTED;
+        return UniquenessService.commitmentShownBy(inputs, transactionId, consumedBy);
     }
 
     private List<Result> commitBatchOnce(Connection connection, List<Request> requests) throws SQLException {

@@ -1,8 +1,10 @@
 package io.clearline.flows.ledger;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Guarantees that no state is consumed by two transactions. One interface for a single node, a
@@ -27,6 +29,29 @@ public interface UniquenessService {
      */
     default Commitment commitmentOf(List<StateRef> inputs, String transactionId) {
         return Commitment.UNKNOWN;
+    }
+
+    /**
+     * What {@code consumedBy} (each input's consuming transaction, where one consumed it) shows of
+     * {@code transactionId}'s commit: all its inputs or none, as a commit is all or none.
+     *
+     * @throws IllegalStateException if it consumed some of its inputs but not all (a corrupt store)
+     */
+    static Commitment commitmentShownBy(List<StateRef> inputs, String transactionId,
+                                        Map<StateRef, String> consumedBy) {
+        if (inputs.isEmpty()) {
+            return Commitment.UNKNOWN;
+        }
+        Set<StateRef> distinct = new LinkedHashSet<>(inputs);
+        long byThisTransaction = distinct.stream().filter(ref -> transactionId.equals(consumedBy.get(ref))).count();
+        if (byThisTransaction == 0) {
+            return Commitment.NOT_COMMITTED;
+        }
+        if (byThisTransaction != distinct.size()) {
+            throw new IllegalStateException("transaction " + transactionId + " consumed " + byThisTransaction
+                    + " of its " + distinct.size() + " inputs: a commit is all or none");
+        }
+        return Commitment.COMMITTED;
     }
 
     /** One transaction's claim on its inputs, at the notary's time of asking. */

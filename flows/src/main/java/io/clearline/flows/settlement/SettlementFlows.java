@@ -595,7 +595,7 @@ final class SettlementFlows {
      * The transaction of a flow an operator killed, which the notary says it never committed: its flow's
      * caller was told the flow was killed, so recovery deletes it rather than commit it now (a payment
      * asked again finishes it in its own run instead). One the notary committed is finished as any
-     * other; so is one the uniqueness service cannot tell about (a Raft cluster's, today).
+     * other; so is one the uniqueness service cannot tell about (a Raft cluster with no leader answering).
      */
     private boolean ofAKilledFlowNeverCommitted(PendingTransaction pending) {
         return runner.find(pending.operationKey()).map(FlowSummary::status).filter(FlowStatus.KILLED::equals).isPresent()

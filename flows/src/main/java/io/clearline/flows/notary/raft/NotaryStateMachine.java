@@ -1,6 +1,7 @@
 package io.clearline.flows.notary.raft;
 
 import io.clearline.flows.ledger.StateRef;
+import io.clearline.flows.ledger.UniquenessService;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,6 +135,23 @@ public final class NotaryStateMachine extends BaseStateMachine {
         updateLastAppliedTermIndex(logEntry.getTerm(), logEntry.getIndex());
         return CompletableFuture.completedFuture(
                 Message.valueOf(ByteString.copyFrom(RaftNotaryCodec.encodeReply(reply(entry, outcomes)))));
+    }
+
+    /**
+     * A read-only question (Ratis asks it only of the leader, after it has applied every entry committed
+     * before the question arrived: the replicas read linearizably, see {@link RaftNotarySettings}): did a
+     * transaction consume its inputs here? Malformed questions fail the query, they change nothing.
+     */
+    @Override
+    public CompletableFuture<Message> query(Message request) {
+        try {
+            CommitRequest asked = RaftNotaryCodec.decodeCommitmentQuery(request.getContent().toByteArray());
+            UniquenessService.Commitment commitment = store.commitmentOf(asked.inputs(), asked.transactionId());
+            return CompletableFuture.completedFuture(
+                    Message.valueOf(ByteString.copyFrom(RaftNotaryCodec.encodeCommitment(commitment))));
+        } catch (RuntimeException malformedOrUnreadable) {
+            return CompletableFuture.failedFuture(malformedOrUnreadable);
+        }
     }
 
     /** After the entry is applied: signs the ids it committed, if this replica holds the service key. */

@@ -5,6 +5,7 @@ import io.clearline.flows.ledger.CanonicalWriter;
 import io.clearline.flows.ledger.PublicKey;
 import io.clearline.flows.ledger.StateRef;
 import io.clearline.flows.ledger.TimeWindow;
+import io.clearline.flows.ledger.UniquenessService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,6 +69,40 @@ final class RaftNotaryCodec {
         List<CommitRequest> requests = readRequests(in);
         requireEnd(in);
         return new NotaryLogEntry(leaderTime, requests);
+    }
+
+    /**
+     * A read-only question to the replicas, never a log entry: did this transaction consume these
+     * inputs? Carried as one request (its references and time window are not asked about).
+     */
+    static byte[] encodeCommitmentQuery(String transactionId, List<StateRef> inputs) {
+        return encodeRequests(List.of(new CommitRequest(transactionId, inputs, List.of(), null)));
+    }
+
+    /** @throws IllegalStateException when the bytes are not one well-formed request */
+    static CommitRequest decodeCommitmentQuery(byte[] bytes) {
+        List<CommitRequest> requests = decodeRequests(bytes);
+        if (requests.size() != 1) {
+            throw new IllegalStateException("a commitment query asks about one transaction, not " + requests.size());
+        }
+        return requests.get(0);
+    }
+
+    static byte[] encodeCommitment(UniquenessService.Commitment commitment) {
+        return new CanonicalWriter().writeInt(FORMAT_VERSION).writeString(commitment.name()).toByteArray();
+    }
+
+    /** @throws IllegalStateException when the bytes are not a well-formed answer */
+    static UniquenessService.Commitment decodeCommitment(byte[] bytes) {
+        CanonicalReader in = new CanonicalReader(bytes);
+        readVersion(in);
+        String name = in.readString();
+        requireEnd(in);
+        try {
+            return UniquenessService.Commitment.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalStateException("corrupt notary answer: commitment " + name, unknown);
+        }
     }
 
     /**

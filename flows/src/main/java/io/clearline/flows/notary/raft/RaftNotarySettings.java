@@ -71,6 +71,11 @@ public record RaftNotarySettings(Duration electionTimeoutMin, Duration electionT
         RaftServerConfigKeys.Rpc.setTimeoutMax(properties, millis(electionTimeoutMax));
         RaftServerConfigKeys.Rpc.setRequestTimeout(properties, millis(serverRequestTimeout));
 
+        // A read-only query (was this transaction committed?) is answered only after the leader has confirmed
+        // its leadership and applied everything committed before it: a deposed leader never answers
+        // NOT_COMMITTED for a transaction its successor committed, which recovery would then delete.
+        RaftServerConfigKeys.Read.setOption(properties, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, snapshotEveryEntries);
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(properties, snapshotsRetained);

@@ -160,6 +160,37 @@ public final class RaftUniquenessService implements UniquenessService, BatchingU
         return commitAll(claims).stream().map(RaftUniquenessService::asResult).toList();
     }
 
+    /**
+     * Asks the cluster's leader, read-only and linearizably, whether the transaction consumed its inputs.
+     * Unlike a commit it gives up after one round (Ratis follows leader hints and tries other replicas
+     * within it): recovery asks this only to choose between finishing and deleting a killed flow's
+     * transaction, and {@link Commitment#UNKNOWN} makes it finish the transaction (notarising again is
+     * harmless), as it did before it could ask.
+     */
+    @Override
+    public Commitment commitmentOf(List<StateRef> inputs, String transactionId) {
+        requireOpen();
+        if (inputs.isEmpty()) {
+            return Commitment.UNKNOWN;
+        }
+        Message question = Message.valueOf(ByteString.copyFrom(
+                RaftNotaryCodec.encodeCommitmentQuery(transactionId, inputs)));
+        try {
+            RaftClientReply reply = client.io().sendReadOnly(question);
+            if (reply.isSuccess()) {
+                return RaftNotaryCodec.decodeCommitment(reply.getMessage().getContent().toByteArray());
+            }
+            LOG.warn("notary cluster: no answer to whether {} was committed ({}); treated as unknown",
+                    transactionId, reply);
+        } catch (InterruptedIOException e) {
+            throw interrupted(e);
+        } catch (IOException e) {
+            LOG.warn("notary cluster: no answer to whether {} was committed ({}); treated as unknown",
+                    transactionId, e.toString());
+        }
+        return Commitment.UNKNOWN;
+    }
+
     private static Result asResult(CommitOutcome outcome) {
         return switch (outcome) {
             case CommitOutcome.Committed committed -> new Committed(committed.notarySignature());

@@ -2,6 +2,7 @@ package io.clearline.flows.notary.raft;
 
 import io.clearline.flows.ledger.Jdbc;
 import io.clearline.flows.ledger.StateRef;
+import io.clearline.flows.ledger.UniquenessService;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -152,6 +153,26 @@ final class ReplicaStore implements AutoCloseable {
             rollbackQuietly(e);
             throw new Jdbc.LedgerStorageException(e);
         }
+    }
+
+    /**
+     * Whether {@code transactionId} consumed {@code inputs} in this replica's state, all or none as it
+     * commits them; {@link UniquenessService.Commitment#UNKNOWN} for a transaction without inputs, of
+     * which nothing is recorded.
+     */
+    synchronized UniquenessService.Commitment commitmentOf(List<StateRef> inputs, String transactionId) {
+        if (inputs.isEmpty()) {
+            return UniquenessService.Commitment.UNKNOWN;
+        }
+        Map<StateRef, String> consumedBy;
+        try {
+            consumedBy = consumers(inputs);
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw new Jdbc.LedgerStorageException(e);
+        }
+        return UniquenessService.commitmentShownBy(inputs, transactionId, consumedBy);
     }
 
     synchronized ReplicaSummary summary() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clearline.flows.ledger.CanonicalWriter;
 import io.clearline.flows.ledger.TimeWindow;
+import io.clearline.flows.ledger.UniquenessService;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -72,5 +73,26 @@ class RaftNotaryCodecTest {
                 List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1 to " + CommitRequest.TRANSACTION_ID_LENGTH_MAX + " characters");
+    }
+
+    @Test
+    void aCommitmentQueryAndItsAnswerReadBackAsWrittenAndAQueryAboutTwoTransactionsIsRefused() {
+        CommitRequest asked = RaftNotaryCodec.decodeCommitmentQuery(
+                RaftNotaryCodec.encodeCommitmentQuery("A", List.of(state("a", 0), state("a", 1))));
+        assertThat(asked.transactionId()).isEqualTo("A");
+        assertThat(asked.inputs()).containsExactly(state("a", 0), state("a", 1));
+        for (UniquenessService.Commitment commitment : UniquenessService.Commitment.values()) {
+            assertThat(RaftNotaryCodec.decodeCommitment(RaftNotaryCodec.encodeCommitment(commitment)))
+                    .isEqualTo(commitment);
+        }
+
+        byte[] twoRequests = RaftNotaryCodec.encodeRequests(List.of(CommitRequest.ofInputs("A", List.of(state("a", 0))),
+                CommitRequest.ofInputs("B", List.of(state("b", 0)))));
+        assertThatThrownBy(() -> RaftNotaryCodec.decodeCommitmentQuery(twoRequests))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("one transaction, not 2");
+        byte[] unknownAnswer = new CanonicalWriter().writeInt(RaftNotaryCodec.FORMAT_VERSION).writeString("MAYBE")
+                .toByteArray();
+        assertThatThrownBy(() -> RaftNotaryCodec.decodeCommitment(unknownAnswer))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("MAYBE");
     }
 }
