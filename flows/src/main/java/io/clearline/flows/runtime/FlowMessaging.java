@@ -608,7 +608,13 @@ final class FlowMessaging {
 
     // ---- inbound -------------------------------------------------------------------------------------
 
-    /** On the transport's thread: stores, acknowledges, wakes the receive waiting for it, starts a responder. */
+    /**
+     * On the transport's thread: stores, wakes the receive waiting for it or starts a responder, then
+     * acknowledges. Safe to interrupt anywhere: an envelope is acknowledged only once its transaction
+     * committed and it was acted on; an envelope whose store failed, or whose commit's outcome was lost,
+     * is not acknowledged, and its resend is dropped as a duplicate or (an INIT whose responder has not
+     * run) acted on then.
+     */
     private void accept(Envelope envelope) {
         if (closed) {
             return;
@@ -632,13 +638,16 @@ final class FlowMessaging {
             acceptance = Acceptance.DUPLICATE;
             refusals.clear();
         }
-        transport.send(envelope.acknowledgement());
+        // Acted on before it is acknowledged: an acknowledgement that never leaves (its sending refused or
+        // interrupted) then costs a resend, never the action. An action that fails (the flow executor is
+        // closing) leaves the envelope unacknowledged, and its resend, a duplicate, acts again.
         switch (acceptance) {
             case STORED -> wake(envelope.sessionId(), envelope.recipientParty());
             case STARTS_RESPONDER -> startResponder(envelope);
             case REFUSED -> dispatch(refusals);
             case DUPLICATE -> { }
         }
+        transport.send(envelope.acknowledgement());
     }
 
     /** Stops resending at once; the outbox row goes with the pump's next group of deletes. */
@@ -690,7 +699,12 @@ final class FlowMessaging {
         }
         if (envelope.kind() == EnvelopeKind.INIT) {
             if (status != null) {
-                return Acceptance.DUPLICATE;
+                // The session is open, so this INIT was stored before, with its responder's checkpoint. Its
+                // responder may never have started: the transaction committed but its caller was told it
+                // failed (a connection broken, or interrupted, during the commit), so the envelope went
+                // unacknowledged and this is the resend. Start it again; a running one is joined instead.
+                return FlowCheckpoints.isRunnable(connection, responderFlowId(envelope))
+                        ? Acceptance.STARTS_RESPONDER : Acceptance.DUPLICATE;
             }
             Opening opening = Opening.of(envelope);
             Optional<String> notACounterparty = membership.refusalOf(envelope.senderParty());
@@ -765,11 +779,15 @@ final class FlowMessaging {
         return RESPONDER_FLOW_PREFIX + init.sessionId() + ":" + init.recipientParty();
     }
 
+    /**
+     * Runs the responder from the checkpoint stored with its INIT, if that is still RUNNABLE: as often as
+     * the INIT comes (a running responder is joined), and never afresh once it ended.
+     */
     private void startResponder(Envelope init) {
         String flowId = responderFlowId(init);
         // Not on the transport's thread: starting may wait for room among the running flows.
         executor.execute(() -> {
-            runner.start(flowId, ResponderFlow.of(init, Opening.of(init).initiatingClass()))
+            runner.resumeRunnable(flowId, ResponderFlow.of(init, Opening.of(init).initiatingClass()))
                     .exceptionally(failure -> {
                         LOG.debug("responder {} ended with {}", flowId, failure.toString());
                         return null;
