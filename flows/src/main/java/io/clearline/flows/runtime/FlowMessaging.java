@@ -581,8 +581,7 @@ final class FlowMessaging {
     /** Keyset paging in key order; a rescan resends everything it finds at the next round. */
     private List<Envelope> outboxPage(String afterSession, String afterParty, long afterSequence) {
         return jdbc.inTransaction(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT session_id, recipient_party,"
-                    + " sequence_number, sender_node, sender_party, recipient_node, message_kind, payload"
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + OUTBOX_COLUMNS
                     + " FROM flow_outbox WHERE session_id > ? OR (session_id = ? AND (recipient_party > ?"
                     + " OR (recipient_party = ? AND sequence_number > ?)))"
                     + " ORDER BY session_id, recipient_party, sequence_number FETCH FIRST ? ROWS ONLY")) {
@@ -592,18 +591,26 @@ final class FlowMessaging {
                 query.setString(4, afterParty);
                 query.setLong(5, afterSequence);
                 query.setInt(6, OUTBOX_PAGE_SIZE);
-                List<Envelope> envelopes = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        envelopes.add(new Envelope(rows.getString(4), rows.getString(5), rows.getString(6),
-                                rows.getString(2), rows.getString(1), rows.getLong(3),
-                                EnvelopeKind.valueOf(rows.getString(7)),
-                                rows.getString(8).getBytes(StandardCharsets.UTF_8)));
-                    }
-                }
-                return envelopes;
+                return outboxEnvelopes(query);
             }
         });
+    }
+
+    private static final String OUTBOX_COLUMNS = "session_id, recipient_party, sequence_number, sender_node,"
+            + " sender_party, recipient_node, message_kind, payload";
+
+    /** The outbox rows {@code query} selects, in {@link #OUTBOX_COLUMNS} order, as envelopes. */
+    private static List<Envelope> outboxEnvelopes(PreparedStatement query) throws SQLException {
+        List<Envelope> envelopes = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                envelopes.add(new Envelope(rows.getString(4), rows.getString(5), rows.getString(6),
+                        rows.getString(2), rows.getString(1), rows.getLong(3),
+                        EnvelopeKind.valueOf(rows.getString(7)),
+                        rows.getString(8).getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        return envelopes;
     }
 
     // ---- inbound -------------------------------------------------------------------------------------
@@ -691,6 +698,15 @@ final class FlowMessaging {
     private Acceptance store(Connection connection, Envelope envelope, List<Envelope> refusals) throws SQLException {
         String status = sessionStatus(connection, envelope.sessionId(), envelope.recipientParty());
         if ("CLOSED".equals(status)) {
+            if (envelope.kind() == EnvelopeKind.INIT) {
+                // A session refused (or ended) with an ERROR its initiator has not acknowledged: this may be
+                // the INIT's resend after a refusal whose commit's answer was lost, the ERROR never sent.
+                List<Envelope> unacknowledged = openingError(connection, envelope);
+                if (!unacknowledged.isEmpty()) {
+                    refusals.addAll(unacknowledged);
+                    return Acceptance.REFUSED;
+                }
+            }
             return Acceptance.DUPLICATE;
         }
         if (status == null && FlowCheckpoints.exists(connection, responderFlowId(envelope))) {
@@ -741,6 +757,16 @@ final class FlowMessaging {
         return insertIntoInbox(connection, envelope.sessionId(), envelope.recipientParty(), envelope.sequenceNumber(),
                 envelope.kind(), new String(envelope.payload(), StandardCharsets.UTF_8))
                 ? Acceptance.STORED : Acceptance.DUPLICATE;
+    }
+
+    /** The ERROR answering {@code init} (numbered 0: its session's first message back) if the outbox still holds it. */
+    private static List<Envelope> openingError(Connection connection, Envelope init) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + OUTBOX_COLUMNS + " FROM flow_outbox"
+                + " WHERE session_id = ? AND recipient_party = ? AND sequence_number = 0 AND message_kind = 'ERROR'")) {
+            query.setString(1, init.sessionId());
+            query.setString(2, init.senderParty());
+            return outboxEnvelopes(query);
+        }
     }
 
     /** Stores a message unless the inbox holds its key already; says whether it did. */

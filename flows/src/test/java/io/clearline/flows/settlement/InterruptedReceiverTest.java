@@ -8,10 +8,21 @@ import static io.clearline.flows.settlement.LedgerFixture.newUetr;
 import static io.clearline.flows.settlement.LedgerFixture.payment;
 import static io.clearline.flows.settlement.LedgerFixture.query;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clearline.core.common.api.Money;
 import io.clearline.core.ledger.api.CashIssuanceRequest;
+import io.clearline.flows.ledger.Jdbc;
 import io.clearline.flows.ledger.Party;
+import io.clearline.flows.ledger.SoftLocks;
+import io.clearline.flows.runtime.Flow;
+import io.clearline.flows.runtime.FlowCodec;
+import io.clearline.flows.runtime.FlowContext;
+import io.clearline.flows.runtime.FlowDefinition;
+import io.clearline.flows.runtime.FlowHospital;
+import io.clearline.flows.runtime.FlowRunner;
+import io.clearline.flows.runtime.FlowSessionException;
+import io.clearline.flows.runtime.NetworkMap;
 import io.clearline.flows.transport.Envelope;
 import io.clearline.flows.transport.EnvelopeKind;
 import io.clearline.flows.transport.FaultPlan;
@@ -25,7 +36,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -129,6 +142,54 @@ class InterruptedReceiverTest {
                 .containsExactly(Integer.toString(payments));
         assertThat(query(database, "SELECT flow_id FROM flow_checkpoint WHERE flow_status <> 'COMPLETED'"))
                 .as("flows left unfinished").isEmpty();
+    }
+
+    @Test
+    void aSessionRefusalInterruptedAnywhereStillReachesTheInitiatorWhoseReceiveThrowsTheReason() throws Exception {
+        // Node B has no responder for AskFlow: it refuses the session with an ERROR written to its outbox
+        // in the transaction that stores the INIT. Interrupted at its commit, the ERROR stayed unsent.
+        DataSource databaseA = LedgerFixture.dataSource();
+        Transport transport = new InterruptingTransport(new InMemoryTransport(FaultPlan.NONE), interruption);
+        FlowRunner nodeA = runner(databaseA).connect("node-a", transport, ASK_NETWORK);
+        FlowRunner nodeB = runner(database).connect("node-b", transport, ASK_NETWORK);
+        List<String> interruptedAt = new ArrayList<>();
+        for (int point = 1; point <= POINTS_PER_DELIVERY_MAX; point++) {
+            interruption.arm(1, point);
+            CompletableFuture<String> outcome = nodeA.start("ask-" + point, new AskFlow("question " + point));
+            assertThatThrownBy(() -> outcome.get(OUTCOME_WAIT_MAX.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("the session refused with its INIT interrupted at point %d", point)
+                    .cause().isInstanceOf(FlowSessionException.class)
+                    .hasMessageContaining("has no responder for " + AskFlow.class.getName());
+            String struck = interruption.disarm();
+            if (struck == null) {
+                break;
+            }
+            interruptedAt.add(struck);
+        }
+        assertThat(interruptedAt).as("interruptions that struck").anyMatch(at -> at.contains("INIT at commit"))
+                .anyMatch(at -> at.contains("INIT at sending ERROR"));
+        transport.close();
+        nodeB.disconnect();
+        nodeA.disconnect();
+    }
+
+    private static final NetworkMap ASK_NETWORK = party -> Optional.of(party.equals("A") ? "node-a" : "node-b");
+
+    private FlowRunner runner(DataSource runnerDatabase) {
+        return new FlowRunner(new Jdbc(runnerDatabase), new SoftLocks(Duration.ofMinutes(1)), Clock.systemUTC(),
+                executor, new FlowHospital(failure -> true), FlowRunner.Limits.DEFAULTS).register(AskFlow.DEFINITION);
+    }
+
+    /** A asks B a question on a session and waits for the answer. */
+    record AskFlow(String question) implements Flow<String> {
+        static final FlowDefinition<AskFlow, String> DEFINITION = new FlowDefinition<>(AskFlow.class,
+                FlowCodec.STRING.map(AskFlow::question, AskFlow::new), FlowCodec.STRING);
+
+        @Override
+        public String call(FlowContext context) throws Exception {
+            return context.initiateFlow("A", "B").sendAndReceive(FlowCodec.STRING, question, FlowCodec.STRING,
+                    PAYEE_ANSWER_TIMEOUT, answer -> { });
+        }
     }
 
     /**
