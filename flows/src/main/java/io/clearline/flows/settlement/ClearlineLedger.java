@@ -106,7 +106,7 @@ public final class ClearlineLedger implements AutoCloseable {
     private ClearlineLedger(DataSource dataSource, Clock clock, Executor flowExecutor, String centralBankName,
                             String notaryName, String regulatorName, PaymentTransactionBuilder builder,
                             BatchingUniquenessService.BatchCommitter notaryCommitter, Transport transport,
-                            Duration payeeAnswerTimeout) {
+                            Duration payeeAnswerTimeout, Duration softLockWaitMax) {
         Jdbc jdbc = new Jdbc(dataSource);
         LedgerSchema.create(jdbc);
         this.identities = new IdentityService(jdbc, clock);
@@ -126,7 +126,7 @@ public final class ClearlineLedger implements AutoCloseable {
                 notaryCommitter != null ? notaryCommitter : new JdbcUniquenessService(jdbc), NOTARY_BATCH_SIZE_MAX, NOTARY_BATCH_WAIT_MAX, NOTARY_QUEUE_CAPACITY_MAX),
                 verifier, clock, new BatchNotarySigner(identities, parties.notary(), NOTARY_BATCH_SIZE_MAX,
                         NOTARY_BATCH_WAIT_MAX, NOTARY_QUEUE_CAPACITY_MAX));
-        FungibleStateSelector selector = new FungibleStateSelector(store, softLocks, SOFT_LOCK_WAIT_MAX,
+        FungibleStateSelector selector = new FungibleStateSelector(store, softLocks, softLockWaitMax,
                 SOFT_LOCK_RETRY_INTERVAL);
         PayeeResponder responder = new PayeeResponder(identities, verifier, store);
         this.regulatorAudit = new RegulatorAudit(jdbc, verifier, store);
@@ -152,7 +152,7 @@ public final class ClearlineLedger implements AutoCloseable {
     public static ClearlineLedger open(DataSource dataSource, Clock clock, Executor flowExecutor,
                                        String centralBankName, String notaryName, String regulatorName) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
-                new HonestPaymentTransactionBuilder(), null, loopback(), PAYEE_ANSWER_TIMEOUT));
+                new HonestPaymentTransactionBuilder(), null, loopback(), PAYEE_ANSWER_TIMEOUT, SOFT_LOCK_WAIT_MAX));
     }
 
     private static Transport loopback() {
@@ -171,21 +171,31 @@ public final class ClearlineLedger implements AutoCloseable {
                                        BatchingUniquenessService.BatchCommitter notaryCommitter) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
                 new HonestPaymentTransactionBuilder(), java.util.Objects.requireNonNull(notaryCommitter,
-                "notaryCommitter"), loopback(), PAYEE_ANSWER_TIMEOUT));
+                "notaryCommitter"), loopback(), PAYEE_ANSWER_TIMEOUT, SOFT_LOCK_WAIT_MAX));
     }
 
     /** For tests that play a dishonest payer. */
     static ClearlineLedger openWithBuilder(DataSource dataSource, Clock clock, Executor flowExecutor,
                                            PaymentTransactionBuilder builder) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator", builder,
-                null, loopback(), PAYEE_ANSWER_TIMEOUT));
+                null, loopback(), PAYEE_ANSWER_TIMEOUT, SOFT_LOCK_WAIT_MAX));
+    }
+
+    /**
+     * For tests that queue more payments on one bank's cash than {@link #SOFT_LOCK_WAIT_MAX} lets wait:
+     * payments wait for cash locked by others at most {@code softLockWaitMax}.
+     */
+    static ClearlineLedger openWithSoftLockWait(DataSource dataSource, Clock clock, Executor flowExecutor,
+                                                Duration softLockWaitMax) {
+        return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator",
+                new HonestPaymentTransactionBuilder(), null, loopback(), PAYEE_ANSWER_TIMEOUT, softLockWaitMax));
     }
 
     /** For tests of the sessions: a transport that mistreats envelopes, and a payee answer timeout of their own. */
     static ClearlineLedger openWithTransport(DataSource dataSource, Clock clock, Executor flowExecutor,
                                              Transport transport, Duration payeeAnswerTimeout) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator",
-                new HonestPaymentTransactionBuilder(), null, transport, payeeAnswerTimeout));
+                new HonestPaymentTransactionBuilder(), null, transport, payeeAnswerTimeout, SOFT_LOCK_WAIT_MAX));
     }
 
     /**
