@@ -93,13 +93,30 @@ final class FlowCheckpoints {
 
     /** Makes a PARKED flow RUNNABLE again, one attempt more; empty if it was not parked. */
     Optional<Integer> unpark(String flowId, Instant now) {
+        return nextAttemptIf(flowId, FlowStatus.PARKED, now);
+    }
+
+    /**
+     * Admits a RUNNABLE flow to run again, one attempt more, and nothing else: a flow that ended (or was
+     * parked) meanwhile stays as it is. Empty if it was not RUNNABLE.
+     */
+    Optional<Integer> admitRunnable(String flowId, Instant now) {
+        return nextAttemptIf(flowId, FlowStatus.RUNNABLE, now);
+    }
+
+    private Optional<Integer> nextAttemptIf(String flowId, FlowStatus from, Instant now) {
         return jdbc.inTransaction(connection -> {
             Optional<Checkpoint> existing = find(connection, flowId, true);
-            if (existing.isEmpty() || existing.get().status() != FlowStatus.PARKED) {
+            if (existing.isEmpty() || existing.get().status() != from) {
                 return Optional.<Integer>empty();
             }
-            return Optional.of(nextAttempt(connection, flowId, FlowStatus.PARKED, now));
+            return Optional.of(nextAttempt(connection, flowId, from, now));
         });
+    }
+
+    /** In the caller's database transaction: whether a checkpoint has this id and says RUNNABLE. */
+    static boolean isRunnable(Connection connection, String flowId) throws SQLException {
+        return find(connection, flowId, false).filter(found -> found.status() == FlowStatus.RUNNABLE).isPresent();
     }
 
     Optional<Checkpoint> find(String flowId) {

@@ -581,8 +581,7 @@ final class FlowMessaging {
     /** Keyset paging in key order; a rescan resends everything it finds at the next round. */
     private List<Envelope> outboxPage(String afterSession, String afterParty, long afterSequence) {
         return jdbc.inTransaction(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT session_id, recipient_party,"
-                    + " sequence_number, sender_node, sender_party, recipient_node, message_kind, payload"
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + OUTBOX_COLUMNS
                     + " FROM flow_outbox WHERE session_id > ? OR (session_id = ? AND (recipient_party > ?"
                     + " OR (recipient_party = ? AND sequence_number > ?)))"
                     + " ORDER BY session_id, recipient_party, sequence_number FETCH FIRST ? ROWS ONLY")) {
@@ -592,23 +591,37 @@ final class FlowMessaging {
                 query.setString(4, afterParty);
                 query.setLong(5, afterSequence);
                 query.setInt(6, OUTBOX_PAGE_SIZE);
-                List<Envelope> envelopes = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        envelopes.add(new Envelope(rows.getString(4), rows.getString(5), rows.getString(6),
-                                rows.getString(2), rows.getString(1), rows.getLong(3),
-                                EnvelopeKind.valueOf(rows.getString(7)),
-                                rows.getString(8).getBytes(StandardCharsets.UTF_8)));
-                    }
-                }
-                return envelopes;
+                return outboxEnvelopes(query);
             }
         });
     }
 
+    private static final String OUTBOX_COLUMNS = "session_id, recipient_party, sequence_number, sender_node,"
+            + " sender_party, recipient_node, message_kind, payload";
+
+    /** The outbox rows {@code query} selects, in {@link #OUTBOX_COLUMNS} order, as envelopes. */
+    private static List<Envelope> outboxEnvelopes(PreparedStatement query) throws SQLException {
+        List<Envelope> envelopes = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                envelopes.add(new Envelope(rows.getString(4), rows.getString(5), rows.getString(6),
+                        rows.getString(2), rows.getString(1), rows.getLong(3),
+                        EnvelopeKind.valueOf(rows.getString(7)),
+                        rows.getString(8).getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        return envelopes;
+    }
+
     // ---- inbound -------------------------------------------------------------------------------------
 
-    /** On the transport's thread: stores, acknowledges, wakes the receive waiting for it, starts a responder. */
+    /**
+     * On the transport's thread: stores, wakes the receive waiting for it or starts a responder, then
+     * acknowledges. Safe to interrupt anywhere: an envelope is acknowledged only once its transaction
+     * committed and it was acted on; an envelope whose store failed, or whose commit's outcome was lost,
+     * is not acknowledged, and its resend is dropped as a duplicate or (an INIT whose responder has not
+     * run) acted on then.
+     */
     private void accept(Envelope envelope) {
         if (closed) {
             return;
@@ -632,13 +645,16 @@ final class FlowMessaging {
             acceptance = Acceptance.DUPLICATE;
             refusals.clear();
         }
-        transport.send(envelope.acknowledgement());
+        // Acted on before it is acknowledged: an acknowledgement that never leaves (its sending refused or
+        // interrupted) then costs a resend, never the action. An action that fails (the flow executor is
+        // closing) leaves the envelope unacknowledged, and its resend, a duplicate, acts again.
         switch (acceptance) {
             case STORED -> wake(envelope.sessionId(), envelope.recipientParty());
             case STARTS_RESPONDER -> startResponder(envelope);
             case REFUSED -> dispatch(refusals);
             case DUPLICATE -> { }
         }
+        transport.send(envelope.acknowledgement());
     }
 
     /** Stops resending at once; the outbox row goes with the pump's next group of deletes. */
@@ -682,6 +698,15 @@ final class FlowMessaging {
     private Acceptance store(Connection connection, Envelope envelope, List<Envelope> refusals) throws SQLException {
         String status = sessionStatus(connection, envelope.sessionId(), envelope.recipientParty());
         if ("CLOSED".equals(status)) {
+            if (envelope.kind() == EnvelopeKind.INIT) {
+                // A session refused (or ended) with an ERROR its initiator has not acknowledged: this may be
+                // the INIT's resend after a refusal whose commit's answer was lost, the ERROR never sent.
+                List<Envelope> unacknowledged = openingError(connection, envelope);
+                if (!unacknowledged.isEmpty()) {
+                    refusals.addAll(unacknowledged);
+                    return Acceptance.REFUSED;
+                }
+            }
             return Acceptance.DUPLICATE;
         }
         if (status == null && FlowCheckpoints.exists(connection, responderFlowId(envelope))) {
@@ -690,7 +715,12 @@ final class FlowMessaging {
         }
         if (envelope.kind() == EnvelopeKind.INIT) {
             if (status != null) {
-                return Acceptance.DUPLICATE;
+                // The session is open, so this INIT was stored before, with its responder's checkpoint. Its
+                // responder may never have started: the transaction committed but its caller was told it
+                // failed (a connection broken, or interrupted, during the commit), so the envelope went
+                // unacknowledged and this is the resend. Start it again; a running one is joined instead.
+                return FlowCheckpoints.isRunnable(connection, responderFlowId(envelope))
+                        ? Acceptance.STARTS_RESPONDER : Acceptance.DUPLICATE;
             }
             Opening opening = Opening.of(envelope);
             Optional<String> notACounterparty = membership.refusalOf(envelope.senderParty());
@@ -729,6 +759,16 @@ final class FlowMessaging {
                 ? Acceptance.STORED : Acceptance.DUPLICATE;
     }
 
+    /** The ERROR answering {@code init} (numbered 0: its session's first message back) if the outbox still holds it. */
+    private static List<Envelope> openingError(Connection connection, Envelope init) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + OUTBOX_COLUMNS + " FROM flow_outbox"
+                + " WHERE session_id = ? AND recipient_party = ? AND sequence_number = 0 AND message_kind = 'ERROR'")) {
+            query.setString(1, init.sessionId());
+            query.setString(2, init.senderParty());
+            return outboxEnvelopes(query);
+        }
+    }
+
     /** Stores a message unless the inbox holds its key already; says whether it did. */
     private boolean insertIntoInbox(Connection connection, String sessionId, String recipientParty,
                                     long sequenceNumber, EnvelopeKind kind, String payload) throws SQLException {
@@ -765,11 +805,15 @@ final class FlowMessaging {
         return RESPONDER_FLOW_PREFIX + init.sessionId() + ":" + init.recipientParty();
     }
 
+    /**
+     * Runs the responder from the checkpoint stored with its INIT, if that is still RUNNABLE: as often as
+     * the INIT comes (a running responder is joined), and never afresh once it ended.
+     */
     private void startResponder(Envelope init) {
         String flowId = responderFlowId(init);
         // Not on the transport's thread: starting may wait for room among the running flows.
         executor.execute(() -> {
-            runner.start(flowId, ResponderFlow.of(init, Opening.of(init).initiatingClass()))
+            runner.resumeRunnable(flowId, ResponderFlow.of(init, Opening.of(init).initiatingClass()))
                     .exceptionally(failure -> {
                         LOG.debug("responder {} ended with {}", flowId, failure.toString());
                         return null;

@@ -189,8 +189,21 @@ public final class FlowRunner {
      */
     public <T> CompletableFuture<T> start(String flowId, Flow<T> flow) {
         checkFlowId(flowId);
-        return begin(flowId, flow, definitionOf(flow.getClass().getName()), false);
+        return begin(flowId, flow, definitionOf(flow.getClass().getName()), Admit.START);
     }
+
+    /**
+     * Runs (or joins the run of) a flow whose checkpoint is RUNNABLE, one attempt more; one that is not
+     * RUNNABLE (it ended, was parked or killed meanwhile) is left as it is and the answer says so. For
+     * responders: whatever envelope starts one, however often, never starts a finished one afresh.
+     */
+    <T> CompletableFuture<T> resumeRunnable(String flowId, Flow<T> flow) {
+        checkFlowId(flowId);
+        return begin(flowId, flow, definitionOf(flow.getClass().getName()), Admit.RESUME_RUNNABLE);
+    }
+
+    /** What a start admits: any start of an id, an operator's retry of a parked flow, or a RUNNABLE flow only. */
+    private enum Admit { START, OPERATOR_RETRY, RESUME_RUNNABLE }
 
     /**
      * {@link #start} and wait for the outcome, rethrowing a failure as it was thrown in the flow (an
@@ -224,7 +237,7 @@ public final class FlowRunner {
             throw new IllegalStateException("only a parked flow is retried; " + flowId + " is " + checkpoint.status());
         }
         FlowDefinition<Flow<Object>, Object> definition = definitionOf(checkpoint.flowClass());
-        return begin(flowId, definition.arguments().decode(checkpoint.arguments()), definition, true);
+        return begin(flowId, definition.arguments().decode(checkpoint.arguments()), definition, Admit.OPERATOR_RETRY);
     }
 
     /**
@@ -382,17 +395,17 @@ public final class FlowRunner {
             LOG.warn("flow {} parked: {}", checkpoint.flowId(), why);
             return Optional.empty();
         }
-        return Optional.of(begin(checkpoint.flowId(), flow, definition, false));
+        return Optional.of(begin(checkpoint.flowId(), flow, definition, Admit.START));
     }
 
     /** Admits the flow (joining a run of the same id), then launches it on the executor or answers at once. */
     private <T> CompletableFuture<T> begin(String flowId, Flow<T> flow, FlowDefinition<Flow<T>, T> definition,
-                                           boolean operatorRetry) {
+                                           Admit admit) {
         String arguments = definition.arguments().encode(flow);
         Running mine = new Running(flowId, definition.flowClass().getName(), arguments);
         Running already = running.putIfAbsent(flowId, mine);
         if (already != null) {
-            if (operatorRetry) {
+            if (admit == Admit.OPERATOR_RETRY) {
                 return CompletableFuture.failedFuture(new IllegalStateException("flow " + flowId + " is running"));
             }
             if (!already.flowClass.equals(mine.flowClass) || !already.arguments.equals(arguments)) {
@@ -402,7 +415,7 @@ public final class FlowRunner {
         }
         Ending ending;
         try {
-            ending = admitAndLaunch(mine, flow, definition, operatorRetry);
+            ending = admitAndLaunch(mine, flow, definition, admit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ending = Ending.failed(e);
@@ -418,17 +431,22 @@ public final class FlowRunner {
 
     /** @return how the flow ended without running, or null once it was launched */
     private <T> Ending admitAndLaunch(Running mine, Flow<T> flow, FlowDefinition<Flow<T>, T> definition,
-                                      boolean operatorRetry) throws InterruptedException {
+                                      Admit admit) throws InterruptedException {
         if (!runningPermits.tryAcquire(limits.startWaitMax().toNanos(), TimeUnit.NANOSECONDS)) {
             return Ending.failed(new FlowCapacityException(limits.flowsRunningMax() + " flows were running for "
                     + limits.startWaitMax() + ": flow " + mine.flowId + " did not start"));
         }
         boolean launched = false;
         try {
-            FlowCheckpoints.Admission admission = operatorRetry
-                    ? new FlowCheckpoints.Run(checkpoints.unpark(mine.flowId, clock.instant()).orElseThrow(() ->
-                            new IllegalStateException("only a parked flow is retried; " + mine.flowId + " is not")))
-                    : checkpoints.admitStart(mine.flowId, mine.flowClass, mine.arguments, clock.instant());
+            FlowCheckpoints.Admission admission = switch (admit) {
+                case OPERATOR_RETRY -> new FlowCheckpoints.Run(checkpoints.unpark(mine.flowId, clock.instant())
+                        .orElseThrow(() -> new IllegalStateException("only a parked flow is retried; " + mine.flowId
+                                + " is not")));
+                case RESUME_RUNNABLE -> new FlowCheckpoints.Run(checkpoints.admitRunnable(mine.flowId, clock.instant())
+                        .orElseThrow(() -> new IllegalStateException("flow " + mine.flowId
+                                + " is no longer RUNNABLE: it ended, or was parked or killed, and is left so")));
+                case START -> checkpoints.admitStart(mine.flowId, mine.flowClass, mine.arguments, clock.instant());
+            };
             return switch (admission) {
                 case FlowCheckpoints.Run run -> {
                     executor.execute(() -> runToTheEnd(mine, flow, definition, run.attempt()));

@@ -106,7 +106,7 @@ public final class ClearlineLedger implements AutoCloseable {
 
     private ClearlineLedger(DataSource dataSource, Clock clock, Executor flowExecutor, String centralBankName,
                             String notaryName, String regulatorName, PaymentTransactionBuilder builder,
-                            Node node) {
+                            Node node, Duration softLockWaitMax) {
         Jdbc jdbc = new Jdbc(dataSource);
         LedgerSchema.create(jdbc);
         this.identities = new IdentityService(jdbc, clock);
@@ -131,7 +131,7 @@ public final class ClearlineLedger implements AutoCloseable {
                 verifier, clock, node.notaryClusterKey() != null ? NotarySigner.heldByCluster(parties.notary())
                         : new BatchNotarySigner(identities, parties.notary(), NOTARY_BATCH_SIZE_MAX,
                         NOTARY_BATCH_WAIT_MAX, NOTARY_QUEUE_CAPACITY_MAX));
-        FungibleStateSelector selector = new FungibleStateSelector(store, softLocks, SOFT_LOCK_WAIT_MAX,
+        FungibleStateSelector selector = new FungibleStateSelector(store, softLocks, softLockWaitMax,
                 SOFT_LOCK_RETRY_INTERVAL);
         PayeeResponder responder = new PayeeResponder(identities, verifier, store);
         this.regulatorAudit = new RegulatorAudit(jdbc, verifier, store);
@@ -256,14 +256,24 @@ public final class ClearlineLedger implements AutoCloseable {
     public static ClearlineLedger open(DataSource dataSource, Clock clock, Executor flowExecutor,
                                        String centralBankName, String notaryName, String regulatorName, Node node) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, centralBankName, notaryName, regulatorName,
-                new HonestPaymentTransactionBuilder(), Objects.requireNonNull(node, "node")));
+                new HonestPaymentTransactionBuilder(), Objects.requireNonNull(node, "node"), SOFT_LOCK_WAIT_MAX));
     }
 
     /** For tests that play a dishonest payer. */
     static ClearlineLedger openWithBuilder(DataSource dataSource, Clock clock, Executor flowExecutor,
                                            PaymentTransactionBuilder builder) {
         return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator", builder,
-                Node.embedded()));
+                Node.embedded(), SOFT_LOCK_WAIT_MAX));
+    }
+
+    /**
+     * For tests that queue more payments on one bank's cash than {@link #SOFT_LOCK_WAIT_MAX} lets wait:
+     * payments wait for cash locked by others at most {@code softLockWaitMax}.
+     */
+    static ClearlineLedger openWithSoftLockWait(DataSource dataSource, Clock clock, Executor flowExecutor,
+                                                Duration softLockWaitMax) {
+        return resumed(new ClearlineLedger(dataSource, clock, flowExecutor, "CBANKXXX", "notary", "regulator",
+                new HonestPaymentTransactionBuilder(), Node.embedded(), softLockWaitMax));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +30,13 @@ final class LedgerFixture implements AutoCloseable {
     final ClearlineLedger ledger;
 
     LedgerFixture() {
-        this(null);
+        this((PaymentTransactionBuilder) null);
+    }
+
+    /** A ledger whose payments wait at most {@code softLockWaitMax} for cash that others hold locked. */
+    LedgerFixture(Duration softLockWaitMax) {
+        ledger = admitBoth(ClearlineLedger.openWithSoftLockWait(dataSource, Clock.systemUTC(), executor,
+                softLockWaitMax));
     }
 
     LedgerFixture(PaymentTransactionBuilder builder) {
