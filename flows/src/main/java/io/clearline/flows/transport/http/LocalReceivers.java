@@ -113,8 +113,10 @@ final class LocalReceivers {
         }
 
         /**
-         * Never interrupts the thread: a receiver interrupted half-way through storing an envelope may
-         * leave its node's state half-written. It finishes the envelope in hand, then meets the stop.
+         * Never interrupts the thread: the sessions' inbox survives an interrupted store (the envelope is
+         * then stored and acted on, or left unacknowledged and resent; see InterruptedReceiverTest), but an
+         * interrupt left set would end this thread's next {@code take()} and every later delivery with it.
+         * It finishes the envelope in hand, then meets the stop.
          */
         void stop() {
             stopped = true;
