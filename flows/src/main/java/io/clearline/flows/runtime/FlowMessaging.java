@@ -304,16 +304,18 @@ final class FlowMessaging {
      * are dropped from now on) and what its inbox still holds for them goes.
      */
     static void closeSessionsOf(Connection connection, String flowId, java.time.Instant now) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM flow_inbox WHERE EXISTS (SELECT 1"
+        // Sessions first: closing locks their rows, which an envelope being stored for them holds until it
+        // commits (see store), so the delete below sees every row stored before the close and none comes after.
+        try (PreparedStatement close = connection.prepareStatement("UPDATE flow_session SET session_status = 'CLOSED',"
+                     + " closed_at = ? WHERE flow_id = ? AND session_status = 'OPEN'");
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM flow_inbox WHERE EXISTS (SELECT 1"
                 + " FROM flow_session s WHERE s.flow_id = ? AND s.session_id = flow_inbox.session_id"
-                + " AND s.local_party = flow_inbox.recipient_party)");
-             PreparedStatement close = connection.prepareStatement("UPDATE flow_session SET session_status = 'CLOSED',"
-                     + " closed_at = ? WHERE flow_id = ? AND session_status = 'OPEN'")) {
-            delete.setString(1, flowId);
-            delete.executeUpdate();
+                + " AND s.local_party = flow_inbox.recipient_party)")) {
             close.setObject(1, Jdbc.timestamp(now));
             close.setString(2, flowId);
             close.executeUpdate();
+            delete.setString(1, flowId);
+            delete.executeUpdate();
         }
     }
 
@@ -696,7 +698,9 @@ final class FlowMessaging {
 
     /** Stores {@code envelope}; a session it refuses adds its ERROR to {@code refusals}, written to the outbox. */
     private Acceptance store(Connection connection, Envelope envelope, List<Envelope> refusals) throws SQLException {
-        String status = sessionStatus(connection, envelope.sessionId(), envelope.recipientParty());
+        // Locked: read without a lock, an OPEN session could be closed (its inbox emptied) before this
+        // envelope's row is written, leaving a row nobody reads until the purge.
+        String status = sessionStatusLocked(connection, envelope.sessionId(), envelope.recipientParty());
         if ("CLOSED".equals(status)) {
             if (envelope.kind() == EnvelopeKind.INIT) {
                 // A session refused (or ended) with an ERROR its initiator has not acknowledged: this may be
@@ -791,8 +795,19 @@ final class FlowMessaging {
 
     private static String sessionStatus(Connection connection, String sessionId, String localParty)
             throws SQLException {
+        return sessionStatus(connection, sessionId, localParty, "");
+    }
+
+    /** As {@link #sessionStatus(Connection, String, String)}, the row locked until the transaction ends. */
+    private static String sessionStatusLocked(Connection connection, String sessionId, String localParty)
+            throws SQLException {
+        return sessionStatus(connection, sessionId, localParty, " FOR UPDATE");
+    }
+
+    private static String sessionStatus(Connection connection, String sessionId, String localParty, String lock)
+            throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT session_status FROM flow_session"
-                + " WHERE session_id = ? AND local_party = ?")) {
+                + " WHERE session_id = ? AND local_party = ?" + lock)) {
             query.setString(1, sessionId);
             query.setString(2, localParty);
             try (ResultSet rows = query.executeQuery()) {
